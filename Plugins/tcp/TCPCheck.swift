@@ -1,0 +1,104 @@
+import BearmonSystem
+import Foundation
+import PluginABI
+import PluginKit
+
+/// gobearmon's TCP check: connect, optionally send `payload` plus "\n", and when `expect` is
+/// set, require it in the first newline-terminated line of the reply.
+struct TCPCheck: CheckType {
+    /// Replies longer than this without a newline are judged on what arrived.
+    static let maxLineBytes = 64 * 1024
+
+    let name = "tcp"
+    let summary = "Opens a TCP connection; optionally sends a payload and matches the reply's first line"
+    let maxRunMilliseconds: UInt32 = 30_000
+    let params = [
+        ParamSpec("address", .string, "host:port to connect to; an IPv6 literal goes in brackets: [::1]:22", required: true),
+        ParamSpec("timeout", .int, default: "10", "seconds for the whole check, clamped to 3..30 as in gobearmon"),
+        ParamSpec("payload", .string, "text to send after connecting; a \"\\n\" is appended"),
+        ParamSpec("expect", .string, "substring required in the first newline-terminated line of the reply"),
+        ParamSpec("force_ip", .int, default: "0", "address family: 4 or 6 (0 means either)", choices: ["0", "4", "6"]),
+    ]
+
+    func validate(_ call: Call) {
+        if let address = call.string("address") {
+            do { _ = try HostPort(parsing: address) } catch { call.reject("address", error.reason) }
+        }
+    }
+
+    func run(_ call: Call) -> CheckOutcome {
+        guard let addressText = call.string("address") else { return .fail("tcp: parameter 'address' is required") }
+        let target: HostPort
+        do { target = try HostPort(parsing: addressText) } catch { return .fail("tcp: parameter 'address': \(error.reason)") }
+        let timeoutSeconds = min(max(call.int("timeout") ?? 10, 3), 30)
+        let deadline = Deadline.earliest(call.deadline, .after(milliseconds: timeoutSeconds * 1000))
+        let family = AddressFamilyPreference(rawValue: Int(call.int("force_ip") ?? 0)) ?? .any
+        let started = Deadline.now()
+
+        let socket: Socket
+        do {
+            socket = try connect(to: target, family: family, deadline: deadline)
+        } catch {
+            return .offline("\(error)")
+        }
+        call.metric("connect_ms", Deadline.now().milliseconds(since: started), unit: "ms")
+        return converse(over: socket, call: call, target: target, deadline: deadline, started: started)
+    }
+
+    /// Tries each resolved address in turn, as Go's dialer does, until one accepts.
+    private func connect(to target: HostPort, family: AddressFamilyPreference, deadline: Deadline) throws -> Socket {
+        let addresses = try AddressResolver.resolve(target.host, port: target.port, family: family)
+        var lastError: Error = SystemError(function: "connect", errno: 0)
+        for address in addresses {
+            do {
+                let socket = try Socket(family: address.family)
+                try socket.connect(to: address, deadline: deadline)
+                return socket
+            } catch let error as SystemError {
+                lastError = TCPFailure(target: target, address: address, error: error)
+                if error.errno == ETIMEDOUT { break }
+            }
+        }
+        throw lastError
+    }
+
+    private func converse(over socket: Socket, call: Call, target: HostPort, deadline: Deadline, started: Deadline) -> CheckOutcome {
+        let payload = call.string("payload") ?? ""
+        let expect = call.string("expect") ?? ""
+        do {
+            if !payload.isEmpty {
+                try socket.send(Array((payload + "\n").utf8), deadline: deadline)
+            }
+            guard !expect.isEmpty else { return .online("connected to \(target)") }
+            let (bytes, _) = try socket.readLine(maxBytes: Self.maxLineBytes, deadline: deadline)
+            let line = String(decoding: bytes, as: UTF8.self)
+            if bytes.isEmpty { return .offline("\(target) closed the connection without replying") }
+            if line.contains(expect) { return .online("reply from \(target) contains \(quoted(expect))") }
+            return .offline("reply mismatch: expected \(quoted(expect)) in \(quoted(excerpt(line)))")
+        } catch let error as SystemError where error.errno == ETIMEDOUT {
+            let waited = Deadline.now().milliseconds(since: started) / 1000
+            return .offline("timed out after \(String(format: "%.1f", waited))s waiting for a reply line from \(target)")
+        } catch {
+            return .offline("\(target): \(error)")
+        }
+    }
+
+    private func quoted(_ text: String) -> String { "\"\(text)\"" }
+
+    private func excerpt(_ line: String) -> String {
+        line.count > 120 ? String(line.prefix(120)) + "..." : line
+    }
+}
+
+/// A connect failure, worded for a check message.
+struct TCPFailure: Error, CustomStringConvertible {
+    let target: HostPort
+    let address: SocketAddress
+    let error: SystemError
+
+    var description: String {
+        let via = target.host == address.ipString ? "" : " (\(address))"
+        if error.errno == ETIMEDOUT { return "connect to \(target)\(via) timed out" }
+        return "connect to \(target)\(via): \(error.reason)"
+    }
+}

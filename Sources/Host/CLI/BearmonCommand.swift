@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The `bearmon` command line.
+@available(macOS 10.15, *)
+public struct BearmonCommand: AsyncParsableCommand {
+    /// The command tree.
+    public static let configuration = CommandConfiguration(
+        commandName: "bearmon",
+        abstract: "A distributed uptime and health monitor whose probes and notifiers are plugins.",
+        version: BearmonVersion.current,
+        subcommands: [PluginsCommand.self, CheckCommand.self, BenchCommand.self]
+    )
+
+    /// Creates the command (ArgumentParser needs this).
+    public init() {}
+}
+
+/// The process entry: parses the command line and runs the chosen command.
+public enum BearmonMain {
+    /// Runs `bearmon` with the process's arguments and exits.
+    public static func run() async {
+        await BearmonCommand.main()
+    }
+}

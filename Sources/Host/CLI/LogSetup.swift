@@ -1,0 +1,20 @@
+import Logging
+import Synchronization
+
+/// Sends log lines to standard error, once per process.
+enum LogSetup {
+    private static let done = Mutex(false)
+
+    /// Installs the stderr handler at `.debug` or `.info`.
+    static func bootstrap(debug: Bool) {
+        done.withLock { done in
+            guard !done else { return }
+            done = true
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = debug ? .debug : .info
+                return handler
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+
+/// `bearmon plugins`: every module and type, with parameters, and every refused file.
+struct PluginsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plugins",
+        abstract: "List loaded plugin modules, their check and contact types, and refused files."
+    )
+
+    @OptionGroup var options: PluginOptions
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let host = try options.makeHost(threads: 1)
+        let listing = PluginListing(registry: host.registry, directory: host.loader.directory)
+        print(json ? listing.json : listing.text)
+    }
+}

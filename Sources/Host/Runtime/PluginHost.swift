@@ -1,0 +1,101 @@
+import BearmonSystem
+import Logging
+import PluginABI
+import Synchronization
+
+/// The host's side of the plugin system in one place: the registry, the loader, the threads
+/// calls run on, and the config sections lent to modules. Roles and commands use this, never
+/// the C ABI directly.
+public final class PluginHost: Sendable {
+    /// Loaded types.
+    public let registry: PluginRegistry
+    /// Loads and rescans the plugins directory.
+    public let loader: PluginLoader
+    /// Runs calls with deadlines.
+    public let invoker: PluginInvoker
+    /// The configuration plugins read their sections from.
+    public let config: Config
+    private let logger: Logger
+    private let sections = Mutex<[String: PluginConfig]>([:])
+
+    /// Loads the plugins in `directory` and prepares `threads` worker threads.
+    public init(config: Config, directory: String, threads: Int, logger: Logger = Logger(label: "bearmon")) {
+        self.config = config
+        self.logger = logger
+        registry = PluginRegistry()
+        loader = PluginLoader(directory: directory, registry: registry, logger: logger)
+        invoker = PluginInvoker(width: threads, logger: logger)
+        loader.scan()
+    }
+
+    /// The type `name` of `kind`, or an error that lists the known ones.
+    public func type(_ kind: PluginKind, _ name: String) throws(UnknownTypeError) -> PluginType {
+        guard let type = registry.type(kind, name) else {
+            throw UnknownTypeError(key: TypeKey(kind, name), known: registry.names(of: kind), directory: loader.directory)
+        }
+        return type
+    }
+
+    /// Checks `data` against the type's declared parameters, then against the plugin's own
+    /// `validate`; returns the resolved parameters or every problem found. `strict` refuses
+    /// undeclared keys too (see ``ParamValidator/resolve(_:strict:)``).
+    public func validate(_ type: PluginType, data: String, strict: Bool = false) throws(InvalidParams) -> ResolvedParams {
+        let params = try type.validator.resolve(data, strict: strict)
+        guard let validate = type.validateFunction else { return params }
+        let context = makeContext(type, params: params, budgetMilliseconds: 1000, label: "validate")
+        let code = validate(type.descriptor, context.opaque)
+        context.close()
+        let problems = context.problems
+        if !problems.isEmpty { throw InvalidParams(subject: type.key.description, problems: problems) }
+        if code != BEARMON_OK {
+            throw InvalidParams(subject: type.key.description, problems: [ParamProblem(param: nil, reason: "the plugin's validate returned \(code)")])
+        }
+        return params
+    }
+
+    /// Runs one check of `type` with validated `params`, bounded by the type's maximum run
+    /// time and by `budgetMilliseconds` when given.
+    public func runCheck(_ type: PluginType, params: ResolvedParams, budgetMilliseconds: Int64? = nil, label: String) async -> CheckOutcome {
+        let context = makeContext(type, params: params, budgetMilliseconds: budgetMilliseconds, label: label)
+        return await invoker.runCheck(context)
+    }
+
+    /// Delivers `event` through contact `type` with validated `params`.
+    public func deliver(_ type: PluginType, params: ResolvedParams, event: NotificationEvent, label: String) async -> ContactOutcome {
+        let context = makeContext(type, params: params, budgetMilliseconds: nil, label: label, event: event)
+        return await invoker.runContact(context)
+    }
+
+    private func makeContext(_ type: PluginType, params: ResolvedParams, budgetMilliseconds: Int64?, label: String, event: NotificationEvent? = nil) -> CallContext {
+        let budget = min(Int64(type.maxRunMilliseconds), budgetMilliseconds ?? Int64.max)
+        return CallContext(
+            type: type, params: params, deadline: .after(milliseconds: budget), label: label,
+            config: type.module.configSection.map(section), notification: event, logger: logger
+        )
+    }
+
+    private func section(_ name: String) -> PluginConfig {
+        sections.withLock { cache in
+            if let cached = cache[name] { return cached }
+            let built = PluginConfig(config: config, section: name)
+            cache[name] = built
+            return built
+        }
+    }
+}
+
+/// A type name that no loaded module registers.
+public struct UnknownTypeError: Error, Sendable, CustomStringConvertible {
+    /// What was asked for.
+    public let key: TypeKey
+    /// The names of that kind that do exist.
+    public let known: [String]
+    /// Where plugins were loaded from.
+    public let directory: String
+
+    /// "unknown check type 'htp'; registered check types: http, tcp (plugins from DIR)".
+    public var description: String {
+        let list = known.isEmpty ? "none are loaded" : "registered \(key.kind.name) types: \(known.joined(separator: ", "))"
+        return "unknown \(key.kind.name) type '\(key.name)'; \(list) (plugins from \(directory))"
+    }
+}

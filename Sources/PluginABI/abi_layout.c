@@ -1,0 +1,12 @@
+/* Compile-time checks of the v1 layout. SwiftPM needs a source file in a C target; this one
+ * makes sure an accidental edit of the header that reorders a field fails the build. */
+#include <stddef.h>
+#include "bearmon_plugin.h"
+
+_Static_assert(offsetof(bearmon_module, struct_size) == 0, "struct_size must come first");
+_Static_assert(offsetof(bearmon_type, struct_size) == 0, "struct_size must come first");
+_Static_assert(offsetof(bearmon_param_spec, struct_size) == 0, "struct_size must come first");
+_Static_assert(offsetof(bearmon_host, struct_size) == 0, "struct_size must come first");
+_Static_assert(offsetof(bearmon_notification, struct_size) == 0, "struct_size must come first");
+_Static_assert(offsetof(bearmon_module, abi_major) == 4, "abi_major is read before anything else");
+_Static_assert(offsetof(bearmon_module, abi_minor) == 8, "abi_minor is read before anything else");

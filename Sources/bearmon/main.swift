@@ -1,0 +1,3 @@
+import Host
+
+await BearmonMain.run()

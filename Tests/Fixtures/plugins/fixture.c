@@ -1,0 +1,161 @@
+/*
+ * A test plugin whose ABI fields can be bent at compile time, so that tests can build every
+ * kind of broken module the loader must refuse, plus well-behaved and badly-behaved types
+ * for the runtime tests. Built by the tests with `cc -shared -fPIC -D...`.
+ *
+ *   -DFIXTURE_PREFIX='"x"'        prefix of every type name (default "fixture")
+ *   -DFIXTURE_ABI_MAJOR=2         claim another ABI major
+ *   -DFIXTURE_ABI_MINOR=99        claim a newer ABI minor
+ *   -DFIXTURE_LONG_NAME           register a type whose name is 17 bytes
+ *   -DFIXTURE_NO_ENTRY            export no entry point
+ *   -DFIXTURE_TOOLCHAIN='"swift/x"' claim to be a Swift plugin from another compiler
+ *
+ * Check type PREFIX, param "mode":
+ *   online | offline | fail   report that status, with "message" as the message
+ *   hang                      sleep "seconds" (default 60), ignoring the deadline
+ *   polite_hang               wait until remaining_ms() runs out, then report offline
+ *   noresult                  return BEARMON_OK without reporting
+ *   badstatus                 report status 42
+ *   error                     return BEARMON_E_FAILED
+ *   echo                      report online with the params it saw
+ * Check type PREFIX "_noop": online at once (for benchmarks).
+ * Contact type PREFIX: primary "to"; delivered with receipt "r-<event_id>", or retry /
+ *   permanent when "to" is "retry" / "permanent".
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bearmon_plugin.h"
+
+#ifndef FIXTURE_PREFIX
+#define FIXTURE_PREFIX "fixture"
+#endif
+#ifndef FIXTURE_ABI_MAJOR
+#define FIXTURE_ABI_MAJOR BEARMON_ABI_MAJOR
+#endif
+#ifndef FIXTURE_ABI_MINOR
+#define FIXTURE_ABI_MINOR BEARMON_ABI_MINOR
+#endif
+#ifndef FIXTURE_TOOLCHAIN
+#define FIXTURE_TOOLCHAIN BEARMON_TOOLCHAIN_C
+#endif
+
+static const bearmon_host *host;
+
+static const bearmon_param_spec check_params[] = {
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_STRING, "mode", "\"online\"", "what to do", 0, NULL},
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_STRING, "message", "\"\"", "message to report", 0, NULL},
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_INT, "seconds", "60", "how long hang sleeps", 0, NULL},
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_STRING, "password", NULL, "a secret", BEARMON_PARAM_SECRET, NULL},
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_MAP, "headers", NULL, "a map", 0, NULL},
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_BOOL, "flag", "false", "a bool", 0, NULL},
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_DOUBLE, "ratio", "0.5", "a number", 0, NULL},
+};
+
+static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
+    (void)self;
+    const char *mode = "online", *message = "";
+    int64_t seconds = 60;
+    host->param_string(call, "mode", &mode);
+    host->param_string(call, "message", &message);
+    host->param_int(call, "seconds", &seconds);
+
+    if (strcmp(mode, "hang") == 0) {
+        for (int64_t i = 0; i < seconds * 10; i++) usleep(100000);
+        host->check_result(call, BEARMON_ONLINE, "woke up");
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "polite_hang") == 0) {
+        while (host->remaining_ms(call) > 0) usleep(10000);
+        host->check_result(call, BEARMON_OFFLINE, "gave up at the deadline");
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "noresult") == 0) return BEARMON_OK;
+    if (strcmp(mode, "error") == 0) return BEARMON_E_FAILED;
+    if (strcmp(mode, "badstatus") == 0) {
+        host->check_result(call, 42, "what");
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "echo") == 0) {
+        char text[1024];
+        size_t count = 0;
+        int32_t flag = 0;
+        double ratio = 0;
+        const char *key = "", *value = "";
+        host->param_map_count(call, "headers", &count);
+        if (count > 0) host->param_map_entry(call, "headers", 0, &key, &value);
+        host->param_bool(call, "flag", &flag);
+        host->param_double(call, "ratio", &ratio);
+        snprintf(text, sizeof text, "headers=%zu first=%s:%s flag=%d ratio=%.2f given_mode=%d absent_password=%d",
+                 count, key, value, flag, ratio, host->param_given(call, "mode"),
+                 host->param_string(call, "password", &value) == BEARMON_E_ABSENT);
+        host->metric(call, "answer", 42, "units");
+        host->check_result(call, BEARMON_ONLINE, text);
+        return BEARMON_OK;
+    }
+    int32_t status = strcmp(mode, "offline") == 0 ? BEARMON_OFFLINE
+                   : strcmp(mode, "fail") == 0    ? BEARMON_FAIL
+                                                  : BEARMON_ONLINE;
+    host->check_result(call, status, message);
+    return BEARMON_OK;
+}
+
+static int32_t noop_run(const bearmon_type *self, bearmon_call *call) {
+    (void)self;
+    host->check_result(call, BEARMON_ONLINE, "noop");
+    return BEARMON_OK;
+}
+
+static const bearmon_param_spec contact_params[] = {
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_STRING, "to", NULL, "recipient", BEARMON_PARAM_PRIMARY | BEARMON_PARAM_REQUIRED, NULL},
+};
+
+static int32_t contact_run(const bearmon_type *self, bearmon_call *call) {
+    (void)self;
+    const char *to = "";
+    host->param_string(call, "to", &to);
+    const bearmon_notification *n = host->notification(call);
+    if (n == NULL) return BEARMON_E_ARG;
+    if (strcmp(to, "retry") == 0) {
+        host->contact_result(call, BEARMON_RETRY, "try later", NULL);
+    } else if (strcmp(to, "permanent") == 0) {
+        host->contact_result(call, BEARMON_PERMANENT, "no such recipient", NULL);
+    } else {
+        char receipt[256];
+        snprintf(receipt, sizeof receipt, "r-%s-%s", n->event_id, n->status);
+        host->contact_result(call, BEARMON_DELIVERED, NULL, receipt);
+    }
+    return BEARMON_OK;
+}
+
+#ifdef FIXTURE_LONG_NAME
+#define CHECK_NAME "abcdefghijklmnopq"
+#else
+#define CHECK_NAME FIXTURE_PREFIX
+#endif
+
+static const bearmon_type check_type = {
+    sizeof(bearmon_type), BEARMON_KIND_CHECK, CHECK_NAME, "test check", check_params,
+    sizeof check_params / sizeof check_params[0], 3000, NULL, check_run, NULL};
+static const bearmon_type noop_type = {
+    sizeof(bearmon_type), BEARMON_KIND_CHECK, FIXTURE_PREFIX "_noop", "does nothing", NULL, 0, 1000, NULL, noop_run, NULL};
+static const bearmon_type contact_type = {
+    sizeof(bearmon_type), BEARMON_KIND_CONTACT, FIXTURE_PREFIX, "test contact", contact_params,
+    1, 3000, NULL, contact_run, NULL};
+
+static const bearmon_type *const types[] = {&check_type, &noop_type, &contact_type};
+
+static const bearmon_module module = {
+    sizeof(bearmon_module), FIXTURE_ABI_MAJOR, FIXTURE_ABI_MINOR, FIXTURE_TOOLCHAIN,
+    FIXTURE_PREFIX, "0.0.1", "test fixture", "fixture", types, 3};
+
+#ifdef FIXTURE_NO_ENTRY
+const bearmon_module *some_other_symbol(const bearmon_host *h) {
+#else
+const bearmon_module *bearmon_plugin_entry_v1(const bearmon_host *h) {
+#endif
+    host = h;
+    return &module;
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Host
+
+/// The `bearmon` binary itself: exit codes, output and listings.
+@Suite("bearmon check / plugins / bench")
+struct CLITests {
+    @Test("check exits 0 online, 2 offline, 3 fail, as Nagios plugins do")
+    func exitCodes() throws {
+        let server = try LoopbackServer(behaviour: .acceptAndClose)
+        let online = try Command.bearmon(["check", "tcp", "--data", #"{"address":"\#(server.address)"}"#])
+        #expect(online.status == 0)
+        #expect(online.stdout.contains("status:  online"))
+        #expect(online.stdout.contains("latency: "))
+        #expect(online.stdout.contains("metric:  connect_ms = "))
+
+        let port = try refusedPort()
+        let offline = try Command.bearmon(["check", "tcp", "--data", #"{"address":"127.0.0.1:\#(port)"}"#])
+        #expect(offline.status == 2)
+        #expect(offline.stdout.contains("status:  offline"))
+
+        let bad = try Command.bearmon(["check", "tcp", "--data", #"{"adress":"127.0.0.1:1"}"#])
+        #expect(bad.status == 3)
+        #expect(bad.stdout.contains("unknown parameter 'adress' (did you mean 'address'?)"))
+    }
+
+    @Test("an unknown type exits 3 and lists the registered check types")
+    func unknownType() throws {
+        let result = try Command.bearmon(["check", "htp", "--data", "{}"])
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("unknown check type 'htp'; registered check types: "))
+        #expect(result.stdout.contains("tcp"))
+    }
+
+    @Test("a plugin that overruns gives fail, and the command still returns on time")
+    func overrun() throws {
+        let dir = try TempDirectory()
+        try PluginBuilder.fixture("libfixture.so", in: dir)
+        let result = try Command.bearmon(["check", "fixture", "--data", #"{"mode":"hang","seconds":60}"#, "--plugins", dir.path, "--timeout", "1"], timeout: 60)
+        #expect(!result.timedOut)
+        #expect(result.status == 3)
+        #expect(result.stdout.contains("overran its deadline"))
+        // 1 s deadline + 1 s grace + process start; far below the plugin's 60 s sleep.
+        #expect(result.seconds < 30)
+    }
+
+    @Test("plugins --json names each type by its type string, with parameters and refusals")
+    func pluginsJSON() throws {
+        let dir = try TempDirectory()
+        try PluginBuilder.fixture("libfixture.so", in: dir)
+        try PluginBuilder.fixture("libold.so", in: dir, defines: ["FIXTURE_PREFIX=\"old\"", "FIXTURE_ABI_MAJOR=0"])
+        let result = try Command.bearmon(["plugins", "--json", "--plugins", dir.path])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let checks = try #require(json?["checks"] as? [String: Any])
+        let fixture = try #require(checks["fixture"] as? [String: Any])
+        #expect(fixture["kind"] as? String == "check")
+        #expect(fixture["module_version"] as? String == "0.0.1")
+        #expect(fixture["abi_version"] as? String == "1.0")
+        #expect((fixture["module_file"] as? String)?.hasSuffix("/libfixture.so") == true)
+        let params = try #require(fixture["params"] as? [[String: Any]])
+        let password = try #require(params.first { $0["name"] as? String == "password" })
+        #expect(password["secret"] as? Bool == true)
+        let seconds = try #require(params.first { $0["name"] as? String == "seconds" })
+        #expect(seconds["default"] as? Int == 60)
+        let contacts = try #require(json?["contacts"] as? [String: Any])
+        #expect(contacts["fixture"] != nil)
+        let refused = try #require(json?["refused"] as? [[String: Any]])
+        #expect(refused.count == 1)
+        #expect((refused.first?["reason"] as? String)?.contains("plugin ABI 0.0") == true)
+        #expect(result.stderr.contains("refused \(dir.path)/libold.so"))
+    }
+
+    @Test("plugins lists the built tcp type as text")
+    func pluginsText() throws {
+        let result = try Command.bearmon(["plugins"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("tcp - Opens a TCP connection"))
+        #expect(result.stdout.contains("refused files (0):"))
+    }
+
+    @Test("a bad config file fails with its line")
+    func badConfig() throws {
+        let dir = try TempDirectory()
+        let path = try dir.write("bad.cfg", "[plugins]\ndirr = /x\n")
+        let result = try Command.bearmon(["plugins", "--config", path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(path):2: unknown key 'dirr' in [plugins]"))
+    }
+
+    @Test("bench prints throughput and percentiles")
+    func bench() throws {
+        let dir = try TempDirectory()
+        try PluginBuilder.fixture("libfixture.so", in: dir)
+        let result = try Command.bearmon(["bench", "fixture_noop", "--count", "200", "--concurrency", "8", "--plugins", dir.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("200 checks, concurrency 8"))
+        #expect(result.stdout.contains("checks/s"))
+        #expect(result.stdout.contains("outcomes: online 200, offline 0, fail 0"))
+        #expect(result.stdout.contains("p99"))
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import Host
+
+@Suite("parameter validation")
+struct ParamValidatorTests {
+    let validator = ParamValidator(specs: [
+        ParamSpec(name: "address", kind: .string, description: "host:port", required: true),
+        ParamSpec(name: "timeout", kind: .int, defaultValue: .int(10), description: "seconds"),
+        ParamSpec(name: "force_ip", kind: .int, defaultValue: .int(0), description: "family", choices: ["0", "4", "6"]),
+        ParamSpec(name: "type", kind: .string, description: "record", choices: ["A", "AAAA"]),
+        ParamSpec(name: "insecure", kind: .bool, description: "skip"),
+        ParamSpec(name: "headers", kind: .map, description: "headers"),
+        ParamSpec(name: "password", kind: .string, description: "pw", secret: true),
+    ], allowsPrimaryString: false, subject: "check type 't'")
+
+    @Test("defaults apply and given values are tracked")
+    func defaults() throws {
+        let params = try validator.resolve(#"{"address":"a:1","timeout":15.0,"type":"aaaa"}"#)
+        #expect(params.values["timeout"] == .int(15))
+        #expect(params.values["force_ip"] == .int(0))
+        #expect(params.given == ["address", "timeout", "type"])
+    }
+
+    @Test("each problem names its field", arguments: [
+        (#"{}"#, "parameter 'address': is required"),
+        (#"{"address":"a:1","timeout":"5"}"#, "parameter 'timeout': must be an integer, got a string"),
+        (#"{"address":"a:1","timeout":1.5}"#, "parameter 'timeout': must be an integer, got a number"),
+        (#"{"address":"a:1","force_ip":5}"#, "parameter 'force_ip': '5' is not one of 0, 4, 6"),
+        (#"{"address":"a:1","type":"MX"}"#, "parameter 'type': 'MX' is not one of A, AAAA"),
+        (#"{"address":"a:1","insecure":"yes"}"#, "parameter 'insecure': must be a boolean, got a string"),
+        (#"{"address":"a:1","headers":{"Host":1}}"#, "parameter 'headers': must be an object of strings"),
+        (#"["a"]"#, "data must be a JSON object, got an array"),
+        (#"{"address":"#, "data is not valid JSON"),
+        (#"{"adress":"a:1"}"#, "unknown parameter 'adress' (did you mean 'address'?)"),
+    ])
+    func problems(data: String, expected: String) {
+        let error = #expect(throws: InvalidParams.self) { try validator.resolve(data) }
+        #expect(error?.description.contains(expected) == true, "\(String(describing: error))")
+        #expect(error?.description.hasPrefix("invalid data for check type 't': ") == true)
+    }
+
+    @Test("null counts as absent, as in gobearmon's decoder")
+    func nulls() throws {
+        let params = try validator.resolve(#"{"address":"a:1","timeout":null}"#)
+        #expect(params.values["timeout"] == .int(10))
+        #expect(!params.given.contains("timeout"))
+    }
+
+    @Test("contact data may be a plain string for the primary parameter")
+    func primary() throws {
+        let contact = ParamValidator(specs: [
+            ParamSpec(name: "url", kind: .string, description: "u", required: true, primary: true),
+            ParamSpec(name: "method", kind: .string, defaultValue: .string("POST"), description: "m"),
+        ], allowsPrimaryString: true, subject: "contact type 'webhook'")
+        #expect(try contact.resolve("https://hooks.example/x").values["url"] == .string("https://hooks.example/x"))
+        #expect(try contact.resolve(#"{"url":"u","method":"PUT"}"#).values["method"] == .string("PUT"))
+    }
+}

@@ -1,0 +1,57 @@
+import BearmonSystem
+import Foundation
+import Glibc
+
+/// The result of running a program to completion.
+struct CommandResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    let seconds: Double
+    let timedOut: Bool
+}
+
+/// Runs programs the tests start themselves, always with a time bound; a program that
+/// overstays is killed by its PID.
+enum Command {
+    static func run(_ executable: String, _ arguments: [String], timeout: Double = 120,
+                    environment: [String: String]? = nil, directory: String? = nil) throws -> CommandResult {
+        let scratch = try TempDirectory("bearmon-cmd")
+        let outPath = scratch.file("out"), errPath = scratch.file("err")
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        process.standardInput = FileHandle.nullDevice
+        let started = Deadline.now()
+        try process.run()
+        let deadline = Deadline.after(milliseconds: Int64(timeout * 1000))
+        var timedOut = false
+        while process.isRunning {
+            if deadline.hasPassed {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
+            usleep(10_000)
+        }
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+            seconds: Deadline.now().milliseconds(since: started) / 1000,
+            timedOut: timedOut
+        )
+    }
+
+    /// Runs the bearmon binary under test.
+    static func bearmon(_ arguments: [String], timeout: Double = 120) throws -> CommandResult {
+        try run(TestPaths.bearmon, arguments, timeout: timeout)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+@testable import Host
+
+/// A logger that keeps test output quiet.
+let quietLogger: Logger = {
+    var logger = Logger(label: "bearmon.test")
+    logger.logLevel = .critical
+    return logger
+}()
+
+/// A plugins directory holding the fixture module, and a host loaded from it.
+struct FixtureHost {
+    let directory: TempDirectory
+    let host: PluginHost
+
+    init(threads: Int = 4, config: Config = Config(), extra: (TempDirectory) throws -> Void = { _ in }) throws {
+        directory = try TempDirectory("bearmon-fixture")
+        try PluginBuilder.fixture("libfixture.so", in: directory)
+        try extra(directory)
+        host = PluginHost(config: config, directory: directory.path, threads: threads, logger: quietLogger)
+    }
+
+    /// Runs the fixture check with `data`.
+    func check(_ data: String, type: String = "fixture", budget: Int64? = nil) async throws -> CheckOutcome {
+        let checkType = try host.type(.check, type)
+        let params = try host.validate(checkType, data: data)
+        return await host.runCheck(checkType, params: params, budgetMilliseconds: budget, label: "test")
+    }
+}

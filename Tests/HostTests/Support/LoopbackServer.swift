@@ -1,0 +1,125 @@
+import BearmonSystem
+import Foundation
+import Glibc
+
+/// A real TCP server on a loopback address, for check tests. It runs on its own thread,
+/// accepts with a bounded poll, and stops when asked or after `lifetime` seconds at most.
+final class LoopbackServer: @unchecked Sendable {
+    enum Behaviour: Sendable {
+        /// Accept, then close at once.
+        case acceptAndClose
+        /// Accept and never send anything; connections stay open until the server stops.
+        case hang
+        /// Read one line, answer it with the function's result plus "\n", then close.
+        case replyToLine(@Sendable (String) -> String)
+        /// Send this line as soon as the connection is accepted, then close.
+        case banner(String)
+    }
+
+    let port: UInt16
+    let host: String
+    /// What the server thread and the test share, under one lock.
+    private final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        var stopped = false
+        var held: [Int32] = []
+        var accepted = 0
+        let exited = DispatchSemaphore(value: 0)
+
+        func with<T>(_ body: (Shared) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(self)
+        }
+    }
+
+    private let shared = Shared()
+    private let thread: Thread
+
+    /// Starts listening on `host` (127.0.0.1 or ::1) at an ephemeral port.
+    init(host: String = "127.0.0.1", behaviour: Behaviour, lifetime: Double = 120) throws {
+        let family = host.contains(":") ? AF_INET6 : AF_INET
+        let fd = try syscall("socket") { socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        let address = try AddressResolver.resolve(host, port: 0).first!
+        try address.withSockAddr { pointer, length in _ = try syscall("bind") { bind(fd, pointer, length) } }
+        try syscall("listen") { listen(fd, 128) }
+        var bound = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) } }
+        port = withUnsafePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { SocketAddress($0, length: length).port }
+        }
+        self.host = host
+        let shared = self.shared
+        let end = Deadline.after(milliseconds: Int64(lifetime * 1000))
+        thread = Thread {
+            while !shared.with({ $0.stopped }), !end.hasPassed {
+                var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                guard poll(&pfd, 1, 100) > 0 else { continue }
+                let client = accept(fd, nil, nil)
+                guard client >= 0 else { continue }
+                shared.with { $0.accepted += 1 }
+                LoopbackServer.serve(client, behaviour, shared: shared)
+            }
+            close(fd)
+            shared.with { state in
+                state.held.forEach { close($0) }
+                state.held.removeAll()
+            }
+            shared.exited.signal()
+        }
+        thread.start()
+    }
+
+    /// The address as a check's data writes it.
+    var address: String { HostPort(host: host, port: port).description }
+
+    /// Connections accepted so far.
+    var acceptedCount: Int { shared.with { $0.accepted } }
+
+    private static func serve(_ client: Int32, _ behaviour: Behaviour, shared: Shared) {
+        switch behaviour {
+        case .acceptAndClose:
+            close(client)
+        case .hang:
+            shared.with { $0.held.append(client) }
+        case .banner(let line):
+            _ = Array((line + "\n").utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            close(client)
+        case .replyToLine(let answer):
+            Thread {
+                var line: [UInt8] = []
+                var byte: UInt8 = 0
+                var pfd = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+                while line.count < 65536, poll(&pfd, 1, 5000) > 0, recv(client, &byte, 1, 0) == 1, byte != 10 {
+                    line.append(byte)
+                }
+                let reply = answer(String(decoding: line, as: UTF8.self)) + "\n"
+                _ = Array(reply.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                close(client)
+            }.start()
+        }
+    }
+
+    /// Stops accepting and closes the listener and every held connection.
+    func stop() {
+        let wasStopped = shared.with { state in
+            defer { state.stopped = true }
+            return state.stopped
+        }
+        guard !wasStopped else { return }
+        _ = shared.exited.wait(timeout: .now() + 5)
+    }
+
+    deinit { stop() }
+}
+
+/// A loopback port with nothing listening: bound then closed, so connects are refused.
+func refusedPort() throws -> UInt16 {
+    let server = try LoopbackServer(behaviour: .acceptAndClose)
+    let port = server.port
+    server.stop()
+    return port
+}

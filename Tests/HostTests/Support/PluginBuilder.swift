@@ -1,0 +1,25 @@
+import Foundation
+
+/// Compiles C plugins with the system's `cc`, against bearmon_plugin.h alone, as a third
+/// party would.
+enum PluginBuilder {
+    struct BuildFailed: Error, CustomStringConvertible {
+        let output: String
+        var description: String { "cc failed: \(output)" }
+    }
+
+    /// Builds Tests/Fixtures/plugins/fixture.c with `defines` into `directory/name`.
+    @discardableResult
+    static func fixture(_ name: String, in directory: TempDirectory, defines: [String] = []) throws -> String {
+        try build(source: TestPaths.fixture("plugins/fixture.c"), output: directory.file(name), defines: defines)
+    }
+
+    /// Compiles one C source into a shared object.
+    @discardableResult
+    static func build(source: String, output: String, defines: [String] = [], extra: [String] = []) throws -> String {
+        let arguments = ["-shared", "-fPIC", "-O1", "-Wall", "-I", TestPaths.abiInclude] + defines.map { "-D" + $0 } + extra + ["-o", output, source]
+        let result = try Command.run("/usr/bin/cc", arguments, timeout: 120)
+        guard result.status == 0 else { throw BuildFailed(output: result.stderr) }
+        return output
+    }
+}
