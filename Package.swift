@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "PluginABI", path: "Sources/PluginABI"),
         // Identifies the Swift toolchain that compiled an image, for the host/plugin check.
         .target(name: "CToolchain", path: "Sources/CToolchain"),
+        // C libraries from Debian, each behind a small shim module.
+        .systemLibrary(name: "CMariaDB", path: "Sources/CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The one place where errno becomes a Swift error.
         .target(name: "BearmonSystem", path: "Sources/BearmonSystem"),
         // Swift-side helpers for writing plugins against PluginABI.
@@ -38,7 +41,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "PluginABI", "CToolchain", "BearmonSystem",
+                "PluginABI", "CToolchain", "BearmonSystem", "CMariaDB", "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -8,7 +8,10 @@ public struct BearmonCommand: AsyncParsableCommand {
         commandName: "bearmon",
         abstract: "A distributed uptime and health monitor whose probes and notifiers are plugins.",
         version: BearmonVersion.current,
-        subcommands: [PluginsCommand.self, CheckCommand.self, BenchCommand.self]
+        subcommands: [
+            PluginsCommand.self, CheckCommand.self, BenchCommand.self,
+            DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self,
+        ]
     )
 
     /// Creates the command (ArgumentParser needs this).

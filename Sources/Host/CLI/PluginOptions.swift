@@ -27,7 +27,7 @@ struct PluginOptions: ParsableArguments {
             try parsed.validateHostSections()
             return parsed
         } catch {
-            throw ValidationError("\(error)")
+            throw CLIFailure("\(error)")
         }
     }
 }

@@ -1,0 +1,32 @@
+/// bearmon's schema: gobearmon's five tables exactly as gobearmon's install.sql has them
+/// (version 1), then only additions. Existing gobearmon databases pass version 1 untouched,
+/// because every statement is `CREATE TABLE IF NOT EXISTS`.
+public enum Schema {
+    /// Every migration, in order.
+    public static let migrations: [Migration] = [gobearmonTables, bearmonTables]
+
+    /// The newest version this bearmon knows.
+    public static var latestVersion: Int { migrations.last!.version }
+
+    /// The bookkeeping table; created before any migration runs.
+    static func versionTable(_ dialect: SQLDialect) -> String {
+        switch dialect {
+        case .mysql:
+            """
+            CREATE TABLE IF NOT EXISTS schema_version (
+            	version INT NOT NULL PRIMARY KEY,
+            	description VARCHAR(255) NOT NULL,
+            	applied_at BIGINT NOT NULL
+            )
+            """
+        case .sqlite:
+            """
+            CREATE TABLE IF NOT EXISTS schema_version (
+            	version INTEGER NOT NULL PRIMARY KEY,
+            	description TEXT NOT NULL,
+            	applied_at INTEGER NOT NULL
+            )
+            """
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Host
+
+@Suite("MySQL backend")
+struct MySQLStoreTests {
+    let server = MariaDBServer.shared
+
+    @Test("gobearmon's DSN forms parse, and passwords never print", arguments: [
+        ("monitor@tcp(mysql1:3306)/monitor", "monitor@tcp(mysql1:3306)/monitor"),
+        ("u:p@ss@tcp(127.0.0.1:3307)/db?timeout=2s", "u:***@tcp(127.0.0.1:3307)/db"),
+        ("u:pw@unix(/run/mysqld/mysqld.sock)/gobearmon", "u:***@unix(/run/mysqld/mysqld.sock)/gobearmon"),
+        ("u:pw@tcp([::1]:3306)/db", "u:***@tcp([::1]:3306)/db"),
+        ("root@tcp(db)/x", "root@tcp(db:3306)/x"),
+    ])
+    func dsnForms(text: String, printed: String) throws {
+        let dsn = try MySQLDSN(parsing: text)
+        #expect(dsn.description == printed)
+        if text.hasPrefix("u:p@ss") {
+            #expect(dsn.password == "p@ss")
+            #expect(dsn.seconds("timeout") == 2)
+        }
+    }
+
+    @Test("a bad DSN is refused with a clear message that hides the password")
+    func badDSN() {
+        let error = #expect(throws: StoreError.self) { try MySQLDSN(parsing: "u:hunter2@tcp(db:port)/x") }
+        #expect(error?.description.contains("'port' is not a port") == true)
+        #expect(error?.description.contains("hunter2") == false)
+        #expect(throws: StoreError.self) { try StoreLocation.parse("just-a-word") }
+    }
+
+    @Test("a gobearmon database with its README's rows works unchanged")
+    func gobearmonDatabase() throws {
+        let name = try server.createDatabase("gob")
+        let schema = try String(contentsOfFile: TestPaths.fixture("gobearmon/gobearmon-install.sql"), encoding: .utf8)
+        try server.sql(schema, database: name)
+        try server.sql(#"""
+            INSERT INTO checks (name, type, data) VALUES ('ping ipv6', 'icmp', '{"target":"example.com","force_ip":6}');
+            INSERT INTO checks (name, type, data, check_interval, delay) VALUES ('my http check', 'http', '{"url":"https:\/\/example.com","method":"GET","expect_status":200,"timeout":15}', 120, 5);
+            INSERT INTO contacts (type, data) VALUES ('email', 'admin@example.com');
+            INSERT INTO alerts (check_id, contact_id, type) VALUES (1, 1, 'both');
+            """#, database: name)
+        let before = try gobearmonTables(name)
+
+        let initial = try Command.bearmon(["db", "init", "--db", server.dsn(name)])
+        #expect(initial.status == 0, "\(initial.stderr)")
+        #expect(initial.stdout.contains("applied migration(s) 1, 2"))
+        #expect(!initial.stdout.contains(MariaDBServer.password))
+        #expect(try gobearmonTables(name) == before)
+        let again = try Command.bearmon(["db", "init", "--db", server.dsn(name)])
+        #expect(again.stdout.contains("schema is up to date"))
+
+        let list = try Command.bearmon(["checks", "list", "--json", "--db", server.dsn(name)])
+        #expect(list.status == 0, "\(list.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["name"] as? String } == ["ping ipv6", "my http check"])
+        #expect(rows.map { $0["type"] as? String } == ["icmp", "http"])
+        #expect(rows[1]["interval"] as? Int == 120)
+        #expect(rows[1]["delay"] as? Int == 5)
+        let alerts = try Command.bearmon(["alerts", "list", "--db", server.socketDSN(name)])
+        #expect(alerts.stdout.contains("1   1      1        both"))
+    }
+
+    private func gobearmonTables(_ database: String) throws -> String {
+        try ["checks", "contacts", "alerts", "check_events", "charges"].map {
+            try server.sql("SHOW CREATE TABLE \($0)", database: database)
+        }.joined(separator: "\n")
+    }
+
+    @Test("install.sql is what `bearmon db schema` prints, and loads cleanly")
+    func installScript() throws {
+        let script = try String(contentsOfFile: TestPaths.repoRoot + "/install.sql", encoding: .utf8)
+        let printed = try Command.bearmon(["db", "schema"])
+        #expect(printed.stdout == script)
+        let name = try server.createDatabase("inst")
+        try server.sql(script, database: name)
+        let initialised = try Command.bearmon(["db", "init", "--db", server.dsn(name)])
+        #expect(initialised.stdout.contains("schema is up to date"))
+        let tables = try server.sql("SHOW TABLES", database: name).split(separator: "\n").map(String.init).sorted()
+        #expect(tables == ["alert_outbox", "alerts", "charges", "check_events", "check_flips", "check_results", "checks",
+                           "contacts", "controller_view", "push_healthchecks", "push_stats", "push_status", "schema_version"])
+    }
+
+    @Test("a server restarted in the middle of a transaction: the whole transaction runs again, nothing is half written")
+    func restartMidTransaction() throws {
+        let own = try MariaDBServer()
+        defer { own.stop() }
+        let name = try own.createDatabase()
+        let database = MySQLDatabase(dsns: [try MySQLDSN(parsing: own.dsn(name))], reconnectWindow: 60, logger: quietLogger)
+        let store = SQLStore(database: database)
+        try store.migrate()
+        var attempts = 0
+        try database.transaction { tx in
+            attempts += 1
+            try tx.execute("INSERT INTO contacts (type, data) VALUES ('email', 'first@example.org')", [])
+            if attempts == 1 { try own.crashAndRestart() }
+            try tx.execute("INSERT INTO contacts (type, data) VALUES ('email', 'second@example.org')", [])
+        }
+        #expect(attempts == 2)
+        #expect(try store.contacts().map(\.data) == ["first@example.org", "second@example.org"])
+
+        // The store's own fenced flip survives a crash between transactions too.
+        let check = try store.addCheck(NewCheck(name: "web", type: "tcp", data: "{}"))
+        _ = try store.raiseView(to: 1, holder: "a")
+        try own.crashAndRestart()
+        let record = try store.recordFlip(FlipRequest(flipID: "f", checkID: check, status: .offline, message: "m", time: 1,
+                                                      checkName: "web", checkType: "tcp", maskedData: "{}"), view: 1)
+        #expect(record.isNew)
+        #expect(try store.checkRow(check)?.status == "offline")
+    }
+
+    @Test("DSNs are tried in turn; a wrong password fails at once with a clear error")
+    func dsnList() throws {
+        let name = try server.createDatabase()
+        let down = try freeLoopbackPort()
+        let database = MySQLDatabase(dsns: [try MySQLDSN(parsing: "u:p@tcp(127.0.0.1:\(down))/\(name)"), try MySQLDSN(parsing: server.dsn(name))], logger: quietLogger)
+        #expect(try database.query("SELECT 1").first?.int(0) == 1)
+
+        let wrong = MySQLDatabase(dsns: [try MySQLDSN(parsing: "\(MariaDBServer.user):nope@tcp(127.0.0.1:\(server.port))/\(name)")], logger: quietLogger)
+        let error = #expect(throws: MySQLError.self) { try wrong.query("SELECT 1") }
+        #expect(error?.code == 1045)
+        #expect(error?.description.contains("Access denied") == true)
+    }
+}

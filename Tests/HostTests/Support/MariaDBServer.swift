@@ -1,0 +1,97 @@
+import Foundation
+import Glibc
+@testable import Host
+
+/// A private MariaDB server for tests: `mariadb-install-db` into a temp dir, then `mariadbd`
+/// as root on a unix socket and a loopback port, with a password user for TCP logins.
+final class MariaDBServer: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// One server shared by the tests that need no restarts; each test uses its own database.
+    static let shared: MariaDBServer = {
+        do { return try MariaDBServer() } catch { fatalError("cannot start MariaDB for tests: \(error)") }
+    }()
+
+    static let user = "bearmon"
+    static let password = "s3cret-Test-pw"
+
+    let directory: TempDirectory
+    let port: UInt16
+    private var child: ChildProcess?
+    private let lock = NSLock()
+
+    var socket: String { directory.file("mysqld.sock") }
+
+    init() throws {
+        directory = try TempDirectory("bearmon-mariadb")
+        port = try freeLoopbackPort()
+        let install = try Command.run("/usr/bin/mariadb-install-db", [
+            "--no-defaults", "--datadir=\(directory.file("data"))", "--user=root",
+            "--auth-root-authentication-method=normal", "--skip-test-db",
+        ], timeout: 120)
+        guard install.status == 0 else { throw Failure(description: "mariadb-install-db failed: \(install.stderr)") }
+        try start()
+        try sql("""
+            CREATE USER '\(Self.user)'@'127.0.0.1' IDENTIFIED BY '\(Self.password)';
+            CREATE USER '\(Self.user)'@'localhost' IDENTIFIED BY '\(Self.password)';
+            GRANT ALL ON *.* TO '\(Self.user)'@'127.0.0.1';
+            GRANT ALL ON *.* TO '\(Self.user)'@'localhost';
+            """)
+    }
+
+    /// Starts mariadbd and waits until it answers.
+    func start() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        child = try ChildProcess("/usr/sbin/mariadbd", [
+            "--no-defaults", "--datadir=\(directory.file("data"))", "--socket=\(socket)", "--port=\(port)",
+            "--bind-address=127.0.0.1", "--user=root", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
+            "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
+        ], logPath: directory.file("mysqld.log"))
+        let ready = waitUntil(timeout: 60) {
+            (try? Command.run("/usr/bin/mariadb-admin", ["--no-defaults", "-S", socket, "-uroot", "ping"], timeout: 10).status) == 0
+        }
+        guard ready else { throw Failure(description: "mariadbd did not start: \(child?.log ?? "")") }
+    }
+
+    /// Kills the server without warning (as a crash would) and starts it again.
+    func crashAndRestart() throws {
+        lock.lock()
+        child?.stop(signal: SIGKILL)
+        child = nil
+        lock.unlock()
+        try start()
+    }
+
+    /// Runs SQL as root through the mariadb client; returns its tab-separated output.
+    @discardableResult
+    func sql(_ statements: String, database: String? = nil) throws -> String {
+        var arguments = ["--no-defaults", "-S", socket, "-uroot", "-N", "-B", "-e", statements]
+        if let database { arguments.append(database) }
+        let result = try Command.run("/usr/bin/mariadb", arguments, timeout: 60)
+        guard result.status == 0 else { throw Failure(description: "mariadb: \(result.stderr)") }
+        return result.stdout
+    }
+
+    /// A new, empty database with a unique name.
+    func createDatabase(_ prefix: String = "t") throws -> String {
+        let name = "\(prefix)_\(UInt32.random(in: 0..<UInt32.max))"
+        try sql("CREATE DATABASE \(name)")
+        return name
+    }
+
+    /// A TCP DSN with the password user, in gobearmon's form.
+    func dsn(_ database: String) -> String { "\(Self.user):\(Self.password)@tcp(127.0.0.1:\(port))/\(database)" }
+
+    /// A unix-socket DSN, in gobearmon's form.
+    func socketDSN(_ database: String) -> String { "\(Self.user):\(Self.password)@unix(\(socket))/\(database)" }
+
+    func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        child?.stop()
+        child = nil
+    }
+
+    deinit { stop() }
+}
