@@ -1,0 +1,53 @@
+/// A check handed to a worker: the whole definition, so workers need no database, and the
+/// lock token that the result must carry to count.
+public struct Assignment: Sendable, Codable, Equatable {
+    /// `checks.id`.
+    public let checkID: Int64
+    /// Identifies this run's lock; a result with another token is ignored.
+    public let token: UInt64
+    /// `checks.name`, for logs.
+    public let name: String
+    /// `checks.type`.
+    public let type: String
+    /// `checks.data`.
+    public let data: String
+    /// How long the run may take, in milliseconds.
+    public let budgetMilliseconds: Int64
+}
+
+/// A worker's answer to an ``Assignment``.
+public struct WorkerResult: Sendable, Codable, Equatable {
+    /// `checks.id`.
+    public let checkID: Int64
+    /// The assignment's token.
+    public let token: UInt64
+    /// The verdict.
+    public let status: CheckStatus
+    /// The message.
+    public let message: String
+    /// How long the run took, in milliseconds.
+    public let latencyMilliseconds: Double
+
+    /// Creates a result.
+    public init(checkID: Int64, token: UInt64, status: CheckStatus, message: String, latencyMilliseconds: Double) {
+        self.checkID = checkID
+        self.token = token
+        self.status = status
+        self.message = message
+        self.latencyMilliseconds = latencyMilliseconds
+    }
+}
+
+/// What the scheduler decided after a result or a change in the workers.
+public enum Decision: Sendable, Equatable {
+    /// The check flips to `status`; write it and notify.
+    case flip(checkID: Int64, status: CheckStatus, message: String)
+    /// The check failed `count` times in a row and is shown as misconfigured; tell the admin.
+    case misconfigured(checkID: Int64, message: String)
+    /// A misconfigured check produced a real result again.
+    case recovered(checkID: Int64)
+    /// Fewer workers are alive than confirmations need: no check can flip.
+    case tooFewWorkers(alive: Int, needed: Int)
+    /// Enough workers are alive again.
+    case enoughWorkers(alive: Int)
+}

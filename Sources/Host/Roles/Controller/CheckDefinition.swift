@@ -1,0 +1,36 @@
+/// What the scheduler needs to know about a check that can run.
+public struct CheckDefinition: Sendable, Equatable {
+    /// `checks.id`.
+    public let id: Int64
+    /// `checks.name`.
+    public let name: String
+    /// `checks.type`.
+    public let type: String
+    /// `checks.data`.
+    public let data: String
+    /// Seconds between runs.
+    public let intervalSeconds: Int64
+    /// Extra rounds a new state must hold.
+    public let delay: Int64
+    /// The stored status, used when the check is first loaded.
+    public let status: CheckStatus
+    /// The type's maximum run time, in milliseconds.
+    public let maxRunMilliseconds: Int64
+
+    /// Creates a definition.
+    public init(id: Int64, name: String, type: String, data: String, intervalSeconds: Int64, delay: Int64, status: CheckStatus, maxRunMilliseconds: Int64) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.data = data
+        self.intervalSeconds = intervalSeconds
+        self.delay = delay
+        self.status = status
+        self.maxRunMilliseconds = maxRunMilliseconds
+    }
+
+    /// Whether a change from `other` alters how the check runs (so its turn state resets).
+    func runsDifferently(from other: CheckDefinition) -> Bool {
+        type != other.type || data != other.data || intervalSeconds != other.intervalSeconds || delay != other.delay
+    }
+}

@@ -1,0 +1,67 @@
+/// The controller's state machine, free of I/O and clocks: every call takes `now` (monotonic
+/// milliseconds), so tests drive it with a fake clock and scripted results.
+///
+/// gobearmon's semantics with its bugs fixed: a check runs every interval; a result counts
+/// only from the worker holding the check's lock; a result that disagrees with the status
+/// starts a round whose confirmation runs go out at once to other workers; `confirmations`
+/// distinct workers complete a round; the check flips when more than `delay` rounds in a row
+/// disagree; an agreeing result, and a flip, reset the rounds; `fail` never counts.
+public struct CheckScheduler: Sendable {
+    /// The knobs.
+    public let settings: SchedulerSettings
+    /// Every check that can run, by id.
+    public internal(set) var checks: [Int64: ScheduledCheck] = [:]
+    /// When each worker last asked for work.
+    public internal(set) var workers: [String: Int64] = [:]
+    var queue = DueQueue()
+    var nextToken: UInt64 = 1
+    var enoughWorkers = true
+
+    /// A scheduler with no checks.
+    public init(settings: SchedulerSettings) { self.settings = settings }
+
+    /// Replaces the set of checks: new ones are due at once, removed ones are dropped, and a
+    /// check whose definition changed starts over (its lock and rounds are cleared). A kept
+    /// check keeps its status: the controller's view is newer than the stored one.
+    public mutating func load(_ definitions: [CheckDefinition], now: Int64) {
+        let incoming = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        for id in checks.keys where incoming[id] == nil { checks[id] = nil }
+        for (id, definition) in incoming {
+            if var existing = checks[id] {
+                guard existing.definition != definition else { continue }
+                let restart = definition.runsDifferently(from: existing.definition)
+                existing.definition = definition
+                if restart {
+                    existing.lock = nil
+                    existing.turnSet = []
+                    existing.turnCount = 0
+                    existing.failStreak = 0
+                    existing.intervalAnchor = nil
+                    checks[id] = existing
+                    schedule(id, at: now)
+                } else {
+                    checks[id] = existing
+                }
+            } else {
+                checks[id] = ScheduledCheck(definition: definition)
+                schedule(id, at: now)
+            }
+        }
+    }
+
+    /// Workers that asked for work within the timeout.
+    public func aliveWorkers(now: Int64) -> Set<String> {
+        Set(workers.filter { now - $0.value <= settings.workerTimeoutMilliseconds }.keys)
+    }
+
+    /// When the earliest queued check needs attention, if any.
+    public var nextWake: Int64? { queue.earliest?.time }
+
+    /// Queues `id` for attention at `time`, making older queue entries stale.
+    mutating func schedule(_ id: Int64, at time: Int64) {
+        guard var check = checks[id] else { return }
+        check.generation &+= 1
+        checks[id] = check
+        queue.push(.init(time: time, checkID: id, generation: check.generation))
+    }
+}

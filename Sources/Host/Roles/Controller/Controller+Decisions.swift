@@ -1,0 +1,75 @@
+import Foundation
+
+extension Controller {
+    /// Acts on the state machine's decisions: flips are queued for the store (in order, so a
+    /// check's offline is always written before its online), the rest are logged and, where
+    /// an operator must act, sent to the admin once.
+    func handle(_ decisions: [Decision]) {
+        for decision in decisions {
+            switch decision {
+            case .flip(let id, let status, let message):
+                guard let check = valid[id] else { continue }
+                pendingFlips.append(FlipRequest(
+                    flipID: UUID().uuidString.lowercased(), checkID: id, status: status, message: message, time: wallMilliseconds(),
+                    checkName: check.row.name, checkType: check.row.type, maskedData: check.params.maskedJSON
+                ))
+                logger.notice("check \(id) (\(check.row.name)) is now \(status.rawValue)", metadata: ["message": "\(message)"])
+                startFlipWriter()
+            case .misconfigured(let id, let message):
+                let name = valid[id]?.row.name ?? "?"
+                admin.tell(key: "misconfigured-\(id)", about: "check \(id) (\(name))", status: "misconfigured",
+                           message: "it failed \(settings.scheduler.failLimit) times in a row: \(message)")
+            case .recovered(let id):
+                admin.forget(key: "misconfigured-\(id)")
+                logger.info("check \(id) produces results again")
+            case .tooFewWorkers(let alive, let needed):
+                admin.tell(key: "workers", about: "the cluster", status: "degraded",
+                           message: "only \(alive) worker(s) alive but confirmations = \(needed): no check can flip until more workers return")
+            case .enoughWorkers(let alive):
+                admin.forget(key: "workers")
+                logger.info("\(alive) workers alive again; checks can flip")
+            }
+        }
+    }
+
+    private func startFlipWriter() {
+        guard !flipWriterRunning else { return }
+        flipWriterRunning = true
+        Task { await writeFlips() }
+    }
+
+    /// Writes queued flips one at a time, retrying while the store is unreachable. A fenced
+    /// write means another controller holds a newer view: this one stops acting.
+    private func writeFlips() async {
+        var backoff: UInt64 = 100
+        while let flip = pendingFlips.first {
+            guard let view else {
+                logger.warning("dropping \(pendingFlips.count) undecided flip(s): this controller no longer holds a view")
+                pendingFlips.removeAll()
+                break
+            }
+            do {
+                let record = try await storeQueue.run { [store] in try store.recordFlip(flip, view: view) }
+                pendingFlips.removeFirst()
+                backoff = 100
+                logger.info("flip written", metadata: ["check": "\(flip.checkID)", "status": "\(flip.status.rawValue)", "notifications": "\(record.eventIDs.count)"])
+                onFlipWritten()
+            } catch let error as StoreError {
+                if case .fenced = error {
+                    logger.error("\(error); stepping down")
+                    pendingFlips.removeAll()
+                    self.view = nil
+                    break
+                }
+                logger.warning("cannot write flip yet: \(error)")
+                try? await Task.sleep(for: .milliseconds(backoff))
+                backoff = min(backoff * 2, 5_000)
+            } catch {
+                logger.warning("cannot write flip yet: \(error)")
+                try? await Task.sleep(for: .milliseconds(backoff))
+                backoff = min(backoff * 2, 5_000)
+            }
+        }
+        flipWriterRunning = false
+    }
+}

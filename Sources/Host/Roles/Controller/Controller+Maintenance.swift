@@ -1,0 +1,83 @@
+extension Controller {
+    /// Reloads the catalog, flushes the history and prunes it, until cancelled; flushes once
+    /// more on the way out so that no accepted result is lost by a graceful stop.
+    public func run() async {
+        while !Task.isCancelled {
+            await maintain()
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        await flushHistory()
+    }
+
+    /// One round of housekeeping; `run` calls it every 200 ms, tests call it directly.
+    public func maintain() async {
+        let now = monotonicMilliseconds()
+        if now - lastReload >= settings.reloadMilliseconds {
+            lastReload = now
+            do { try await reloadCatalog() } catch { logger.warning("cannot reload checks: \(error)") }
+        }
+        if now - lastHistoryFlush >= settings.historyFlushMilliseconds {
+            lastHistoryFlush = now
+            await flushHistory()
+        }
+        if now - lastPrune >= 600_000 {
+            lastPrune = now
+            let cutoff = wallMilliseconds() - settings.retentionMilliseconds
+            do {
+                let removed = try await storeQueue.run { [store] in try store.pruneResults(before: cutoff) }
+                if removed > 0 { logger.info("pruned \(removed) results older than the retention") }
+            } catch {
+                logger.warning("cannot prune results: \(error)")
+            }
+        }
+    }
+
+    /// Writes buffered results to the history table.
+    func flushHistory() async {
+        guard !history.isEmpty else { return }
+        let batch = history
+        history.removeAll(keepingCapacity: true)
+        do {
+            try await storeQueue.run { [store] in try store.recordResults(batch) }
+        } catch {
+            logger.warning("cannot write \(batch.count) results to the history: \(error)")
+            history.insert(contentsOf: batch.suffix(settings.historyBufferLimit - history.count), at: 0)
+        }
+        if droppedHistory > 0 {
+            logger.warning("dropped \(droppedHistory) results because the history could not keep up")
+            droppedHistory = 0
+        }
+    }
+
+    /// Loads every check row, validates the changed ones, reports new poison rows, and hands
+    /// the runnable, enabled ones to the state machine.
+    func reloadCatalog() async throws {
+        let rows = try await storeQueue.run { [store] in try store.checkRows() }
+        let catalog = CheckCatalog(host: host)
+        var definitions: [CheckDefinition] = []
+        var nextValid: [Int64: ValidCheck] = [:]
+        var nextPoison: [Int64: PoisonRow] = [:]
+        for row in rows where row.enabled {
+            let result: Result<ValidCheck, PoisonRow> = if let cached = valid[row.id], cached.row == row { .success(cached) } else { catalog.validate(row) }
+            switch result {
+            case .success(let check):
+                nextValid[row.id] = check
+                definitions.append(CheckDefinition(
+                    id: row.id, name: row.name, type: row.type, data: row.data, intervalSeconds: row.interval, delay: row.delay,
+                    status: check.status, maxRunMilliseconds: Int64(check.type.maxRunMilliseconds)
+                ))
+            case .failure(let poisoned):
+                nextPoison[row.id] = poisoned
+                if poison[row.id] != poisoned {
+                    logger.error("skipping \(poisoned)")
+                    admin.tell(key: "poison-\(row.id)", about: "check \(row.id) (\(row.name))", status: "misconfigured", message: poisoned.reason)
+                }
+            }
+        }
+        for id in poison.keys where nextPoison[id] == nil { admin.forget(key: "poison-\(id)") }
+        valid = nextValid
+        poison = nextPoison
+        scheduler.load(definitions, now: monotonicMilliseconds())
+        changes.signal()
+    }
+}

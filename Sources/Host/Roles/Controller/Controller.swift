@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+
+/// The controller: loads checks from the store, hands them to workers, applies results to
+/// the state machine, writes flips (status, event and outbox rows in one fenced transaction)
+/// and keeps the result history. It acts only while it holds a view.
+public actor Controller: ControllerLink {
+    let settings: ControllerSettings
+    let store: any Store
+    let storeQueue: BlockingExecutor
+    let host: PluginHost
+    let logger: Logger
+    let admin: AdminNotifier
+    let changes = ChangeSignal()
+    var scheduler: CheckScheduler
+    /// The view this controller holds, or nil when it must not act.
+    var view: Int64?
+    /// Each runnable check's validated definition (for masked data in notifications).
+    var valid: [Int64: ValidCheck] = [:]
+    /// Rows that cannot run, by id, with their reasons.
+    var poison: [Int64: PoisonRow] = [:]
+    var history: [ResultRecord] = []
+    var droppedHistory = 0
+    var pendingFlips: [FlipRequest] = []
+    var flipWriterRunning = false
+    var onFlipWritten: @Sendable () -> Void = {}
+    var lastReload: Int64 = .min
+    var lastHistoryFlush: Int64 = 0
+    var lastPrune: Int64 = .min
+
+    /// A controller over `store`, validating checks against `host`'s types.
+    public init(settings: ControllerSettings, store: any Store, host: PluginHost, logger: Logger = Logger(label: "bearmon.controller")) {
+        self.settings = settings
+        self.store = store
+        self.host = host
+        self.logger = logger
+        storeQueue = BlockingExecutor(label: "bearmon.controller.store")
+        scheduler = CheckScheduler(settings: settings.scheduler)
+        admin = AdminNotifier(host: host, logger: logger)
+    }
+
+    /// Sets what to call after each flip is written (the outbox sender's wake-up).
+    public func setFlipObserver(_ observer: @escaping @Sendable () -> Void) { onFlipWritten = observer }
+
+    /// Starts or stops acting under `view`.
+    public func setView(_ view: Int64?) {
+        self.view = view
+        changes.signal()
+    }
+
+    /// The view held, if any.
+    public var currentView: Int64? { view }
+
+    /// Reports `results` and hands out up to `capacity` assignments, holding the request open
+    /// up to `waitMilliseconds` (capped by the long-poll limit) until one is due.
+    public func exchange(worker: String, results: [WorkerResult], capacity: Int, waitMilliseconds: Int64) async -> [Assignment] {
+        guard view != nil else { return [] }
+        if !results.isEmpty { accept(results, from: worker) }
+        let giveUp = monotonicMilliseconds() + min(max(0, waitMilliseconds), settings.longPollMilliseconds)
+        while true {
+            let now = monotonicMilliseconds()
+            let (assignments, decisions) = scheduler.assign(to: worker, capacity: capacity, now: now)
+            handle(decisions)
+            if !assignments.isEmpty || capacity == 0 || now >= giveUp || view == nil { return assignments }
+            let untilDue = scheduler.nextWake.map { max(1, $0 - now) } ?? Int64.max
+            await changes.wait(milliseconds: min(giveUp - now, untilDue))
+        }
+    }
+
+    private func accept(_ results: [WorkerResult], from worker: String) {
+        let now = monotonicMilliseconds()
+        let wall = wallMilliseconds()
+        var decisions: [Decision] = []
+        for result in results {
+            decisions += scheduler.report(result, from: worker, now: now)
+            appendHistory(ResultRecord(checkID: result.checkID, node: worker, time: wall, status: result.status,
+                                       message: result.message, latencyMilliseconds: result.latencyMilliseconds))
+        }
+        handle(decisions)
+        // A disagreeing result may have made a confirmation run due for another worker.
+        changes.signal()
+    }
+
+    private func appendHistory(_ record: ResultRecord) {
+        if history.count >= settings.historyBufferLimit {
+            history.removeFirst(history.count / 10)
+            droppedHistory += settings.historyBufferLimit / 10
+        }
+        history.append(record)
+    }
+}

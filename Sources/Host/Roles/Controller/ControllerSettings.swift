@@ -1,0 +1,42 @@
+/// How a controller runs: its node name, the state machine's knobs, and its timings.
+public struct ControllerSettings: Sendable {
+    /// This node's name, recorded with each result.
+    public var node: String
+    /// The state machine's knobs.
+    public var scheduler: SchedulerSettings
+    /// How often checks, contacts and alerts are reloaded from the store, in milliseconds.
+    public var reloadMilliseconds: Int64 = 2_000
+    /// How often buffered results are written to the history table, in milliseconds.
+    public var historyFlushMilliseconds: Int64 = 1_000
+    /// How long results are kept, in milliseconds (`[store] retention`, default 7 days).
+    public var retentionMilliseconds: Int64 = 7 * 24 * 3_600_000
+    /// The longest a worker's request for work is held open, in milliseconds.
+    public var longPollMilliseconds: Int64 = 20_000
+    /// Results buffered for the history table before the oldest are dropped.
+    public var historyBufferLimit = 200_000
+
+    /// Settings with defaults for everything but the node and confirmations.
+    public init(node: String, confirmations: Int) {
+        self.node = node
+        scheduler = SchedulerSettings(confirmations: confirmations)
+    }
+
+    /// `[controller] confirmations`, defaulting to 1 for a standalone node and 2 in a
+    /// cluster (gobearmon had no default; one confirmer in a cluster defeats its purpose).
+    public static func confirmations(from config: Config, standalone: Bool) throws(ConfigError) -> Int {
+        let value = try config.int("controller", "confirmations") ?? (standalone ? 1 : 2)
+        guard value >= 1 else { throw config.error("controller", "confirmations", "must be at least 1") }
+        return value
+    }
+
+    /// `[store] retention` ("7d", "12h", "30m" or seconds) in milliseconds.
+    public static func retention(from config: Config) throws(ConfigError) -> Int64? {
+        guard let text = config.string("store", "retention") else { return nil }
+        let units: [(String, Int64)] = [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let value = Int64(text.dropLast()), value > 0 { return value * factor }
+        }
+        if let seconds = Int64(text), seconds > 0 { return seconds * 1_000 }
+        throw config.error("store", "retention", "'\(text)' is not a duration such as 7d, 12h or 3600")
+    }
+}
