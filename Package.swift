@@ -17,6 +17,8 @@ let package = Package(
     products: [
         .executable(name: "bearmon", targets: ["bearmon"]),
         plugin("tcp", target: "TCPPlugin"),
+        plugin("dns", target: "DNSPlugin"),
+        plugin("icmp", target: "ICMPPlugin"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,8 @@ let package = Package(
         .target(name: "PluginABI", path: "Sources/PluginABI"),
         // Identifies the Swift toolchain that compiled an image, for the host/plugin check.
         .target(name: "CToolchain", path: "Sources/CToolchain"),
+        // ldns (Debian's libldns-dev), for building DNS queries and reading replies.
+        .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns", providers: [.apt(["libldns-dev"])]),
         // The one place where errno becomes a Swift error.
         .target(name: "BearmonSystem", path: "Sources/BearmonSystem"),
         // Swift-side helpers for writing plugins against PluginABI.
@@ -50,6 +54,18 @@ let package = Package(
             name: "TCPPlugin",
             dependencies: ["PluginKit", "BearmonSystem"],
             path: "Plugins/tcp",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "DNSPlugin",
+            dependencies: ["PluginKit", "BearmonSystem", "CLDNS"],
+            path: "Plugins/dns",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "ICMPPlugin",
+            dependencies: ["PluginKit", "BearmonSystem"],
+            path: "Plugins/icmp",
             linkerSettings: pluginLinkerSettings
         ),
 
