@@ -17,6 +17,8 @@ let package = Package(
     products: [
         .executable(name: "bearmon", targets: ["bearmon"]),
         plugin("tcp", target: "TCPPlugin"),
+        plugin("dns", target: "DNSPlugin"),
+        plugin("icmp", target: "ICMPPlugin"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +34,8 @@ let package = Package(
         // C libraries from Debian, each behind a small shim module.
         .systemLibrary(name: "CMariaDB", path: "Sources/CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // ldns (Debian's libldns-dev), for building DNS queries and reading replies.
+        .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns", providers: [.apt(["libldns-dev"])]),
         // The one place where errno becomes a Swift error.
         .target(name: "BearmonSystem", path: "Sources/BearmonSystem"),
         // Swift-side helpers for writing plugins against PluginABI.
@@ -57,6 +61,18 @@ let package = Package(
             name: "TCPPlugin",
             dependencies: ["PluginKit", "BearmonSystem"],
             path: "Plugins/tcp",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "DNSPlugin",
+            dependencies: ["PluginKit", "BearmonSystem", "CLDNS"],
+            path: "Plugins/dns",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "ICMPPlugin",
+            dependencies: ["PluginKit", "BearmonSystem"],
+            path: "Plugins/icmp",
             linkerSettings: pluginLinkerSettings
         ),
 
