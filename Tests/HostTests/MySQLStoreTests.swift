@@ -113,7 +113,7 @@ struct MySQLStoreTests {
     @Test("DSNs are tried in turn; a wrong password fails at once with a clear error")
     func dsnList() throws {
         let name = try server.createDatabase()
-        let down = try freeLoopbackPort()
+        let down = try refusedPort()
         let database = MySQLDatabase(dsns: [try MySQLDSN(parsing: "u:p@tcp(127.0.0.1:\(down))/\(name)"), try MySQLDSN(parsing: server.dsn(name))], logger: quietLogger)
         #expect(try database.query("SELECT 1").first?.int(0) == 1)
 

@@ -22,11 +22,11 @@ struct SQLiteStoreTests {
             done
             """
         let writers = try ["a", "b"].map { tag in
-            try ChildProcess("/bin/sh", ["-c", script, TestPaths.bearmon, db, tag], logPath: dir.file("writer-\(tag).log"))
+            try BackgroundProcess("/bin/sh", ["-c", script, TestPaths.bearmon, db, tag], log: dir.file("writer-\(tag).log"))
         }
         for writer in writers {
-            #expect(waitUntil(timeout: 120) { !writer.process.isRunning })
-            #expect(writer.process.terminationStatus == 0, "\(writer.log)")
+            #expect(writer.waitForExit(timeout: 120))
+            #expect(writer.exitCode == 0, "\(writer.log)")
         }
         let store = SQLStore(database: try SQLiteDatabase(path: dir.file("shared.sqlite")))
         let names = try store.checkRows().map(\.name)

@@ -40,17 +40,8 @@ final class LoopbackServer: @unchecked Sendable {
     init(host: String = "127.0.0.1", behaviour: Behaviour, lifetime: Double = 120) throws {
         let family = host.contains(":") ? AF_INET6 : AF_INET
         let fd = try syscall("socket") { socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        let address = try AddressResolver.resolve(host, port: 0).first!
-        try address.withSockAddr { pointer, length in _ = try syscall("bind") { bind(fd, pointer, length) } }
+        port = try LoopbackPort.bind(fd, host: host)
         try syscall("listen") { listen(fd, 128) }
-        var bound = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) } }
-        port = withUnsafePointer(to: &bound) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { SocketAddress($0, length: length).port }
-        }
         self.host = host
         let shared = self.shared
         let end = Deadline.after(milliseconds: Int64(lifetime * 1000))

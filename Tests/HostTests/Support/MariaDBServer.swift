@@ -17,14 +17,14 @@ final class MariaDBServer: @unchecked Sendable {
 
     let directory: TempDirectory
     let port: UInt16
-    private var child: ChildProcess?
+    private var child: BackgroundProcess?
     private let lock = NSLock()
 
     var socket: String { directory.file("mysqld.sock") }
 
     init() throws {
         directory = try TempDirectory("bearmon-mariadb")
-        port = try freeLoopbackPort()
+        port = try refusedPort()
         let install = try Command.run("/usr/bin/mariadb-install-db", [
             "--no-defaults", "--datadir=\(directory.file("data"))", "--user=root",
             "--auth-root-authentication-method=normal", "--skip-test-db",
@@ -43,11 +43,11 @@ final class MariaDBServer: @unchecked Sendable {
     func start() throws {
         lock.lock()
         defer { lock.unlock() }
-        child = try ChildProcess("/usr/sbin/mariadbd", [
+        child = try BackgroundProcess("/usr/sbin/mariadbd", [
             "--no-defaults", "--datadir=\(directory.file("data"))", "--socket=\(socket)", "--port=\(port)",
             "--bind-address=127.0.0.1", "--user=root", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
             "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
-        ], logPath: directory.file("mysqld.log"))
+        ], log: directory.file("mysqld.log"))
         let ready = waitUntil(timeout: 60) {
             (try? Command.run("/usr/bin/mariadb-admin", ["--no-defaults", "-S", socket, "-uroot", "ping"], timeout: 10).status) == 0
         }
