@@ -8,43 +8,43 @@ struct CExampleTests {
     let dir: TempDirectory
     let library: String
 
-    init() throws {
+    init() async throws {
         dir = try TempDirectory()
         let example = TestPaths.repoRoot + "/examples/third-party-plugin"
-        library = try PluginBuilder.build(
+        library = try await PluginBuilder.build(
             source: example + "/file_checks.c", output: dir.file("libfile-checks.so"),
             extra: ["-Wl,--version-script=\(example)/exports.map"]
         )
     }
 
     @Test("it exports only the entry point")
-    func exports() throws {
-        let result = try Command.run("/usr/bin/nm", ["-D", "--defined-only", library])
+    func exports() async throws {
+        let result = try await Command.run("/usr/bin/nm", ["-D", "--defined-only", library])
         let globals = result.stdout.split(separator: "\n").filter { $0.contains(" T ") || $0.contains(" D ") }
         #expect(globals.count == 1)
         #expect(globals.first?.hasSuffix(" bearmon_plugin_entry_v1") == true)
     }
 
     @Test("file_age is online for a fresh file and offline for an old one")
-    func fileAge() throws {
+    func fileAge() async throws {
         let target = try dir.write("heartbeat", "ok\n")
-        let fresh = try Command.bearmon(["check", "file_age", "--data", #"{"path":"\#(target)","max_age":60}"#, "--plugins", dir.path])
+        let fresh = try await Command.bearmon(["check", "file_age", "--data", #"{"path":"\#(target)","max_age":60}"#, "--plugins", dir.path])
         #expect(fresh.status == 0, "\(fresh.stdout)\(fresh.stderr)")
         #expect(fresh.stdout.contains("metric:  age_s = "))
         var times = [timeval(tv_sec: time(nil) - 7200, tv_usec: 0), timeval(tv_sec: time(nil) - 7200, tv_usec: 0)]
         utimes(target, &times)
-        let stale = try Command.bearmon(["check", "file_age", "--data", #"{"path":"\#(target)","max_age":60}"#, "--plugins", dir.path])
+        let stale = try await Command.bearmon(["check", "file_age", "--data", #"{"path":"\#(target)","max_age":60}"#, "--plugins", dir.path])
         #expect(stale.status == 2)
         #expect(stale.stdout.contains("more than max_age 60 s"))
     }
 
     @Test("file_match's own validation refuses a bad regex, naming the field")
-    func fileMatch() throws {
+    func fileMatch() async throws {
         let target = try dir.write("log", "starting\nready: accepting connections\n")
-        let match = try Command.bearmon(["check", "file_match", "--data", #"{"path":"\#(target)","pattern":"^ready: "}"#, "--plugins", dir.path])
+        let match = try await Command.bearmon(["check", "file_match", "--data", #"{"path":"\#(target)","pattern":"^ready: "}"#, "--plugins", dir.path])
         #expect(match.status == 0)
         #expect(match.stdout.contains("line 2 of"))
-        let bad = try Command.bearmon(["check", "file_match", "--data", #"{"path":"\#(target)","pattern":"(["}"#, "--plugins", dir.path])
+        let bad = try await Command.bearmon(["check", "file_match", "--data", #"{"path":"\#(target)","pattern":"(["}"#, "--plugins", dir.path])
         #expect(bad.status == 3)
         #expect(bad.stdout.contains("parameter 'pattern': "))
     }

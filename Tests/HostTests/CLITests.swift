@@ -6,37 +6,37 @@ import Testing
 @Suite("bearmon check / plugins / bench")
 struct CLITests {
     @Test("check exits 0 online, 2 offline, 3 fail, as Nagios plugins do")
-    func exitCodes() throws {
+    func exitCodes() async throws {
         let server = try LoopbackServer(behaviour: .acceptAndClose)
-        let online = try Command.bearmon(["check", "tcp", "--data", #"{"address":"\#(server.address)"}"#])
+        let online = try await Command.bearmon(["check", "tcp", "--data", #"{"address":"\#(server.address)"}"#])
         #expect(online.status == 0)
         #expect(online.stdout.contains("status:  online"))
         #expect(online.stdout.contains("latency: "))
         #expect(online.stdout.contains("metric:  connect_ms = "))
 
         let port = try refusedPort()
-        let offline = try Command.bearmon(["check", "tcp", "--data", #"{"address":"127.0.0.1:\#(port)"}"#])
+        let offline = try await Command.bearmon(["check", "tcp", "--data", #"{"address":"127.0.0.1:\#(port)"}"#])
         #expect(offline.status == 2)
         #expect(offline.stdout.contains("status:  offline"))
 
-        let bad = try Command.bearmon(["check", "tcp", "--data", #"{"adress":"127.0.0.1:1"}"#])
+        let bad = try await Command.bearmon(["check", "tcp", "--data", #"{"adress":"127.0.0.1:1"}"#])
         #expect(bad.status == 3)
         #expect(bad.stdout.contains("unknown parameter 'adress' (did you mean 'address'?)"))
     }
 
     @Test("an unknown type exits 3 and lists the registered check types")
-    func unknownType() throws {
-        let result = try Command.bearmon(["check", "htp", "--data", "{}"])
+    func unknownType() async throws {
+        let result = try await Command.bearmon(["check", "htp", "--data", "{}"])
         #expect(result.status == 3)
         #expect(result.stdout.contains("unknown check type 'htp'; registered check types: "))
         #expect(result.stdout.contains("tcp"))
     }
 
     @Test("a plugin that overruns gives fail, and the command still returns on time")
-    func overrun() throws {
+    func overrun() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("libfixture.so", in: dir)
-        let result = try Command.bearmon(["check", "fixture", "--data", #"{"mode":"hang","seconds":60}"#, "--plugins", dir.path, "--timeout", "1"], timeout: 60)
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
+        let result = try await Command.bearmon(["check", "fixture", "--data", #"{"mode":"hang","seconds":60}"#, "--plugins", dir.path, "--timeout", "1"], timeout: 60)
         #expect(!result.timedOut)
         #expect(result.status == 3)
         #expect(result.stdout.contains("overran its deadline"))
@@ -45,11 +45,11 @@ struct CLITests {
     }
 
     @Test("plugins --json names each type by its type string, with parameters and refusals")
-    func pluginsJSON() throws {
+    func pluginsJSON() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("libfixture.so", in: dir)
-        try PluginBuilder.fixture("libold.so", in: dir, defines: ["FIXTURE_PREFIX=\"old\"", "FIXTURE_ABI_MAJOR=0"])
-        let result = try Command.bearmon(["plugins", "--json", "--plugins", dir.path])
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
+        try await PluginBuilder.fixture("libold.so", in: dir, defines: ["FIXTURE_PREFIX=\"old\"", "FIXTURE_ABI_MAJOR=0"])
+        let result = try await Command.bearmon(["plugins", "--json", "--plugins", dir.path])
         #expect(result.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let checks = try #require(json?["checks"] as? [String: Any])
@@ -72,27 +72,27 @@ struct CLITests {
     }
 
     @Test("plugins lists the built tcp type as text")
-    func pluginsText() throws {
-        let result = try Command.bearmon(["plugins"])
+    func pluginsText() async throws {
+        let result = try await Command.bearmon(["plugins"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("tcp - Opens a TCP connection"))
         #expect(result.stdout.contains("refused files (0):"))
     }
 
     @Test("a bad config file fails with its line")
-    func badConfig() throws {
+    func badConfig() async throws {
         let dir = try TempDirectory()
         let path = try dir.write("bad.cfg", "[plugins]\ndirr = /x\n")
-        let result = try Command.bearmon(["plugins", "--config", path])
+        let result = try await Command.bearmon(["plugins", "--config", path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(path):2: unknown key 'dirr' in [plugins]"))
     }
 
     @Test("bench prints throughput and percentiles")
-    func bench() throws {
+    func bench() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("libfixture.so", in: dir)
-        let result = try Command.bearmon(["bench", "fixture_noop", "--count", "200", "--concurrency", "8", "--plugins", dir.path])
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
+        let result = try await Command.bearmon(["bench", "fixture_noop", "--count", "200", "--concurrency", "8", "--plugins", dir.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("200 checks, concurrency 8"))
         #expect(result.stdout.contains("checks/s"))

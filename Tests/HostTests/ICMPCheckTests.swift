@@ -27,8 +27,9 @@ struct ICMPCheckTests {
         #expect(metrics["loss_percent"] == 0)
         let low = try #require(metrics["rtt_min_ms"]), mid = try #require(metrics["rtt_avg_ms"]), high = try #require(metrics["rtt_max_ms"])
         #expect(low > 0 && low <= mid && mid <= high && high < 1000)
-        // One request per second: the fifth goes out at 4 s, and loopback answers at once.
-        #expect(seconds >= 3.9 && seconds < 10.5, "\(seconds)")
+        // One request per second: the fifth goes out at 4 s. The upper bound only catches a
+        // run that waited out its whole budget or more, with room for a loaded machine.
+        #expect(seconds >= 3.9 && seconds < 30, "\(seconds)")
     }
 
     @Test("a name that does not resolve in the forced family is offline")

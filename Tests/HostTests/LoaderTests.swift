@@ -16,18 +16,18 @@ struct LoaderTests {
     }
 
     @Test("each bad module is refused with the file, the reason and the fix, while the rest load")
-    func refusals() throws {
+    func refusals() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("libgood.so", in: dir, defines: ["FIXTURE_PREFIX=\"good\""])
-        try PluginBuilder.fixture("libmajor.so", in: dir, defines: ["FIXTURE_PREFIX=\"major\"", "FIXTURE_ABI_MAJOR=2"])
-        try PluginBuilder.fixture("libminor.so", in: dir, defines: ["FIXTURE_PREFIX=\"minor\"", "FIXTURE_ABI_MINOR=99"])
-        try PluginBuilder.fixture("libopen.so", in: dir, defines: ["FIXTURE_PREFIX=\"open\""])
+        try await PluginBuilder.fixture("libgood.so", in: dir, defines: ["FIXTURE_PREFIX=\"good\""])
+        try await PluginBuilder.fixture("libmajor.so", in: dir, defines: ["FIXTURE_PREFIX=\"major\"", "FIXTURE_ABI_MAJOR=2"])
+        try await PluginBuilder.fixture("libminor.so", in: dir, defines: ["FIXTURE_PREFIX=\"minor\"", "FIXTURE_ABI_MINOR=99"])
+        try await PluginBuilder.fixture("libopen.so", in: dir, defines: ["FIXTURE_PREFIX=\"open\""])
         chmod(dir.file("libopen.so"), 0o666)
-        try PluginBuilder.fixture("libnoentry.so", in: dir, defines: ["FIXTURE_PREFIX=\"noentry\"", "FIXTURE_NO_ENTRY"])
-        try PluginBuilder.fixture("libzdup.so", in: dir, defines: ["FIXTURE_PREFIX=\"good\""])
-        try PluginBuilder.fixture("liblong.so", in: dir, defines: ["FIXTURE_PREFIX=\"long\"", "FIXTURE_LONG_NAME"])
-        try PluginBuilder.fixture("libswift.so", in: dir, defines: ["FIXTURE_PREFIX=\"swift\"", "FIXTURE_TOOLCHAIN=\"swift/clang 0.0\""])
-        try PluginBuilder.fixture("libforeign.so", in: dir, defines: ["FIXTURE_PREFIX=\"foreign\""])
+        try await PluginBuilder.fixture("libnoentry.so", in: dir, defines: ["FIXTURE_PREFIX=\"noentry\"", "FIXTURE_NO_ENTRY"])
+        try await PluginBuilder.fixture("libzdup.so", in: dir, defines: ["FIXTURE_PREFIX=\"good\""])
+        try await PluginBuilder.fixture("liblong.so", in: dir, defines: ["FIXTURE_PREFIX=\"long\"", "FIXTURE_LONG_NAME"])
+        try await PluginBuilder.fixture("libswift.so", in: dir, defines: ["FIXTURE_PREFIX=\"swift\"", "FIXTURE_TOOLCHAIN=\"swift/clang 0.0\""])
+        try await PluginBuilder.fixture("libforeign.so", in: dir, defines: ["FIXTURE_PREFIX=\"foreign\""])
         chown(dir.file("libforeign.so"), 65534, 65534)
         try "not an ELF file".write(toFile: dir.file("libjunk.so"), atomically: true, encoding: .utf8)
         try "ignored".write(toFile: dir.file("README.txt"), atomically: true, encoding: .utf8)
@@ -71,9 +71,9 @@ struct LoaderTests {
     }
 
     @Test("a directory that every user can write to is refused, and nothing in it loads")
-    func worldWritableDirectory() throws {
+    func worldWritableDirectory() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("libgood.so", in: dir)
+        try await PluginBuilder.fixture("libgood.so", in: dir)
         chmod(dir.path, 0o777)
         let (registry, _) = load(dir)
         #expect(registry.modules.isEmpty)
@@ -82,17 +82,17 @@ struct LoaderTests {
     }
 
     @Test("a rescan loads new files, retries files fixed since, and flags changed ones")
-    func rescan() throws {
+    func rescan() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("liba.so", in: dir, defines: ["FIXTURE_PREFIX=\"aaa\""])
-        try PluginBuilder.fixture("libb.so", in: dir, defines: ["FIXTURE_PREFIX=\"bbb\""])
+        try await PluginBuilder.fixture("liba.so", in: dir, defines: ["FIXTURE_PREFIX=\"aaa\""])
+        try await PluginBuilder.fixture("libb.so", in: dir, defines: ["FIXTURE_PREFIX=\"bbb\""])
         chmod(dir.file("libb.so"), 0o646)
         let registry = PluginRegistry()
         let loader = PluginLoader(directory: dir.path, registry: registry, logger: quietLogger)
         loader.scan()
         #expect(registry.modules.map(\.name) == ["aaa"])
 
-        try PluginBuilder.fixture("libc.so", in: dir, defines: ["FIXTURE_PREFIX=\"ccc\""])
+        try await PluginBuilder.fixture("libc.so", in: dir, defines: ["FIXTURE_PREFIX=\"ccc\""])
         chmod(dir.file("libb.so"), 0o644)
         let second = loader.scan()
         #expect(Set(registry.modules.map(\.name)) == ["aaa", "bbb", "ccc"])
@@ -100,7 +100,7 @@ struct LoaderTests {
 
         // Rewrite liba.so: it stays loaded as it was, and the scan says a restart is needed.
         try FileManager.default.removeItem(atPath: dir.file("liba.so"))
-        try PluginBuilder.fixture("liba.so", in: dir, defines: ["FIXTURE_PREFIX=\"aaa2\""])
+        try await PluginBuilder.fixture("liba.so", in: dir, defines: ["FIXTURE_PREFIX=\"aaa2\""])
         let third = loader.scan()
         #expect(third == [.changed(dir.file("liba.so"))])
         #expect(registry.type(.check, "aaa2") == nil)
@@ -115,7 +115,7 @@ struct LoaderTests {
         loader.scan()
         let source = loader.rescanOnHangup()
         defer { source.cancel() }
-        try PluginBuilder.fixture("libhup.so", in: dir, defines: ["FIXTURE_PREFIX=\"hup\""])
+        try await PluginBuilder.fixture("libhup.so", in: dir, defines: ["FIXTURE_PREFIX=\"hup\""])
         // Process-directed, as an operator's `kill -HUP` is: a thread-directed raise() would
         // stay pending on a test thread that blocks the signal.
         kill(getpid(), SIGHUP)

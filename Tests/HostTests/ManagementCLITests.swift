@@ -8,64 +8,64 @@ struct ManagementCLITests {
     let dir: TempDirectory
     let db: String
 
-    init() throws {
+    init() async throws {
         dir = try TempDirectory()
         db = "sqlite:" + dir.file("m.sqlite")
-        try PluginBuilder.fixture("libfixture.so", in: dir)
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
     }
 
-    private func run(_ arguments: [String]) throws -> CommandResult {
-        try Command.bearmon(arguments + ["--db", db, "--plugins", dir.path])
+    private func run(_ arguments: [String]) async throws -> CommandResult {
+        try await Command.bearmon(arguments + ["--db", db, "--plugins", dir.path])
     }
 
     @Test("checks add validates data against the plugin's parameters, naming the field")
-    func addValidates() throws {
-        let bad = try run(["checks", "add", "--name", "x", "--type", "fixture", "--data", #"{"seconds":"ten"}"#])
+    func addValidates() async throws {
+        let bad = try await run(["checks", "add", "--name", "x", "--type", "fixture", "--data", #"{"seconds":"ten"}"#])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("parameter 'seconds': must be an integer, got a string"))
         #expect(!bad.stderr.contains("Usage:"))
-        let typo = try run(["checks", "add", "--name", "x", "--type", "fixture", "--data", #"{"mdoe":"online"}"#])
+        let typo = try await run(["checks", "add", "--name", "x", "--type", "fixture", "--data", #"{"mdoe":"online"}"#])
         #expect(typo.stderr.contains("unknown parameter 'mdoe' (did you mean 'mode'?)"))
-        let unknown = try run(["checks", "add", "--name", "x", "--type", "nosuch", "--data", "{}"])
+        let unknown = try await run(["checks", "add", "--name", "x", "--type", "nosuch", "--data", "{}"])
         #expect(unknown.stderr.contains("unknown check type 'nosuch'; registered check types: fixture, fixture_noop"))
-        let long = try run(["checks", "add", "--name", "x", "--type", "fixture", "--data", #"{"message":""# + String(repeating: "m", count: 1100) + #""}"#])
+        let long = try await run(["checks", "add", "--name", "x", "--type", "fixture", "--data", #"{"message":""# + String(repeating: "m", count: 1100) + #""}"#])
         #expect(long.status == 1)
         #expect(long.stderr.contains("checks.data is 1114 characters, longer than its column (1024)"))
-        #expect(try run(["checks", "list", "--json"]).stdout == "[]\n")
+        #expect(try await run(["checks", "list", "--json"]).stdout == "[]\n")
     }
 
     @Test("list shows id, name, type, interval, delay, status and enabled, with secrets masked")
-    func listMasks() throws {
-        let added = try run(["checks", "add", "--name", "api", "--type", "fixture", "--data", #"{"mode":"online","password":"hunter2"}"#, "--interval", "30", "--delay", "2"])
+    func listMasks() async throws {
+        let added = try await run(["checks", "add", "--name", "api", "--type", "fixture", "--data", #"{"mode":"online","password":"hunter2"}"#, "--interval", "30", "--delay", "2"])
         #expect(added.stdout == "added check 1 (api)\n", "\(added.stderr)")
-        let list = try run(["checks", "list"])
+        let list = try await run(["checks", "list"])
         #expect(list.stdout.contains("ID  NAME  TYPE     INTERVAL  DELAY  STATUS  ENABLED  DATA"))
         #expect(list.stdout.contains(#"1   api   fixture  30s       2      online  yes      {"mode":"online","password":"********"}"#))
         #expect(!list.stdout.contains("hunter2"))
-        #expect(try !run(["checks", "list", "--json"]).stdout.contains("hunter2"))
-        #expect(try !run(["checks", "show", "1"]).stdout.contains("hunter2"))
+        #expect(try await !run(["checks", "list", "--json"]).stdout.contains("hunter2"))
+        #expect(try await !run(["checks", "show", "1"]).stdout.contains("hunter2"))
 
-        #expect(try run(["checks", "disable", "1"]).status == 0)
-        #expect(try run(["checks", "list"]).stdout.contains("online  no"))
-        #expect(try run(["checks", "enable", "1"]).status == 0)
-        let missing = try run(["checks", "rm", "9"])
+        #expect(try await run(["checks", "disable", "1"]).status == 0)
+        #expect(try await run(["checks", "list"]).stdout.contains("online  no"))
+        #expect(try await run(["checks", "enable", "1"]).status == 0)
+        let missing = try await run(["checks", "rm", "9"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("check 9 does not exist"))
     }
 
     @Test("contacts and alerts link up, list and remove")
-    func contactsAndAlerts() throws {
-        _ = try run(["checks", "add", "--name", "api", "--type", "fixture", "--data", "{}"])
-        #expect(try run(["contacts", "add", "--type", "fixture", "--data", "ops@example.org"]).stdout == "added contact 1 (fixture)\n")
-        let badContact = try run(["contacts", "add", "--type", "fixture", "--data", String(repeating: "x", count: 600)])
+    func contactsAndAlerts() async throws {
+        _ = try await run(["checks", "add", "--name", "api", "--type", "fixture", "--data", "{}"])
+        #expect(try await run(["contacts", "add", "--type", "fixture", "--data", "ops@example.org"]).stdout == "added contact 1 (fixture)\n")
+        let badContact = try await run(["contacts", "add", "--type", "fixture", "--data", String(repeating: "x", count: 600)])
         #expect(badContact.stderr.contains("contacts.data is 600 characters, longer than its column (512)"))
-        #expect(try run(["alerts", "add", "--check", "1", "--contact", "1", "--type", "offline"]).status == 0)
-        let missing = try run(["alerts", "add", "--check", "1", "--contact", "7"])
+        #expect(try await run(["alerts", "add", "--check", "1", "--contact", "1", "--type", "offline"]).status == 0)
+        let missing = try await run(["alerts", "add", "--check", "1", "--contact", "7"])
         #expect(missing.stderr.contains("contact 7 does not exist"))
-        #expect(try run(["alerts", "list"]).stdout.contains("1   1      1        offline  yes"))
-        #expect(try run(["checks", "show", "1"]).stdout.contains("alerts: #1 contact 1 on offline"))
-        #expect(try run(["contacts", "list"]).stdout.contains("1   fixture  ops@example.org"))
-        #expect(try run(["contacts", "rm", "1"]).status == 0)
-        #expect(try run(["alerts", "list", "--json"]).stdout == "[]\n")
+        #expect(try await run(["alerts", "list"]).stdout.contains("1   1      1        offline  yes"))
+        #expect(try await run(["checks", "show", "1"]).stdout.contains("alerts: #1 contact 1 on offline"))
+        #expect(try await run(["contacts", "list"]).stdout.contains("1   fixture  ops@example.org"))
+        #expect(try await run(["contacts", "rm", "1"]).status == 0)
+        #expect(try await run(["alerts", "list", "--json"]).stdout == "[]\n")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 struct RuntimeTests {
     @Test("typed accessors see validated, defaulted parameters")
     func accessors() async throws {
-        let fixture = try FixtureHost()
+        let fixture = try await FixtureHost()
         let outcome = try await fixture.check(#"{"mode":"echo","headers":{"X-B":"2","X-A":"1"},"flag":true}"#)
         #expect(outcome.status == .online)
         #expect(outcome.message == "headers=2 first=X-A:1 flag=1 ratio=0.50 given_mode=1 absent_password=1")
@@ -22,7 +22,7 @@ struct RuntimeTests {
         (#"{"mode":"error"}"#, .fail, "returned error -5 without a result"),
     ])
     func statuses(data: String, status: CheckStatus, message: String) async throws {
-        let fixture = try FixtureHost()
+        let fixture = try await FixtureHost()
         let outcome = try await fixture.check(data)
         #expect(outcome.status == status)
         #expect(outcome.message.contains(message), "\(outcome.message)")
@@ -30,7 +30,7 @@ struct RuntimeTests {
 
     @Test("a call that ignores its deadline is abandoned and reported as fail")
     func overrun() async throws {
-        let fixture = try FixtureHost()
+        let fixture = try await FixtureHost()
         let started = Deadline.now()
         let outcome = try await fixture.check(#"{"mode":"hang","seconds":30}"#, budget: 300)
         let elapsed = Deadline.now().milliseconds(since: started)
@@ -44,7 +44,7 @@ struct RuntimeTests {
 
     @Test("a call that honours its deadline reports its own result")
     func politeDeadline() async throws {
-        let fixture = try FixtureHost()
+        let fixture = try await FixtureHost()
         let outcome = try await fixture.check(#"{"mode":"polite_hang"}"#, budget: 200)
         #expect(outcome.status == .offline)
         #expect(outcome.message == "gave up at the deadline")
@@ -53,7 +53,7 @@ struct RuntimeTests {
     @Test("a type with too many stuck calls is paused, and the pool keeps its width")
     func pausing() async throws {
         let dir = try TempDirectory()
-        try PluginBuilder.fixture("libfixture.so", in: dir)
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
         let host = PluginHost(config: Config(), directory: dir.path, threads: 4, logger: quietLogger)
         let invoker = host.invoker
         #expect(invoker.stuck.limit == 4)
@@ -74,7 +74,7 @@ struct RuntimeTests {
 
     @Test("contact calls deliver, retry or fail for good, with a receipt")
     func contacts() async throws {
-        let fixture = try FixtureHost()
+        let fixture = try await FixtureHost()
         let type = try fixture.host.type(.contact, "fixture")
         let event = NotificationEvent(eventID: "ev-1", status: "offline", message: "down", checkID: 7, checkName: "web",
                                       checkType: "http", maskedCheckData: "{}", time: 0)
@@ -88,8 +88,8 @@ struct RuntimeTests {
     }
 
     @Test("secrets are masked in the data shown to people")
-    func masking() throws {
-        let fixture = try FixtureHost()
+    func masking() async throws {
+        let fixture = try await FixtureHost()
         let type = try fixture.host.type(.check, "fixture")
         let params = try fixture.host.validate(type, data: #"{"mode":"online","password":"hunter2","api_token":"t0k"}"#)
         #expect(!params.maskedJSON.contains("hunter2"))

@@ -12,10 +12,10 @@ struct SQLiteStoreTests {
     }
 
     @Test("two processes writing at once both succeed")
-    func twoWriters() throws {
+    func twoWriters() async throws {
         let dir = try TempDirectory()
         let db = "sqlite:" + dir.file("shared.sqlite")
-        #expect(try Command.bearmon(["db", "init", "--db", db]).status == 0)
+        #expect(try await Command.bearmon(["db", "init", "--db", db]).status == 0)
         let script = """
             for i in $(seq 1 15); do
               "$0" checks add --db "$1" --name "$2-$i" --type tcp --data '{"address":"127.0.0.1:1"}' >/dev/null || exit 1
@@ -35,14 +35,14 @@ struct SQLiteStoreTests {
     }
 
     @Test("without --db or --config, commands use bearmon.sqlite in the current directory; [store] sqlite moves it")
-    func defaultPath() throws {
+    func defaultPath() async throws {
         let dir = try TempDirectory()
-        let add = try Command.run(TestPaths.bearmon, ["checks", "add", "--name", "here", "--type", "tcp", "--data", #"{"address":"127.0.0.1:1"}"#], directory: dir.path)
+        let add = try await Command.run(TestPaths.bearmon, ["checks", "add", "--name", "here", "--type", "tcp", "--data", #"{"address":"127.0.0.1:1"}"#], directory: dir.path)
         #expect(add.status == 0, "\(add.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.file("bearmon.sqlite")))
 
         let config = try dir.write("b.cfg", "[store]\nsqlite = \(dir.file("other.sqlite"))\n")
-        _ = try Command.bearmon(["checks", "add", "--config", config, "--name", "there", "--type", "tcp", "--data", #"{"address":"127.0.0.1:1"}"#])
+        _ = try await Command.bearmon(["checks", "add", "--config", config, "--name", "there", "--type", "tcp", "--data", #"{"address":"127.0.0.1:1"}"#])
         let other = SQLStore(database: try SQLiteDatabase(path: dir.file("other.sqlite")))
         #expect(try other.checkRows().map(\.name) == ["there"])
     }

@@ -201,10 +201,10 @@ struct StoreSuiteTests {
     }
 
     @Test("poison rows are reported and skipped; the other rows load", arguments: StoreBackend.allCases)
-    func poisonRows(backend: StoreBackend) throws {
+    func poisonRows(backend: StoreBackend) async throws {
         let (store, keep) = try backend.makeStore()
         defer { withExtendedLifetime(keep) {} }
-        let fixture = try FixtureHost()
+        let fixture = try await FixtureHost()
         let good = try store.addCheck(NewCheck(name: "good", type: "fixture", data: #"{"mode":"online"}"#))
         if backend == .mysql {
             // gobearmon's schema lets a non-strict session store '' for a bad ENUM value.

@@ -11,6 +11,7 @@ public struct BearmonCommand: AsyncParsableCommand {
         subcommands: [
             PluginsCommand.self, CheckCommand.self, BenchCommand.self,
             DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self,
+            StandaloneCommand.self, StatusCommand.self,
         ]
     )
 

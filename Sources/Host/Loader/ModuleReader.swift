@@ -73,7 +73,7 @@ struct ModuleReader {
         guard let kind = PluginKind(rawValue: type.kind) else {
             throw refusal("type '\(name)' has kind \(type.kind), which is neither BEARMON_KIND_CHECK (1) nor BEARMON_KIND_CONTACT (2)", "set kind to one of the two")
         }
-        guard type.run != nil else {
+        guard let run = type.run else {
             throw refusal("\(kind.name) type '\(name)' has no run function", "set run to the function that does the work")
         }
         guard type.max_run_ms > 0 else {
@@ -86,7 +86,7 @@ struct ModuleReader {
         }
         return PluginType(
             key: TypeKey(kind, name), summary: text(type.summary) ?? "", params: params,
-            maxRunMilliseconds: type.max_run_ms, module: info, descriptor: pointer, run: type.run, validate: type.validate
+            maxRunMilliseconds: type.max_run_ms, module: info, implementation: .plugin(descriptor: pointer, run: run, validate: type.validate)
         )
     }
 

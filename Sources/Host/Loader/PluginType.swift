@@ -13,24 +13,44 @@ public final class PluginType: @unchecked Sendable {
     public let maxRunMilliseconds: UInt32
     /// The module that registered it.
     public let module: ModuleInfo
-    /// The plugin's descriptor, passed back as `self` on every call; nil for built-ins.
-    let descriptor: UnsafePointer<bearmon_type>?
-    let runFunction: bearmon_run_fn?
-    let validateFunction: bearmon_validate_fn?
+    /// How calls of the type are made.
+    /// Plugin descriptors are immutable static data for the life of the process, so sharing
+    /// their pointers across threads is safe.
+    public enum Implementation: @unchecked Sendable {
+        /// Through a plugin's C functions; `descriptor` goes back as `self` on every call.
+        case plugin(descriptor: UnsafePointer<bearmon_type>, run: bearmon_run_fn, validate: bearmon_validate_fn?)
+        /// A contact type compiled into bearmon.
+        case contact(any BuiltInContact)
+        /// A check evaluated by the controller itself rather than run by workers.
+        case passive
+    }
+
+    /// How calls are made.
+    public let implementation: Implementation
 
     /// Creates a type; the loader does this for plugins, bearmon itself for built-ins.
-    init(
-        key: TypeKey, summary: String, params: [ParamSpec], maxRunMilliseconds: UInt32, module: ModuleInfo,
-        descriptor: UnsafePointer<bearmon_type>?, run: bearmon_run_fn?, validate: bearmon_validate_fn?
-    ) {
+    init(key: TypeKey, summary: String, params: [ParamSpec], maxRunMilliseconds: UInt32, module: ModuleInfo, implementation: Implementation) {
         self.key = key
         self.summary = summary
         self.params = params
         self.maxRunMilliseconds = maxRunMilliseconds
         self.module = module
-        self.descriptor = descriptor
-        self.runFunction = run
-        self.validateFunction = validate
+        self.implementation = implementation
+    }
+
+    var descriptor: UnsafePointer<bearmon_type>? {
+        if case .plugin(let descriptor, _, _) = implementation { return descriptor }
+        return nil
+    }
+
+    var runFunction: bearmon_run_fn? {
+        if case .plugin(_, let run, _) = implementation { return run }
+        return nil
+    }
+
+    var validateFunction: bearmon_validate_fn? {
+        if case .plugin(_, _, let validate) = implementation { return validate }
+        return nil
     }
 
     /// The kind.

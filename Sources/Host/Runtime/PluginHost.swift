@@ -25,6 +25,8 @@ public final class PluginHost: Sendable {
         registry = PluginRegistry()
         loader = PluginLoader(directory: directory, registry: registry, logger: logger)
         invoker = PluginInvoker(width: threads, logger: logger)
+        // Built-ins first: a plugin that claims a built-in's name is refused, not the reverse.
+        registry.registerBuiltIn(LogContact.type(logger: logger))
         loader.scan()
     }
 
@@ -62,6 +64,7 @@ public final class PluginHost: Sendable {
 
     /// Delivers `event` through contact `type` with validated `params`.
     public func deliver(_ type: PluginType, params: ResolvedParams, event: NotificationEvent, label: String) async -> ContactOutcome {
+        if case .contact(let builtIn) = type.implementation { return await builtIn.deliver(event, params: params) }
         let context = makeContext(type, params: params, budgetMilliseconds: nil, label: label, event: event)
         return await invoker.runContact(context)
     }

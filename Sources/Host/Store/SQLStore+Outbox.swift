@@ -4,7 +4,9 @@ extension SQLStore {
         o.check_data, o.message, o.state, o.attempts, o.next_attempt, o.last_error, o.view, o.receipt, o.created_at
         """
 
-    /// Claims due rows, fenced by `view`: a deposed controller claims nothing.
+    /// Claims due rows, fenced by `view`: a deposed controller claims nothing. A row waits
+    /// while an older row for the same check and contact is still pending, so a contact
+    /// always hears "offline" before the "online" that follows it.
     public func claimOutbox(now: Int64, limit: Int, leaseMilliseconds: Int64, view: Int64) throws -> [OutboxEntry] {
         try database.transaction { tx in
             try checkFence(view, in: tx)
@@ -12,6 +14,8 @@ extension SQLStore {
                 """
                 SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id
                 WHERE o.state = 'pending' AND o.next_attempt <= ? AND o.claimed_until <= ?
+                AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
+                                AND p.state = 'pending' AND p.id < o.id)
                 ORDER BY o.next_attempt, o.id LIMIT ?
                 """,
                 [.int(now), .int(now), .int(Int64(limit))]

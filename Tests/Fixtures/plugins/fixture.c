@@ -19,10 +19,14 @@
  *   error                     return BEARMON_E_FAILED
  *   echo                      report online with the params it saw
  * Check type PREFIX "_noop": online at once (for benchmarks).
- * Contact type PREFIX: primary "to"; delivered with receipt "r-<event_id>", or retry /
- *   permanent when "to" is "retry" / "permanent".
+ * Contact type PREFIX: primary "to"; delivered with receipt "r-<event_id>-<status>", or:
+ *   retry | permanent        that outcome
+ *   record:PATH              append "<event_id> <status> <check_id>" to PATH, then delivered
+ *   flaky:PATH:N             retry the first N calls (counted in PATH), then record and deliver
+ *   hang                     sleep 30 s, ignoring the deadline
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -112,13 +116,61 @@ static const bearmon_param_spec contact_params[] = {
     {sizeof(bearmon_param_spec), BEARMON_PARAM_STRING, "to", NULL, "recipient", BEARMON_PARAM_PRIMARY | BEARMON_PARAM_REQUIRED, NULL},
 };
 
+/* Appends one line for the notification to `path`. */
+static void record_delivery(const char *path, const bearmon_notification *n) {
+    FILE *file = fopen(path, "a");
+    if (file == NULL) return;
+    fprintf(file, "%s %s %lld\n", n->event_id, n->status, (long long)n->check_id);
+    fclose(file);
+}
+
+/* Counts calls in a file at `path`; returns the count including this call. */
+static long bump_counter(const char *path) {
+    long count = 0;
+    FILE *file = fopen(path, "r");
+    if (file != NULL) {
+        if (fscanf(file, "%ld", &count) != 1) count = 0;
+        fclose(file);
+    }
+    count++;
+    file = fopen(path, "w");
+    if (file != NULL) {
+        fprintf(file, "%ld\n", count);
+        fclose(file);
+    }
+    return count;
+}
+
 static int32_t contact_run(const bearmon_type *self, bearmon_call *call) {
     (void)self;
     const char *to = "";
     host->param_string(call, "to", &to);
     const bearmon_notification *n = host->notification(call);
     if (n == NULL) return BEARMON_E_ARG;
-    if (strcmp(to, "retry") == 0) {
+    if (strncmp(to, "record:", 7) == 0) {
+        record_delivery(to + 7, n);
+        host->contact_result(call, BEARMON_DELIVERED, NULL, NULL);
+    } else if (strncmp(to, "flaky:", 6) == 0) {
+        char path[512];
+        long failures = 0;
+        const char *colon = strrchr(to + 6, ':');
+        size_t length = colon ? (size_t)(colon - (to + 6)) : strlen(to + 6);
+        if (length >= sizeof path) length = sizeof path - 1;
+        memcpy(path, to + 6, length);
+        path[length] = 0;
+        if (colon) failures = strtol(colon + 1, NULL, 10);
+        char counter[600];
+        snprintf(counter, sizeof counter, "%s.count", path);
+        if (bump_counter(counter) <= failures) {
+            host->contact_result(call, BEARMON_RETRY, "flaky receiver said 503", NULL);
+        } else {
+            record_delivery(path, n);
+            host->contact_result(call, BEARMON_DELIVERED, NULL, NULL);
+        }
+    } else if (strcmp(to, "hang") == 0) {
+        for (int i = 0; i < 300; i++) usleep(100000);
+        host->contact_result(call, BEARMON_DELIVERED, NULL, NULL);
+    } else if (strcmp(to, "retry") == 0) {
         host->contact_result(call, BEARMON_RETRY, "try later", NULL);
     } else if (strcmp(to, "permanent") == 0) {
         host->contact_result(call, BEARMON_PERMANENT, "no such recipient", NULL);

@@ -12,9 +12,22 @@ struct CommandResult {
 }
 
 /// Runs programs the tests start themselves, always with a time bound; a program that
-/// overstays is killed by its PID.
+/// overstays is killed by its PID. Tests use the async forms: waiting for a program on one of
+/// the cooperative pool's two threads would stall every other test.
 enum Command {
+    /// Runs a program on a thread of its own and awaits it.
     static func run(_ executable: String, _ arguments: [String], timeout: Double = 120,
+                    environment: [String: String]? = nil, directory: String? = nil) async throws -> CommandResult {
+        try await offPool { try runBlocking(executable, arguments, timeout: timeout, environment: environment, directory: directory) }
+    }
+
+    /// Runs the bearmon binary under test.
+    static func bearmon(_ arguments: [String], timeout: Double = 120) async throws -> CommandResult {
+        try await run(TestPaths.bearmon, arguments, timeout: timeout)
+    }
+
+    /// Runs a program on the calling thread: only for code already off the pool.
+    static func runBlocking(_ executable: String, _ arguments: [String], timeout: Double = 120,
                     environment: [String: String]? = nil, directory: String? = nil) throws -> CommandResult {
         let scratch = try TempDirectory("bearmon-cmd")
         let outPath = scratch.file("out"), errPath = scratch.file("err")
@@ -50,8 +63,4 @@ enum Command {
         )
     }
 
-    /// Runs the bearmon binary under test.
-    static func bearmon(_ arguments: [String], timeout: Double = 120) throws -> CommandResult {
-        try run(TestPaths.bearmon, arguments, timeout: timeout)
-    }
 }

@@ -14,10 +14,9 @@ struct FixtureHost {
     let directory: TempDirectory
     let host: PluginHost
 
-    init(threads: Int = 4, config: Config = Config(), extra: (TempDirectory) throws -> Void = { _ in }) throws {
+    init(threads: Int = 4, config: Config = Config()) async throws {
         directory = try TempDirectory("bearmon-fixture")
-        try PluginBuilder.fixture("libfixture.so", in: directory)
-        try extra(directory)
+        try await PluginBuilder.fixture("libfixture.so", in: directory)
         host = PluginHost(config: config, directory: directory.path, threads: threads, logger: quietLogger)
     }
 

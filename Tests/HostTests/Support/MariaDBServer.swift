@@ -25,7 +25,7 @@ final class MariaDBServer: @unchecked Sendable {
     init() throws {
         directory = try TempDirectory("bearmon-mariadb")
         port = try refusedPort()
-        let install = try Command.run("/usr/bin/mariadb-install-db", [
+        let install = try Command.runBlocking("/usr/bin/mariadb-install-db", [
             "--no-defaults", "--datadir=\(directory.file("data"))", "--user=root",
             "--auth-root-authentication-method=normal", "--skip-test-db",
         ], timeout: 120)
@@ -49,7 +49,7 @@ final class MariaDBServer: @unchecked Sendable {
             "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
         ], log: directory.file("mysqld.log"))
         let ready = waitUntil(timeout: 60) {
-            (try? Command.run("/usr/bin/mariadb-admin", ["--no-defaults", "-S", socket, "-uroot", "ping"], timeout: 10).status) == 0
+            (try? Command.runBlocking("/usr/bin/mariadb-admin", ["--no-defaults", "-S", socket, "-uroot", "ping"], timeout: 10).status) == 0
         }
         guard ready else { throw Failure(description: "mariadbd did not start: \(child?.log ?? "")") }
     }
@@ -68,7 +68,7 @@ final class MariaDBServer: @unchecked Sendable {
     func sql(_ statements: String, database: String? = nil) throws -> String {
         var arguments = ["--no-defaults", "-S", socket, "-uroot", "-N", "-B", "-e", statements]
         if let database { arguments.append(database) }
-        let result = try Command.run("/usr/bin/mariadb", arguments, timeout: 60)
+        let result = try Command.runBlocking("/usr/bin/mariadb", arguments, timeout: 60)
         guard result.status == 0 else { throw Failure(description: "mariadb: \(result.stderr)") }
         return result.stdout
     }

@@ -43,7 +43,7 @@ final class NetworkNamespacePair: @unchecked Sendable {
     /// Runs `arguments` inside `namespace` (through `ip netns exec`) and returns the result.
     @discardableResult
     func run(in namespace: String, _ arguments: [String], timeout: Double = 60) throws -> CommandResult {
-        try Command.run("/usr/sbin/ip", ["netns", "exec", namespace] + arguments, timeout: timeout)
+        try Command.runBlocking("/usr/sbin/ip", ["netns", "exec", namespace] + arguments, timeout: timeout)
     }
 
     /// Like ``run(in:_:timeout:)``, throwing when the command fails.
@@ -67,7 +67,7 @@ final class NetworkNamespacePair: @unchecked Sendable {
     /// Deletes both namespaces (and with them the veth pair) and the prober's /etc files.
     func remove() {
         for namespace in [prober, target] {
-            _ = try? Command.run("/usr/sbin/ip", ["netns", "delete", namespace], timeout: 30)
+            _ = try? Command.runBlocking("/usr/sbin/ip", ["netns", "delete", namespace], timeout: 30)
         }
         try? FileManager.default.removeItem(atPath: proberEtc)
     }
@@ -82,7 +82,7 @@ final class NetworkNamespacePair: @unchecked Sendable {
     }
 
     private static func ip(_ arguments: [String]) throws {
-        let result = try Command.run("/usr/sbin/ip", arguments, timeout: 30)
+        let result = try Command.runBlocking("/usr/sbin/ip", arguments, timeout: 30)
         guard result.status == 0 else { throw CommandFailed(command: ["ip"] + arguments, result: result) }
     }
 }

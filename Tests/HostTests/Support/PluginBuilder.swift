@@ -10,15 +10,15 @@ enum PluginBuilder {
 
     /// Builds Tests/Fixtures/plugins/fixture.c with `defines` into `directory/name`.
     @discardableResult
-    static func fixture(_ name: String, in directory: TempDirectory, defines: [String] = []) throws -> String {
-        try build(source: TestPaths.fixture("plugins/fixture.c"), output: directory.file(name), defines: defines)
+    static func fixture(_ name: String, in directory: TempDirectory, defines: [String] = []) async throws -> String {
+        try await build(source: TestPaths.fixture("plugins/fixture.c"), output: directory.file(name), defines: defines)
     }
 
     /// Compiles one C source into a shared object.
     @discardableResult
-    static func build(source: String, output: String, defines: [String] = [], extra: [String] = []) throws -> String {
+    static func build(source: String, output: String, defines: [String] = [], extra: [String] = []) async throws -> String {
         let arguments = ["-shared", "-fPIC", "-O1", "-Wall", "-I", TestPaths.abiInclude] + defines.map { "-D" + $0 } + extra + ["-o", output, source]
-        let result = try Command.run("/usr/bin/cc", arguments, timeout: 120)
+        let result = try await Command.run("/usr/bin/cc", arguments, timeout: 120)
         guard result.status == 0 else { throw BuildFailed(output: result.stderr) }
         return output
     }

@@ -11,17 +11,13 @@ extension Controller {
 
     /// One round of housekeeping; `run` calls it every 200 ms, tests call it directly.
     public func maintain() async {
-        let now = monotonicMilliseconds()
-        if now - lastReload >= settings.reloadMilliseconds {
-            lastReload = now
+        if isDue(.reload, every: settings.reloadMilliseconds) {
             do { try await reloadCatalog() } catch { logger.warning("cannot reload checks: \(error)") }
         }
-        if now - lastHistoryFlush >= settings.historyFlushMilliseconds {
-            lastHistoryFlush = now
+        if isDue(.flushHistory, every: settings.historyFlushMilliseconds) {
             await flushHistory()
         }
-        if now - lastPrune >= 600_000 {
-            lastPrune = now
+        if isDue(.prune, every: 600_000) {
             let cutoff = wallMilliseconds() - settings.retentionMilliseconds
             do {
                 let removed = try await storeQueue.run { [store] in try store.pruneResults(before: cutoff) }
@@ -30,6 +26,14 @@ extension Controller {
                 logger.warning("cannot prune results: \(error)")
             }
         }
+    }
+
+    /// Whether `job` last ran `interval` or more milliseconds ago (or never); if so, marks it run now.
+    private func isDue(_ job: Housekeeping, every interval: Int64) -> Bool {
+        let now = monotonicMilliseconds()
+        if let last = lastRun[job], now - last < interval { return false }
+        lastRun[job] = now
+        return true
     }
 
     /// Writes buffered results to the history table.

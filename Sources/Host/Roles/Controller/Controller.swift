@@ -1,6 +1,11 @@
 import Foundation
 import Logging
 
+/// The controller's periodic jobs.
+enum Housekeeping: Hashable {
+    case reload, flushHistory, prune
+}
+
 /// The controller: loads checks from the store, hands them to workers, applies results to
 /// the state machine, writes flips (status, event and outbox rows in one fenced transaction)
 /// and keeps the result history. It acts only while it holds a view.
@@ -24,9 +29,8 @@ public actor Controller: ControllerLink {
     var pendingFlips: [FlipRequest] = []
     var flipWriterRunning = false
     var onFlipWritten: @Sendable () -> Void = {}
-    var lastReload: Int64 = .min
-    var lastHistoryFlush: Int64 = 0
-    var lastPrune: Int64 = .min
+    /// When each housekeeping job last ran (monotonic milliseconds), nil before its first run.
+    var lastRun: [Housekeeping: Int64] = [:]
 
     /// A controller over `store`, validating checks against `host`'s types.
     public init(settings: ControllerSettings, store: any Store, host: PluginHost, logger: Logger = Logger(label: "bearmon.controller")) {

@@ -1,0 +1,64 @@
+import ArgumentParser
+import BearmonSystem
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `bearmon status`: each check's status, last result, node, time and turn state, and the
+/// notifications not yet delivered — from a running node, or from the database.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show every check's state and undelivered notifications.",
+        discussion: "With --addr, asks the running node (live turn state). Otherwise reads the database given by --db or --config (no turn state: that lives in the running controller)."
+    )
+
+    @Option(help: "A running node's HTTP address, for example 127.0.0.1:8888.") var addr: String?
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        let report: StatusReport
+        if let addr { report = try await fetch(addr) } else { report = try fromDatabase() }
+        if json {
+            print(String(decoding: try WireJSON.encoder.encode(report), as: UTF8.self))
+        } else {
+            print(StatusText(report: report).text)
+        }
+    }
+
+    private func fetch(_ address: String) async throws -> StatusReport {
+        let target: HostPort
+        do { target = try HostPort(parsing: address, defaultPort: 8888) } catch { throw CLIFailure("--addr: \(error)") }
+        guard let url = URL(string: "http://\(target)/v1/checks") else { throw CLIFailure("--addr: cannot make a URL of \(address)") }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 10
+        do {
+            let (data, response) = try await URLSession.shared.data(for: request)
+            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw CLIFailure("\(url) answered \(String(describing: (response as? HTTPURLResponse)?.statusCode))") }
+            return try WireJSON.decoder.decode(StatusReport.self, from: data)
+        } catch let error as CLIFailure {
+            throw error
+        } catch {
+            throw CLIFailure("cannot reach the node at \(target): \(error.localizedDescription)")
+        }
+    }
+
+    private func fromDatabase() throws -> StatusReport {
+        let host = try options.plugins.makeHost(threads: 1)
+        let store = try options.openStore()
+        let catalog = CheckCatalog(host: host)
+        let latest = try store.latestResults()
+        let checks = try store.checkRows().map { row -> StatusReport.Check in
+            let problem: String? = if case .failure(let poison) = catalog.validate(row) { poison.reason } else { nil }
+            return StatusReport.Check(id: row.id, name: row.name, type: row.type, status: row.status ?? "unknown", enabled: row.enabled,
+                                      interval: row.interval, delay: row.delay, misconfigured: problem,
+                                      lastResult: latest[row.id].map(StatusReport.Result.init), turnCount: nil, turnSet: nil, lockedBy: nil)
+        }
+        let view = try store.view()
+        return StatusReport(source: "database", controller: nil, view: .init(number: view.number, holder: view.holder),
+                            confirmations: nil, workers: [], checks: checks, counts: StatusReport.count(checks),
+                            undelivered: try store.outbox(states: [.pending, .failed]).map(StatusReport.Notification.init))
+    }
+}

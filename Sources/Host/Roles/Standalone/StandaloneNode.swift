@@ -1,0 +1,77 @@
+import BearmonSystem
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// All three roles in one process on an embedded store: the controller, its outbox sender,
+/// and a worker pool that talks to the controller in process through the same
+/// ``ControllerLink`` remote workers use. It serves `/healthz` and `/v1/checks` on `address`.
+public struct StandaloneNode: Sendable {
+    /// Where the HTTP server listens.
+    public let address: HostPort
+    /// This node's name.
+    public let node: String
+    /// The store.
+    public let store: any Store
+    /// The plugins.
+    public let host: PluginHost
+    /// Worker slots.
+    public let threads: Int
+    /// The controller's knobs.
+    public let settings: ControllerSettings
+    let logger: Logger
+
+    /// Describes a node; nothing runs until `run()`.
+    public init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings, logger: Logger) {
+        self.address = address
+        self.node = node
+        self.store = store
+        self.host = host
+        self.threads = threads
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Takes the next view, starts every role and serves until SIGTERM or SIGINT. In-flight
+    /// checks are abandoned on the way out; the outbox keeps its state in the store.
+    public func run() async throws {
+        let controller = Controller(settings: settings, store: store, host: host, logger: logger)
+        let view = try takeView()
+        await controller.setView(view)
+        try await controller.reloadCatalog()
+        let sender = OutboxSender(store: store, host: host, logger: logger) { await controller.currentView }
+        await controller.setFlipObserver { sender.wake() }
+        let pool = WorkerPool(node: node, host: host, link: controller, capacity: threads, logger: logger)
+        let rescan = host.loader.rescanOnHangup()
+        defer { rescan.cancel() }
+
+        let router = Router()
+        NodeRoutes.health(router, node: node)
+        NodeRoutes.checks(router, controller: controller, address: address.description)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(address.host, port: Int(address.port)), serverName: "bearmon"),
+            services: [
+                ServiceLoop(description: "controller") { await controller.run() },
+                ServiceLoop(description: "outbox") { await sender.run() },
+                ServiceLoop(description: "workers") { await pool.run() },
+            ],
+            onServerRunning: { [logger, address, view] _ in
+                logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
+            },
+            logger: logger
+        )
+        try await app.runService()
+        logger.notice("bearmon standalone stopped")
+    }
+
+    /// Raises the database's view past whatever an earlier run held, so that this process's
+    /// writes are fenced exactly as a cluster controller's are.
+    private func takeView() throws -> Int64 {
+        for _ in 0..<10 {
+            let next = try store.view().number + 1
+            if try store.raiseView(to: next, holder: node) { return next }
+        }
+        throw StoreError.invalid("could not take a controller view: another process keeps raising it")
+    }
+}

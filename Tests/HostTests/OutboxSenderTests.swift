@@ -1,0 +1,120 @@
+import BearmonSystem
+import Foundation
+import Testing
+@testable import Host
+
+/// The durable outbox's sender, in process, against SQLite and the fixture contact type.
+@Suite("alert outbox sender")
+struct OutboxSenderTests {
+    let fixture: FixtureHost
+    let store: SQLStore
+    let dir: TempDirectory
+    let check: Int64
+
+    init() async throws {
+        fixture = try await FixtureHost()
+        dir = try TempDirectory()
+        store = SQLStore(database: try SQLiteDatabase(path: dir.file("o.sqlite")))
+        try store.migrate()
+        check = try store.addCheck(NewCheck(name: "web", type: "fixture", data: "{}"))
+        _ = try store.raiseView(to: 1, holder: "test")
+    }
+
+    private func sender(baseMilliseconds: Int64 = 20) -> OutboxSender {
+        var policy = RetryPolicy()
+        policy.baseMilliseconds = baseMilliseconds
+        return OutboxSender(store: store, host: fixture.host, policy: policy, logger: quietLogger) { 1 }
+    }
+
+    private func contact(_ data: String) throws -> Int64 {
+        let id = try store.addContact(type: "fixture", data: data)
+        _ = try store.addAlert(checkID: check, contactID: id, type: .both)
+        return id
+    }
+
+    private func flip(_ status: CheckStatus) throws -> FlipRecord {
+        try store.recordFlip(FlipRequest(flipID: UUID().uuidString, checkID: check, status: status, message: "went \(status.rawValue)",
+                                         time: wallMilliseconds(), checkName: "web", checkType: "fixture", maskedData: "{}"), view: 1)
+    }
+
+    /// Runs rounds of the sender until `done` or about `seconds`.
+    private func drive(_ sender: OutboxSender, seconds: Double, until done: () throws -> Bool) async throws {
+        let deadline = Deadline.after(milliseconds: Int64(seconds * 1000))
+        while try !done(), !deadline.hasPassed {
+            await sender.sendDue()
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    private func deliveries(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test("a contact that fails twice and then succeeds is delivered exactly once")
+    func flakyContact() async throws {
+        let log = dir.file("flaky.log")
+        _ = try contact("flaky:\(log):2")
+        let record = try flip(.offline)
+        let sender = sender()
+        try await drive(sender, seconds: 30) { try store.outbox(states: [.delivered]).count == 1 }
+        try await drive(sender, seconds: 0.3) { false }
+        #expect(deliveries(log) == ["\(record.eventIDs[0]) offline \(check)"])
+        let row = try #require(try store.outbox(states: [.delivered]).first)
+        #expect(row.attempts == 3)
+        #expect(row.eventID == record.eventIDs[0])
+        #expect(try String(contentsOfFile: log + ".count", encoding: .utf8) == "3\n")
+    }
+
+    @Test("a contact that hangs does not hold up another")
+    func slowContact() async throws {
+        let log = dir.file("fast.log")
+        _ = try contact("hang")
+        _ = try contact("record:\(log)")
+        let record = try flip(.offline)
+        let sender = sender()
+        try await drive(sender, seconds: 20) { !deliveries(log).isEmpty }
+        #expect(deliveries(log).count == 1)
+        #expect(record.eventIDs.count == 2)
+        // The hanging delivery is still under way: its row is claimed but not completed.
+        #expect(try store.outbox(states: [.pending]).count == 1)
+    }
+
+    @Test("a contact hears offline before online even when the offline needed retries")
+    func ordering() async throws {
+        let log = dir.file("ordered.log")
+        _ = try contact("flaky:\(log):2")
+        _ = try flip(.offline)
+        _ = try flip(.online)
+        try await drive(sender(), seconds: 30) { deliveries(log).count == 2 }
+        #expect(deliveries(log).map { $0.split(separator: " ")[1] } == ["offline", "online"])
+    }
+
+    @Test("a permanent failure, a deleted contact and an unknown type are recorded as such")
+    func failures() async throws {
+        _ = try contact("permanent")
+        let gone = try contact("someone")
+        let unknownType = try store.addContact(type: "nosuchtype", data: "x")
+        _ = try store.addAlert(checkID: check, contactID: unknownType, type: .both)
+        _ = try flip(.offline)
+        try store.removeContact(gone)
+        try await drive(sender(baseMilliseconds: 60_000), seconds: 30) { try store.outbox(states: [.failed]).count == 2 }
+        let failed = try store.outbox(states: [.failed]).map(\.lastError).sorted()
+        #expect(failed == ["contact \(gone) was deleted", "no such recipient"])
+        let waiting = try #require(try store.outbox(states: [.pending]).first)
+        #expect(waiting.lastError.contains("unknown contact type 'nosuchtype'"))
+        #expect(waiting.attempts == 1)
+    }
+
+    @Test("a sender without the current view sends nothing")
+    func fenced() async throws {
+        let log = dir.file("fenced.log")
+        _ = try contact("record:\(log)")
+        _ = try flip(.offline)
+        _ = try store.raiseView(to: 2, holder: "newer")
+        let stale = OutboxSender(store: store, host: fixture.host, logger: quietLogger) { 1 }
+        await stale.sendDue()
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(deliveries(log).isEmpty)
+        #expect(try store.outbox(states: [.pending]).count == 1)
+    }
+}

@@ -1,0 +1,103 @@
+import BearmonSystem
+import Foundation
+import Glibc
+import Testing
+@testable import Host
+
+/// `bearmon standalone` as a real process, on SQLite, with the fixture plugins.
+@Suite("standalone node")
+struct StandaloneTests {
+    let dir: TempDirectory
+    let db: String
+    let store: SQLStore
+
+    init() async throws {
+        dir = try TempDirectory()
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
+        db = dir.file("standalone.sqlite")
+        store = SQLStore(database: try SQLiteDatabase(path: db))
+        try store.migrate()
+    }
+
+    private func start(_ extra: [String] = [], environment: [String: String] = [:], log: String = "node.log") throws -> NodeProcess {
+        try NodeProcess(["standalone", "--db", "sqlite:\(db)", "--plugins", dir.path] + extra, log: dir.file(log), environment: environment)
+    }
+
+    private func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test("a process killed after a flip's transaction but before sending sends it after a restart, once")
+    func crashBeforeSending() async throws {
+        let deliveries = dir.file("deliveries")
+        let check = try store.addCheck(NewCheck(name: "down", type: "fixture", data: #"{"mode":"offline","message":"refused"}"#, interval: 1, delay: 0))
+        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
+        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+
+        try await offPool {
+            let held = try start(environment: ["BEARMON_TEST_HOLD_OUTBOX": "1"], log: "held.log")
+            #expect(waitUntil(timeout: 60) { ((try? store.outbox(states: [.pending])) ?? []).count == 1 })
+            held.crash()
+        }
+        #expect(lines(deliveries).isEmpty)
+        let pending = try #require(try store.outbox(states: [.pending]).first)
+        #expect(try store.checkRow(check)?.status == "offline")
+
+        try await offPool {
+            let node = try start(log: "restarted.log")
+            #expect(waitUntil(timeout: 60) { !lines(deliveries).isEmpty })
+            Thread.sleep(forTimeInterval: 2)
+            node.process.stop()
+        }
+        #expect(lines(deliveries) == ["\(pending.eventID) offline \(check)"])
+        #expect(try store.outbox(states: [.delivered]).map(\.eventID) == [pending.eventID])
+        #expect(try store.database.query("SELECT COUNT(*) FROM check_events").first?.int(0) == 1)
+    }
+
+    @Test("SIGTERM stops it gracefully while a check is in flight, keeping the outbox")
+    func gracefulStop() async throws {
+        _ = try store.addCheck(NewCheck(name: "slow", type: "fixture", data: #"{"mode":"hang","seconds":30}"#, interval: 1, delay: 0))
+        try await offPool {
+            let node = try start()
+            #expect(waitUntil(timeout: 30) { (try? node.status().checks.first?.lockedBy) != nil })
+            let started = Deadline.now()
+            kill(node.process.pid, SIGTERM)
+            #expect(node.process.waitForExit(timeout: 20))
+            #expect(node.process.exitCode == 0, "\(node.process.log)")
+            #expect(Deadline.now().milliseconds(since: started) < 20_000)
+        }
+    }
+
+    @Test("checks added with the CLI reach the running controller within seconds")
+    func liveEdits() async throws {
+        try await offPool {
+            let node = try start()
+            let added = try Command.runBlocking(TestPaths.bearmon, ["checks", "add", "--db", "sqlite:\(db)", "--plugins", dir.path, "--name", "late",
+                                             "--type", "fixture", "--data", #"{"mode":"online","message":"fine"}"#, "--interval", "1"])
+            #expect(added.status == 0, "\(added.stderr)")
+            let seen = waitUntil(timeout: 15) { (try? node.status().checks.first { $0.name == "late" }?.lastResult?.message) == "fine" }
+            #expect(seen)
+            let report = try node.status()
+            #expect(report.source == "live")
+            #expect(report.workers.map(\.node) == ["standalone"])
+            #expect(report.counts["online"] == 1)
+        }
+    }
+
+    @Test("a fresh database gets an example that runs and flips at once, notified through a log contact")
+    func seededExample() async throws {
+        let fresh = dir.file("fresh.sqlite")
+        try await offPool {
+            let node = try NodeProcess(["standalone", "--db", "sqlite:\(fresh)"], log: dir.file("fresh.log"))
+            let flipped = waitUntil(timeout: 60) { (try? node.status().checks.first { $0.name == "nothing listens here" }?.status) == "offline" }
+            #expect(flipped)
+            let report = try node.status()
+            #expect(report.checks.map(\.name) == ["bearmon itself", "nothing listens here"])
+            #expect(report.checks.first?.status == "online")
+            #expect(waitUntil(timeout: 10) { node.process.log.contains("[standalone example] check 2 (nothing listens here) is now offline") })
+            let cli = try Command.runBlocking(TestPaths.bearmon, ["status", "--addr", node.address])
+            #expect(cli.stdout.contains("nothing listens here"))
+            #expect(cli.stdout.contains("undelivered notifications (0):"))
+        }
+    }
+}

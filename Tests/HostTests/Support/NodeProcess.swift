@@ -1,0 +1,66 @@
+import BearmonSystem
+import Foundation
+import Glibc
+@testable import Host
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A `bearmon` node the test runs as a real process on a loopback port.
+final class NodeProcess: @unchecked Sendable {
+    struct NotReady: Error, CustomStringConvertible { let description: String }
+
+    let process: BackgroundProcess
+    let port: UInt16
+
+    /// Starts `bearmon ARGS --addr 127.0.0.1:PORT` and waits until it answers /healthz.
+    init(_ arguments: [String], port: UInt16? = nil, log: String, environment: [String: String] = [:]) throws {
+        self.port = try port ?? refusedPort()
+        process = try BackgroundProcess(TestPaths.bearmon, arguments + ["--addr", "127.0.0.1:\(self.port)"], log: log, environment: environment)
+        guard waitUntil(timeout: 60, { (try? self.get("/healthz").0) == 200 || !process.isRunning }), process.isRunning else {
+            throw NotReady(description: "bearmon did not start: \(process.log)")
+        }
+    }
+
+    var address: String { "127.0.0.1:\(port)" }
+
+    /// GETs `path` and returns the status and body.
+    func get(_ path: String, timeout: Double = 5) throws -> (Int, Data) {
+        try HTTPTestClient.request("http://\(address)\(path)", timeout: timeout)
+    }
+
+    /// The node's live status report.
+    func status() throws -> StatusReport {
+        let (code, body) = try get("/v1/checks")
+        guard code == 200 else { throw NotReady(description: "GET /v1/checks answered \(code)") }
+        return try WireJSON.decoder.decode(StatusReport.self, from: body)
+    }
+
+    /// Kills it without warning.
+    func crash() { process.stop(signal: SIGKILL, timeout: 5) }
+
+    deinit { process.stop() }
+}
+
+/// A blocking HTTP client for tests, on URLSession.
+enum HTTPTestClient {
+    struct Failed: Error { let description: String }
+
+    static func request(_ url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:], timeout: Double = 5) throws -> (Int, Data) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = timeout
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<(Int, Data), Error> = .failure(Failed(description: "no answer"))
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            if let error { outcome = .failure(error) } else {
+                outcome = .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+            }
+            done.signal()
+        }.resume()
+        _ = done.wait(timeout: .now() + timeout + 1)
+        return try outcome.get()
+    }
+}
