@@ -7,10 +7,11 @@
 #      makes; this is what the machine can do, the ceiling.
 #   2. `bearmon bench http` at the same concurrency through the whole host path (params,
 #      worker pool, deadlines, the plugin, libcurl).
-# and prints both and their ratio. nginx is stopped by its PID on exit.
+# alternating ROUNDS times, and prints the medians and their ratio. nginx is stopped by its PID on exit.
 #
-# Environment: PORT (default 18480), CONCURRENCY (64), COUNT (bearmon checks, 60000),
-# DURATION (wrk seconds, 10), NGINX_WORKERS (2), SKIP_BUILD=1 to use the existing release build.
+# Environment: PORT (default 18480), CONCURRENCY (64), COUNT (bearmon checks per round, 40000),
+# DURATION (wrk seconds per round, 5), ROUNDS (3), NGINX_WORKERS (2), SKIP_BUILD=1 to use the
+# existing release build.
 # Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +19,9 @@ export PATH="$PATH:/opt/swift/usr/bin"
 
 port=${PORT:-18480}
 concurrency=${CONCURRENCY:-64}
-count=${COUNT:-60000}
-duration=${DURATION:-10}
+count=${COUNT:-40000}
+duration=${DURATION:-5}
+rounds=${ROUNDS:-3}
 workers=${NGINX_WORKERS:-2}
 url="http://127.0.0.1:${port}/"
 
@@ -70,21 +72,31 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 
-echo "== nginx on ${url} (${workers} workers), concurrency ${concurrency}"
-echo "== wrk -H 'Connection: close' (the ceiling), ${duration}s"
-wrk_out=$(wrk -t 2 -c "$concurrency" -d "${duration}s" -H 'Connection: close' "$url")
-echo "$wrk_out"
-wrk_rate=$(awk '/^Requests\/sec:/ {print $2}' <<<"$wrk_out")
+echo "== nginx on ${url} (${workers} workers), concurrency ${concurrency}, ${rounds} rounds"
+# The machine may be shared, so wrk and bearmon alternate, and the medians are compared.
+wrk_rates=() bench_rates=() bench_p99s=()
+for round in $(seq "$rounds"); do
+  echo "== round ${round}: wrk -H 'Connection: close' (the ceiling), ${duration}s"
+  wrk_out=$(wrk -t 2 -c "$concurrency" -d "${duration}s" -H 'Connection: close' "$url")
+  echo "$wrk_out" | grep -E "requests in|Requests/sec|Socket errors" || true
+  wrk_rates+=("$(awk '/^Requests\/sec:/ {print $2}' <<<"$wrk_out")")
 
-sleep 2  # let the TIME_WAIT sockets of the wrk run settle
-echo "== bearmon bench http, ${count} checks"
-bench_out=$("$bearmon" bench http --concurrency "$concurrency" --count "$count" \
-  --data "{\"url\":\"${url}\",\"expect_status\":200}")
-echo "$bench_out"
-bench_rate=$(awk '/^throughput:/ {print $2}' <<<"$bench_out")
-bench_p99=$(sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p' <<<"$bench_out")
+  sleep 1
+  echo "== round ${round}: bearmon bench http, ${count} checks"
+  bench_out=$("$bearmon" bench http --concurrency "$concurrency" --count "$count" \
+    --data "{\"url\":\"${url}\",\"expect_status\":200}")
+  echo "$bench_out"
+  bench_rates+=("$(awk '/^throughput:/ {print $2}' <<<"$bench_out")")
+  bench_p99s+=("$(sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p' <<<"$bench_out")")
+  sleep 1
+done
 
-echo "== summary"
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+wrk_rate=$(median "${wrk_rates[@]}")
+bench_rate=$(median "${bench_rates[@]}")
+bench_p99=$(median "${bench_p99s[@]}")
+
+echo "== summary (medians of ${rounds} rounds)"
 awk -v b="$bench_rate" -v w="$wrk_rate" -v p="$bench_p99" -v c="$concurrency" 'BEGIN {
   printf "bearmon http: %.0f checks/s, p99 %.2f ms (concurrency %d)\n", b, p, c
   printf "wrk Connection: close: %.0f requests/s\n", w

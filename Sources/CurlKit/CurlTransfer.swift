@@ -5,21 +5,31 @@ import CCurl
 /// After a failed ``perform()``, ``timings`` still tell how far the transfer got (connected?
 /// first byte?), which is what a timeout message needs.
 public final class CurlTransfer {
-    /// The handle; exposed so callers can set options CurlRequest does not cover yet.
+    /// The handle; exposed so callers can set options CurlRequest does not cover yet. It goes
+    /// back to the cache with the transfer: don't keep it.
     public let handle: EasyHandle
     private let sink: BodySink
     private let request: CurlRequest
 
-    /// Prepares a transfer for `request` on a new handle. An error here is a setup problem
-    /// (an option this libcurl refuses), not a problem with the target. The deadline is read
-    /// now, so prepare right before performing.
+    /// Prepares a transfer for `request` on this thread's cached handle, which goes back to
+    /// the cache when the transfer is released (see ``EasyHandleCache``), so use a transfer on
+    /// the thread that made it. An error here is a setup problem (an option this libcurl
+    /// refuses), not a problem with the target. The deadline is read now, so prepare right
+    /// before performing.
     public init(_ request: CurlRequest) throws(CurlError) {
         self.request = request
-        handle = try EasyHandle()
+        handle = try EasyHandleCache.take()
         sink = BodySink(cap: request.bodyCap)
-        try sink.install(on: handle)
-        try handle.apply(request)
+        do {
+            try sink.install(on: handle)
+            try handle.apply(request)
+        } catch {
+            EasyHandleCache.give(handle)
+            throw error
+        }
     }
+
+    deinit { EasyHandleCache.give(handle) }
 
     /// Runs the transfer until the response is complete, the body cap is reached, an error
     /// occurs or the request's deadline passes. An error here concerns the target.

@@ -13,6 +13,9 @@ extension EasyHandle {
         try set(CURLOPT_MAXREDIRS, request.maxRedirects)
         try set(CURLOPT_FRESH_CONNECT, request.freshConnection)
         try set(CURLOPT_FORBID_REUSE, request.freshConnection)
+        // A reused handle would otherwise resume TLS sessions, skipping the full handshake
+        // (and the certificate) that a fresh connection is meant to exercise.
+        try set(CURLOPT_SSL_SESSIONID_CACHE, !request.freshConnection)
         if request.insecure {
             try set(CURLOPT_SSL_VERIFYPEER, false)
             try set(CURLOPT_SSL_VERIFYHOST, 0)

@@ -3,9 +3,9 @@ import CCurl
 /// One libcurl easy handle: a single transfer's options, its connection and its results.
 ///
 /// Every option and info call goes through ``curlCall(_:detail:_:)``. A handle is used by one
-/// thread at a time; it is cheap enough to make one per check, which also guarantees that no
-/// connection outlives the check.
-public final class EasyHandle {
+/// thread at a time; ``EasyHandleCache`` keeps it between transfers, and its thread-exit
+/// destructor may release it, which is why it is marked Sendable.
+public final class EasyHandle: @unchecked Sendable {
     /// The `CURL *`.
     public let raw: UnsafeMutableRawPointer
     /// curl writes the specific reason for a failed transfer here (CURLOPT_ERRORBUFFER).
@@ -22,6 +22,21 @@ public final class EasyHandle {
         raw = handle
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        try setBaseOptions()
+    }
+
+    /// Returns every option to curl's default (plus this class's own), and lets go of the
+    /// lists and sinks of the previous transfer. What curl_easy_reset keeps is the handle's
+    /// internals, such as its DNS cache and the multi handle curl_easy_perform made for it;
+    /// keeping those is the point of reusing a handle. It keeps no connection that a transfer
+    /// with CURLOPT_FORBID_REUSE closed.
+    public func reset() throws(CurlError) {
+        curl_easy_reset(raw)
+        retained.removeAll()
+        try setBaseOptions()
+    }
+
+    private func setBaseOptions() throws(CurlError) {
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         try set(CURLOPT_NOSIGNAL, true)
     }
