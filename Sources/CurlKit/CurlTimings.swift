@@ -1,5 +1,3 @@
-import CCurl
-
 /// When each phase of a transfer ended, in milliseconds from its start (curl's *_TIME_T
 /// values). A phase that never happened is 0; with redirects, curl sums all the requests.
 public struct CurlTimings: Sendable, Equatable {
@@ -20,19 +18,5 @@ public struct CurlTimings: Sendable, Equatable {
     /// Milliseconds spent in the TLS handshake alone, or nil when there was none.
     public var tlsMilliseconds: Double? {
         tlsHandshake > 0 ? max(0, tlsHandshake - connect) : nil
-    }
-}
-
-extension EasyHandle {
-    /// The handle's timings so far; usable after a failed transfer too.
-    public var timings: CurlTimings {
-        func ms(_ item: CURLINFO) -> Double { Double((try? info(offset: item)) ?? 0) / 1000 }
-        var timings = CurlTimings()
-        timings.nameLookup = ms(CURLINFO_NAMELOOKUP_TIME_T)
-        timings.connect = ms(CURLINFO_CONNECT_TIME_T)
-        timings.tlsHandshake = ms(CURLINFO_APPCONNECT_TIME_T)
-        timings.firstByte = ms(CURLINFO_STARTTRANSFER_TIME_T)
-        timings.total = ms(CURLINFO_TOTAL_TIME_T)
-        return timings
     }
 }
