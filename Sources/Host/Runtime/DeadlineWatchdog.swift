@@ -46,6 +46,9 @@ final class DeadlineWatchdog: @unchecked Sendable {
         }
     }
 
+    /// The longest the thread sleeps before looking at the monotonic clock again.
+    static let maxSleepMilliseconds: Int64 = 200
+
     /// The process's watchdog; its thread starts with the first registration.
     static let shared = DeadlineWatchdog()
 
@@ -77,8 +80,11 @@ final class DeadlineWatchdog: @unchecked Sendable {
             }
             let remaining = first.deadline.remainingMilliseconds
             if remaining > 0 {
-                // The wait is only a bound on sleeping; the deadline is re-read on the monotonic clock.
-                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(remaining) / 1000))
+                // NSCondition waits on the wall clock, which can jump; the deadline is re-read on
+                // the monotonic clock after each wait, and no wait is longer than maxSleepMilliseconds, so a
+                // clock set back can delay a timeout by that much at most.
+                let sleep = min(remaining, Self.maxSleepMilliseconds)
+                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(sleep) / 1000))
                 continue
             }
             _ = heap.removeFirst()
