@@ -96,9 +96,15 @@ wrk_rate=$(median "${wrk_rates[@]}")
 bench_rate=$(median "${bench_rates[@]}")
 bench_p99=$(median "${bench_p99s[@]}")
 
-echo "== summary (medians of ${rounds} rounds)"
+ratios=()
+for i in "${!wrk_rates[@]}"; do
+  ratios+=("$(awk -v b="${bench_rates[$i]}" -v w="${wrk_rates[$i]}" 'BEGIN { printf "%.1f", 100 * b / w }')")
+done
+
+echo "== summary (medians of ${rounds} rounds; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 awk -v b="$bench_rate" -v w="$wrk_rate" -v p="$bench_p99" -v c="$concurrency" 'BEGIN {
   printf "bearmon http: %.0f checks/s, p99 %.2f ms (concurrency %d)\n", b, p, c
   printf "wrk Connection: close: %.0f requests/s\n", w
   printf "ratio: %.0f%% of the ceiling\n", 100 * b / w
 }'
+echo "per-round ratios (bearmon / the wrk run just before it): ${ratios[*]} %; median $(median "${ratios[@]}") %"
