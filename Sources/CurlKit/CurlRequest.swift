@@ -55,6 +55,9 @@ public struct CurlRequest: Sendable {
     public var freshConnection = true
     /// Schemes the URL and any redirect may use, in CURLOPT_PROTOCOLS_STR syntax.
     public var allowedProtocols = "http,https"
+    /// The proxy to go through; "" means none, whatever `http_proxy` and its kin say, so that
+    /// a check measures the target itself and never sends traffic where nobody configured it.
+    public var proxy = ""
 
     /// A GET of `url` that must be over by `deadline`.
     public init(url: String, deadline: Deadline) {

@@ -8,6 +8,7 @@ extension EasyHandle {
         try set(CURLOPT_PROTOCOLS_STR, request.allowedProtocols)
         try set(CURLOPT_REDIR_PROTOCOLS_STR, request.allowedProtocols)
         try set(CURLOPT_USERAGENT, request.userAgent)
+        try set(CURLOPT_PROXY, request.proxy)
         try set(CURLOPT_TIMEOUT_MS, Int(max(1, request.deadline.remainingMilliseconds)))
         try set(CURLOPT_FOLLOWLOCATION, request.followRedirects)
         try set(CURLOPT_MAXREDIRS, request.maxRedirects)
