@@ -20,13 +20,9 @@ public final class CurlTransfer {
         self.request = request
         handle = try EasyHandleCache.take()
         sink = BodySink(cap: request.bodyCap)
-        do {
-            try sink.install(on: handle)
-            try handle.apply(request)
-        } catch {
-            EasyHandleCache.give(handle)
-            throw error
-        }
+        // From here on, a throw still runs deinit, which gives the handle back.
+        try sink.install(on: handle)
+        try handle.apply(request)
     }
 
     deinit { EasyHandleCache.give(handle) }
@@ -51,7 +47,4 @@ public final class CurlTransfer {
 
     /// How far the transfer got; see ``CurlTimings``.
     public var timings: CurlTimings { handle.timings }
-
-    /// Whether any response bytes arrived (the status line at least).
-    public var sawResponse: Bool { timings.firstByte > 0 }
 }
