@@ -19,6 +19,8 @@ let package = Package(
         plugin("tcp", target: "TCPPlugin"),
         plugin("dns", target: "DNSPlugin"),
         plugin("icmp", target: "ICMPPlugin"),
+        plugin("http", target: "HTTPPlugin"),
+        plugin("sslexpire", target: "SSLExpirePlugin"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +59,18 @@ let package = Package(
         ),
         .executableTarget(name: "bearmon", dependencies: ["Host"], path: "Sources/bearmon"),
 
+        // C libraries, each behind a shim header with typed wrappers for what Swift can't import.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // The one Swift wrapper over libcurl, shared by the http check and the contact plugins.
+        .target(name: "CurlKit", dependencies: ["CCurl", "BearmonSystem"], path: "Sources/CurlKit"),
+
         .target(
             name: "TCPPlugin",
             dependencies: ["PluginKit", "BearmonSystem"],
@@ -73,6 +87,18 @@ let package = Package(
             name: "ICMPPlugin",
             dependencies: ["PluginKit", "BearmonSystem"],
             path: "Plugins/icmp",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "HTTPPlugin",
+            dependencies: ["PluginKit", "CurlKit", "BearmonSystem"],
+            path: "Plugins/http",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "SSLExpirePlugin",
+            dependencies: ["PluginKit", "COpenSSL", "BearmonSystem"],
+            path: "Plugins/sslexpire",
             linkerSettings: pluginLinkerSettings
         ),
 

@@ -37,29 +37,12 @@ struct TCPCheck: CheckType {
 
         let socket: Socket
         do {
-            socket = try connect(to: target, family: family, deadline: deadline)
+            socket = try Socket.connected(to: target, family: family, deadline: deadline)
         } catch {
             return .offline("\(error)")
         }
         call.metric("connect_ms", Deadline.now().milliseconds(since: started), unit: "ms")
         return converse(over: socket, call: call, target: target, deadline: deadline, started: started)
-    }
-
-    /// Tries each resolved address in turn, as Go's dialer does, until one accepts.
-    private func connect(to target: HostPort, family: AddressFamilyPreference, deadline: Deadline) throws -> Socket {
-        let addresses = try AddressResolver.resolve(target.host, port: target.port, family: family)
-        var lastError: Error = SystemError(function: "connect", errno: 0)
-        for address in addresses {
-            do {
-                let socket = try Socket(family: address.family)
-                try socket.connect(to: address, deadline: deadline)
-                return socket
-            } catch let error as SystemError {
-                lastError = TCPFailure(target: target, address: address, error: error)
-                if error.errno == ETIMEDOUT { break }
-            }
-        }
-        throw lastError
     }
 
     private func converse(over socket: Socket, call: Call, target: HostPort, deadline: Deadline, started: Deadline) -> CheckOutcome {
@@ -87,18 +70,5 @@ struct TCPCheck: CheckType {
 
     private func excerpt(_ line: String) -> String {
         line.count > 120 ? String(line.prefix(120)) + "..." : line
-    }
-}
-
-/// A connect failure, worded for a check message.
-struct TCPFailure: Error, CustomStringConvertible {
-    let target: HostPort
-    let address: SocketAddress
-    let error: SystemError
-
-    var description: String {
-        let via = target.host == address.ipString ? "" : " (\(address))"
-        if error.errno == ETIMEDOUT { return "connect to \(target)\(via) timed out" }
-        return "connect to \(target)\(via): \(error.reason)"
     }
 }

@@ -37,8 +37,10 @@ public final class BlockingPool: @unchecked Sendable {
         let job = Job(work)
         condition.lock()
         pending.append(job)
-        condition.signal()
         condition.unlock()
+        // Signalled after unlocking, so the woken thread does not wake only to block on the
+        // lock this thread still holds.
+        condition.signal()
         return job
     }
 

@@ -1,5 +1,4 @@
 import BearmonSystem
-import Dispatch
 import Logging
 import PluginABI
 import Synchronization
@@ -45,18 +44,20 @@ public final class PluginInvoker: Sendable {
         let settled = Atomic(false)
         let started = Deadline.now()
         return await withCheckedContinuation { continuation in
+            let waitMs = max(0, context.deadline.remainingMilliseconds) + graceMilliseconds
+            let watch = DeadlineWatchdog.Entry(deadline: .after(milliseconds: waitMs))
             let job = pool.submit { [self] in
                 let code = run(descriptor, context.opaque)
                 context.close()
                 if settled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+                    watch.cancel()
                     continuation.resume(returning: .returned(code, elapsedMilliseconds: Deadline.now().milliseconds(since: started)))
                 } else {
                     let left = stuck.remove(key)
                     logger.notice("an abandoned call of \(key) returned at last", metadata: ["call": "\(context.label)", "still_stuck": "\(left)"])
                 }
             }
-            let waitMs = max(0, context.deadline.remainingMilliseconds) + graceMilliseconds
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(waitMs))) { [self] in
+            watch.arm { [self] in
                 guard settled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
                 context.close()
                 let elapsed = Deadline.now().milliseconds(since: started)
@@ -70,6 +71,7 @@ public final class PluginInvoker: Sendable {
                 logger.warning("\(key) overran its deadline; the call was abandoned (\(count) stuck\(note))", metadata: ["call": "\(context.label)"])
                 continuation.resume(returning: .overran(elapsedMilliseconds: elapsed))
             }
+            DeadlineWatchdog.shared.schedule(watch)
         }
     }
 }

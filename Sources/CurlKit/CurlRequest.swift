@@ -1,0 +1,72 @@
+import BearmonSystem
+
+/// What to fetch and how: everything ``CurlTransfer`` sets on a handle for an HTTP(S) request.
+///
+/// New kinds of transfer (an SMTP upload, a form POST) extend this with further fields and
+/// ``Body`` cases; every field has a default so existing callers keep compiling.
+public struct CurlRequest: Sendable {
+    /// One request header, in the order given.
+    public struct Header: Sendable, Equatable {
+        /// The header name, for example "Host".
+        public var name: String
+        /// Its value.
+        public var value: String
+
+        /// A header line `name: value`.
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// What the request sends after its headers.
+    public enum Body: Sendable, Equatable {
+        /// Nothing.
+        case none
+        /// These bytes, as they are (the caller sets Content-Type in ``headers`` if it matters).
+        case bytes([UInt8])
+    }
+
+    /// The URL, with its scheme.
+    public var url: String
+    /// The method; nil means GET, or POST when ``body`` is not `.none` (gobearmon's rule).
+    public var method: String?
+    /// The request body.
+    public var body: Body = .none
+    /// Extra headers; a `Host` header replaces the one taken from the URL.
+    public var headers: [Header] = []
+    /// HTTP basic auth, when set.
+    public var credentials: Credentials?
+    /// When the whole transfer (connect, TLS, request, response, body) must be over.
+    public var deadline: Deadline
+    /// Whether 3xx responses are followed.
+    public var followRedirects = true
+    /// How many redirects are followed before the transfer fails; Go's client allows 10.
+    public var maxRedirects = 10
+    /// Skips TLS certificate and host name verification.
+    public var insecure = false
+    /// The User-Agent header.
+    public var userAgent = "bearmon"
+    /// The most body bytes kept; past it the transfer stops and the response is marked
+    /// truncated. 0 stops at the first body byte, for callers that only need the status.
+    public var bodyCap = 1 << 20
+    /// Opens a new connection and closes it afterwards (and says `Connection: close`), so
+    /// that every request measures a full connect, as a monitor should.
+    public var freshConnection = true
+    /// Schemes the URL and any redirect may use, in CURLOPT_PROTOCOLS_STR syntax.
+    public var allowedProtocols = "http,https"
+    /// The proxy to go through; "" means none, whatever `http_proxy` and its kin say, so that
+    /// a check measures the target itself and never sends traffic where nobody configured it.
+    public var proxy = ""
+
+    /// A GET of `url` that must be over by `deadline`.
+    public init(url: String, deadline: Deadline) {
+        self.url = url
+        self.deadline = deadline
+    }
+
+    /// The method on the request line.
+    public var effectiveMethod: String {
+        method ?? (body == .none ? "GET" : "POST")
+    }
+}

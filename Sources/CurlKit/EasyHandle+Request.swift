@@ -1,0 +1,64 @@
+import CCurl
+
+extension EasyHandle {
+    /// Sets every option `request` describes. The deadline becomes CURLOPT_TIMEOUT_MS here,
+    /// so apply a request right before performing it.
+    public func apply(_ request: CurlRequest) throws(CurlError) {
+        try set(CURLOPT_URL, request.url)
+        try set(CURLOPT_PROTOCOLS_STR, request.allowedProtocols)
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, request.allowedProtocols)
+        try set(CURLOPT_USERAGENT, request.userAgent)
+        try set(CURLOPT_PROXY, request.proxy)
+        try set(CURLOPT_TIMEOUT_MS, Int(max(1, request.deadline.remainingMilliseconds)))
+        try set(CURLOPT_FOLLOWLOCATION, request.followRedirects)
+        try set(CURLOPT_MAXREDIRS, request.maxRedirects)
+        try set(CURLOPT_FRESH_CONNECT, request.freshConnection)
+        try set(CURLOPT_FORBID_REUSE, request.freshConnection)
+        // A reused handle would otherwise resume TLS sessions, skipping the full handshake
+        // (and the certificate) that a fresh connection is meant to exercise.
+        try set(CURLOPT_SSL_SESSIONID_CACHE, !request.freshConnection)
+        if request.insecure {
+            try set(CURLOPT_SSL_VERIFYPEER, false)
+            try set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
+        if let credentials = request.credentials {
+            try set(CURLOPT_USERNAME, credentials.username)
+            try set(CURLOPT_PASSWORD, credentials.password)
+            try set(CURLOPT_HTTPAUTH, bm_CURLAUTH_BASIC)
+        }
+        try applyBodyAndMethod(request)
+        try set(CURLOPT_HTTPHEADER, HeaderList(headerLines(request)))
+    }
+
+    /// gobearmon's rule: GET, or POST when there is a body; any other method is sent as given.
+    /// A method is only forced (CURLOPT_CUSTOMREQUEST) when curl would not pick it by itself,
+    /// because a forced method is also used after redirects, where Go's client switches a
+    /// POST to GET on 301/302/303 and curl, left alone, does the same.
+    private func applyBodyAndMethod(_ request: CurlRequest) throws(CurlError) {
+        let method = request.effectiveMethod
+        if case .bytes(let bytes) = request.body {
+            try set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(bytes.count))
+            try set(CURLOPT_COPYPOSTFIELDS, copying: bytes)
+            if method != "POST" { try set(CURLOPT_CUSTOMREQUEST, method) }
+            return
+        }
+        switch method {
+        case "GET": break
+        case "HEAD": try set(CURLOPT_NOBODY, true)
+        case "POST":
+            try set(CURLOPT_POST, true)
+            try set(CURLOPT_POSTFIELDSIZE_LARGE, offset: 0)
+        default: try set(CURLOPT_CUSTOMREQUEST, method)
+        }
+    }
+
+    /// The caller's headers, plus what makes curl behave like gobearmon's Go client: no
+    /// keep-alive, and no "Expect: 100-continue" pause before a body (Go never sends it).
+    private func headerLines(_ request: CurlRequest) -> [String] {
+        let given = Set(request.headers.map { $0.name.lowercased() })
+        var lines = request.headers.map { "\($0.name): \($0.value)" }
+        if request.freshConnection, !given.contains("connection") { lines.append("Connection: close") }
+        if !given.contains("expect") { lines.append("Expect:") }
+        return lines
+    }
+}

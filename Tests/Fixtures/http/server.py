@@ -1,0 +1,219 @@
+#!/usr/bin/python3
+"""HTTP(S) test server for bearmon's http and ssl_expire tests. Loopback only.
+
+Prints "PORT <n>" once it listens, then serves until its stdin closes (the test process
+went away), it is killed, or --lifetime seconds pass, whichever comes first.
+
+Behaviours, chosen by path:
+  /ok               200 with a short body
+  /status/CODE      that status code
+  /slow/SECONDS     waits SECONDS (at most 60), then 200
+  /auth             200 for basic auth alice:wonderland-s3cret, else 401
+  /echo             200 echoing the method, Host, User-Agent, Connection and the body
+  /redirect/N       302 to /redirect/N-1; /redirect/0 is 200
+  /big              200 with a 5 MiB body: EARLY-MARKER near the start, LATE-MARKER at 4 MiB
+  /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
+
+With --cert/--key it speaks TLS; each --sni NAME CERT KEY serves another certificate to
+clients that ask for NAME. Handshakes run on the connection's own thread, so a client that
+never handshakes holds up nobody else.
+"""
+import argparse
+import base64
+import http.server
+import os
+import socket
+import socketserver
+import ssl
+import sys
+import threading
+import time
+
+BIG_SIZE = 5 * 1024 * 1024
+LATE_OFFSET = 4 * 1024 * 1024
+CREDENTIALS = "alice:wonderland-s3cret"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "bearmon-test"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.route()
+
+    def do_POST(self):
+        self.route()
+
+    def do_PUT(self):
+        self.route()
+
+    def do_HEAD(self):
+        self.route()
+
+    def route(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        name, arg = parts[0], (parts[1] if len(parts) > 1 else "")
+        handler = getattr(self, "path_" + name, None)
+        if handler is None:
+            self.reply(404, b"no such test path\n")
+        else:
+            handler(arg)
+
+    def reply(self, status, body, headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        for key, value in headers:
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        self.close_connection = True
+
+    def request_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def path_ok(self, _):
+        self.reply(200, b"hello from bearmon-test\n")
+
+    def path_status(self, code):
+        self.reply(int(code or 500), ("status %s\n" % code).encode())
+
+    def path_slow(self, seconds):
+        time.sleep(min(float(seconds or 10), 60))
+        self.reply(200, b"finally\n")
+
+    def path_auth(self, _):
+        expected = "Basic " + base64.b64encode(CREDENTIALS.encode()).decode()
+        if self.headers.get("Authorization") == expected:
+            self.reply(200, b"welcome alice\n")
+        else:
+            self.reply(401, b"who are you?\n", [("WWW-Authenticate", 'Basic realm="test"')])
+
+    def path_echo(self, _):
+        body = self.request_body()
+        lines = [
+            "method=" + self.command,
+            "host=" + str(self.headers.get("Host")),
+            "user-agent=" + str(self.headers.get("User-Agent")),
+            "connection=" + str(self.headers.get("Connection")),
+            "body=" + body.decode("utf-8", "replace"),
+        ]
+        self.reply(200, ("\n".join(lines) + "\n").encode())
+
+    def path_redirect(self, count):
+        remaining = int(count or 0)
+        if remaining <= 0:
+            self.reply(200, b"end of the redirect chain\n")
+        else:
+            self.reply(302, b"moved\n", [("Location", "/redirect/%d" % (remaining - 1))])
+
+    def path_big(self, _):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(BIG_SIZE))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        chunk = 64 * 1024
+        sent = 0
+        try:
+            while sent < BIG_SIZE:
+                block = bytearray(b"a" * chunk)
+                if sent == 0:
+                    block[100:112] = b"EARLY-MARKER"
+                if sent == LATE_OFFSET:
+                    block[0:11] = b"LATE-MARKER"
+                self.wfile.write(block)
+                sent += chunk
+        except OSError:
+            pass  # the client stopped reading at its cap
+        self.close_connection = True
+
+    def path_drip(self, seconds):
+        count = int(min(float(seconds or 10), 60))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(count))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        try:
+            for _ in range(count):
+                self.wfile.write(b".")
+                self.wfile.flush()
+                time.sleep(1)
+        except OSError:
+            pass  # the client gave up
+        self.close_connection = True
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    tls = None
+
+    def finish_request(self, request, client_address):
+        try:
+            if self.tls is not None:
+                request.settimeout(30)
+                request = self.tls.wrap_socket(request, server_side=True)
+                request.settimeout(None)
+            self.RequestHandlerClass(request, client_address, self)
+        except (OSError, ssl.SSLError):
+            pass
+        finally:
+            request.close()
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+def tls_context(args):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.cert, args.key)
+    by_name = {}
+    for name, cert, key in args.sni or []:
+        extra = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        extra.load_cert_chain(cert, key)
+        by_name[name] = extra
+
+    def choose(sslobj, name, _):
+        if name in by_name:
+            sslobj.context = by_name[name]
+
+    context.sni_callback = choose
+    return context
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
+    parser.add_argument("--sni", nargs=3, action="append", metavar=("NAME", "CERT", "KEY"))
+    parser.add_argument("--lifetime", type=float, default=300)
+    args = parser.parse_args()
+    if args.host not in ("127.0.0.1", "::1", "localhost"):
+        sys.exit("server.py: serves loopback only")
+
+    if ":" in args.host:
+        Server.address_family = socket.AF_INET6
+    server = Server((args.host, 0), Handler)
+    if args.cert:
+        server.tls = tls_context(args)
+    print("PORT %d" % server.server_address[1], flush=True)
+
+    def exit_when_stdin_closes():
+        sys.stdin.buffer.read()
+        os._exit(0)
+
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    threading.Timer(args.lifetime, lambda: os._exit(0)).start()
+    server.serve_forever(poll_interval=0.2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+@testable import Host
+
+/// Runs checks of the plugins built into the products directory through a real
+/// ``PluginHost``, as the daemon would: validation against the declared params, then the
+/// worker pool with its deadline.
+struct ProductChecks {
+    let host = PluginHost(config: Config(), directory: TestPaths.products, threads: 4, logger: quietLogger)
+
+    /// Validates `data` strictly and runs one check of `type`, within `budget` ms when given.
+    func run(_ type: String, _ data: String, budget: Int64? = nil) async throws -> CheckOutcome {
+        let checkType = try host.type(.check, type)
+        let params = try host.validate(checkType, data: data, strict: true)
+        return await host.runCheck(checkType, params: params, budgetMilliseconds: budget, label: "test")
+    }
+
+    /// The error validating `data` for `type` raises, or nil when the data is accepted.
+    func rejection(_ type: String, _ data: String) throws -> InvalidParams? {
+        let checkType = try host.type(.check, type)
+        do {
+            _ = try host.validate(checkType, data: data, strict: true)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+extension CheckOutcome {
+    /// The value of the metric `name`, or nil when the check did not report it.
+    func metric(_ name: String) -> Double? { metrics.first { $0.name == name }?.value }
+}
