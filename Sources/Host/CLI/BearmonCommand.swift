@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `bearmon` command line.
@@ -12,6 +13,7 @@ public struct BearmonCommand: AsyncParsableCommand {
             PluginsCommand.self, CheckCommand.self, BenchCommand.self,
             DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self,
             StandaloneCommand.self, StatusCommand.self,
+            WorkerCommand.self, ViewserverCommand.self, RunConfigCommand.self,
         ]
     )
 
@@ -21,8 +23,14 @@ public struct BearmonCommand: AsyncParsableCommand {
 
 /// The process entry: parses the command line and runs the chosen command.
 public enum BearmonMain {
-    /// Runs `bearmon` with the process's arguments and exits.
+    /// Runs `bearmon` with the process's arguments and exits. `bearmon FILE`, gobearmon's
+    /// way to start a node, becomes `bearmon run FILE`.
     public static func run() async {
-        await BearmonCommand.main()
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let names = Set(BearmonCommand.configuration.subcommands.compactMap { $0.configuration.commandName })
+        if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), FileManager.default.fileExists(atPath: first) {
+            arguments.insert("run", at: 0)
+        }
+        await BearmonCommand.main(arguments)
     }
 }

@@ -20,12 +20,26 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report: StatusReport
-        if let addr { report = try await fetch(addr) } else { report = try fromDatabase() }
+        if let addr {
+            report = try await fetch(addr)
+        } else if options.db == nil, let cluster = try clusterNode() {
+            report = try await ClusterStatus(node: cluster).fetch()
+        } else {
+            report = try fromDatabase()
+        }
         if json {
             print(String(decoding: try WireJSON.encoder.encode(report), as: UTF8.self))
         } else {
             print(StatusText(report: report).text)
         }
+    }
+
+    /// The cluster node described by --config, if it describes one.
+    private func clusterNode() throws -> NodeConfig? {
+        guard options.plugins.config != nil else { return nil }
+        let config = try options.plugins.loadConfig()
+        guard config.string("viewserver", "addr") != nil || config.string("controller", "addr") != nil else { return nil }
+        do { return try NodeConfig(config) } catch { throw CLIFailure("\(error)") }
     }
 
     private func fetch(_ address: String) async throws -> StatusReport {

@@ -13,6 +13,7 @@ Behaviours, chosen by path:
   /redirect/N       302 to /redirect/N-1; /redirect/0 is 200
   /big              200 with a 5 MiB body: EARLY-MARKER near the start, LATE-MARKER at 4 MiB
   /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
+  /switch/NAME      200 while the file NAME in --state DIR is missing or says "up", else 503
 
 With --cert/--key it speaks TLS; each --sni NAME CERT KEY serves another certificate to
 clients that ask for NAME. Handshakes run on the connection's own thread, so a client that
@@ -32,6 +33,7 @@ import time
 BIG_SIZE = 5 * 1024 * 1024
 LATE_OFFSET = 4 * 1024 * 1024
 CREDENTIALS = "alice:wonderland-s3cret"
+STATE_DIR = None
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -80,6 +82,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def path_ok(self, _):
         self.reply(200, b"hello from bearmon-test\n")
+
+    def path_switch(self, name):
+        state = "up"
+        if STATE_DIR and name and "/" not in name:
+            try:
+                with open(os.path.join(STATE_DIR, name)) as f:
+                    state = f.read().strip() or "up"
+            except FileNotFoundError:
+                pass
+        if state == "up":
+            self.reply(200, ("%s is up\n" % name).encode())
+        else:
+            self.reply(503, ("%s is %s\n" % (name, state)).encode())
 
     def path_status(self, code):
         self.reply(int(code or 500), ("status %s\n" % code).encode())
@@ -195,7 +210,10 @@ def main():
     parser.add_argument("--key")
     parser.add_argument("--sni", nargs=3, action="append", metavar=("NAME", "CERT", "KEY"))
     parser.add_argument("--lifetime", type=float, default=300)
+    parser.add_argument("--state", help="directory of /switch/NAME state files")
     args = parser.parse_args()
+    global STATE_DIR
+    STATE_DIR = args.state
     if args.host not in ("127.0.0.1", "::1", "localhost"):
         sys.exit("server.py: serves loopback only")
 

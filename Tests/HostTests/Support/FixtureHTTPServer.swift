@@ -19,8 +19,9 @@ final class FixtureHTTPServer: @unchecked Sendable {
 
     /// Starts the server; with `identity` it speaks TLS, and `sni` maps server names to other
     /// identities.
-    init(identity: Identity? = nil, sni: [String: Identity] = [:], startTimeout: Double = 20) throws {
+    init(identity: Identity? = nil, sni: [String: Identity] = [:], state: String? = nil, startTimeout: Double = 20) throws {
         var arguments = [TestPaths.fixture("http/server.py"), "--lifetime", "300"]
+        if let state { arguments += ["--state", state] }
         if let identity { arguments += ["--cert", identity.certificate, "--key", identity.key] }
         for (name, other) in sni { arguments += ["--sni", name, other.certificate, other.key] }
         let stdout = Pipe()

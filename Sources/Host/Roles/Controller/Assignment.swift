@@ -13,6 +13,11 @@ public struct Assignment: Sendable, Codable, Equatable {
     public let data: String
     /// How long the run may take, in milliseconds.
     public let budgetMilliseconds: Int64
+
+    // The wire uses snake_case, and "check_id" reads back as "checkId", not "checkID".
+    enum CodingKeys: String, CodingKey {
+        case checkID = "checkId", token, name, type, data, budgetMilliseconds
+    }
 }
 
 /// A worker's answer to an ``Assignment``.
@@ -27,6 +32,10 @@ public struct WorkerResult: Sendable, Codable, Equatable {
     public let message: String
     /// How long the run took, in milliseconds.
     public let latencyMilliseconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case checkID = "checkId", token, status, message, latencyMilliseconds
+    }
 
     /// Creates a result.
     public init(checkID: Int64, token: UInt64, status: CheckStatus, message: String, latencyMilliseconds: Double) {

@@ -6,7 +6,7 @@ extension CheckScheduler {
     public mutating func assign(to worker: String, capacity: Int, now: Int64) -> (assignments: [Assignment], decisions: [Decision]) {
         workers[worker] = now
         let alive = aliveWorkers(now: now)
-        let decisions = workerDecisions(alive: alive.count)
+        let decisions = now >= judgeWorkersFrom ? workerDecisions(alive: alive.count) : []
         var assignments: [Assignment] = []
         var passedOver: [DueQueue.Entry] = []
         var examined = 0

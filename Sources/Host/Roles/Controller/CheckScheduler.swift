@@ -16,9 +16,15 @@ public struct CheckScheduler: Sendable {
     var queue = DueQueue()
     var nextToken: UInt64 = 1
     var enoughWorkers = true
+    /// Until when (monotonic) the number of live workers is not judged: after a controller
+    /// starts, workers need a moment to find it.
+    let judgeWorkersFrom: Int64
 
-    /// A scheduler with no checks.
-    public init(settings: SchedulerSettings) { self.settings = settings }
+    /// A scheduler with no checks, started at `now`.
+    public init(settings: SchedulerSettings, now: Int64 = 0) {
+        self.settings = settings
+        judgeWorkersFrom = now + settings.workerTimeoutMilliseconds
+    }
 
     /// Replaces the set of checks: new ones are due at once, removed ones are dropped, and a
     /// check whose definition changed starts over (its lock and rounds are cleared). A kept

@@ -44,7 +44,7 @@ extension Controller {
         var backoff: UInt64 = 100
         while let flip = pendingFlips.first {
             guard let view else {
-                logger.warning("dropping \(pendingFlips.count) undecided flip(s): this controller no longer holds a view")
+                logger.warning("dropping \(pendingFlips.count) unwritten flip(s): this controller no longer holds a view; the next controller decides them again from the workers' results")
                 pendingFlips.removeAll()
                 break
             }

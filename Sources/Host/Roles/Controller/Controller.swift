@@ -46,9 +46,23 @@ public actor Controller: ControllerLink {
     /// Sets what to call after each flip is written (the outbox sender's wake-up).
     public func setFlipObserver(_ observer: @escaping @Sendable () -> Void) { onFlipWritten = observer }
 
-    /// Starts or stops acting under `view`.
-    public func setView(_ view: Int64?) {
+    /// Starts acting under `view`, from a clean slate: the state machine is rebuilt from the
+    /// database, because another controller may have flipped checks since this one last
+    /// acted. The database's fence must already have been raised to `view`.
+    public func takeView(_ view: Int64) async throws {
         self.view = view
+        scheduler = CheckScheduler(settings: settings.scheduler, now: monotonicMilliseconds())
+        valid = [:]
+        lastRun[.reload] = monotonicMilliseconds()
+        try await reloadCatalog()
+        changes.signal()
+    }
+
+    /// Stops acting at once: no assignments, no flip decisions written. Writes already under
+    /// way are refused by the database's fence if another controller has moved on.
+    public func relinquish() {
+        guard view != nil else { return }
+        view = nil
         changes.signal()
     }
 

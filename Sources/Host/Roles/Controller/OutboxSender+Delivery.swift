@@ -3,6 +3,13 @@ extension OutboxSender {
     /// for SMS and calls), a retry at the next backoff step, or a failure for good.
     func deliver(_ entry: OutboxEntry, view: Int64) async {
         defer { finished(entry.id) }
+        // The claim was fenced, but a newer controller may have raised the fence since: look
+        // again right before sending, so that a deposed controller does not send.
+        let current = try? await storeQueue.run { [store] in try store.view().number }
+        guard current == view else {
+            logger.warning("not sending \(entry.eventID): the database is at view \(current.map(String.init) ?? "unknown"), this controller holds view \(view)")
+            return
+        }
         let outcome = await attempt(entry)
         let now = wallMilliseconds()
         let recorded: OutboxOutcome

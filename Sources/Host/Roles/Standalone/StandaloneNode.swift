@@ -37,15 +37,14 @@ public struct StandaloneNode: Sendable {
     public func run() async throws {
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let view = try takeView()
-        await controller.setView(view)
-        try await controller.reloadCatalog()
+        try await controller.takeView(view)
         let sender = OutboxSender(store: store, host: host, logger: logger) { await controller.currentView }
         await controller.setFlipObserver { sender.wake() }
         let pool = WorkerPool(node: node, host: host, link: controller, capacity: threads, logger: logger)
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        let router = Router()
+        let router = Router(context: NodeRequestContext.self)
         NodeRoutes.health(router, node: node)
         NodeRoutes.checks(router, controller: controller, address: address.description)
         let app = Application(

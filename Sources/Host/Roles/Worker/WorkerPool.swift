@@ -35,6 +35,9 @@ public actor WorkerPool {
 
     private func askForWork() async {
         var backoff: Int64 = 100
+        // The same failure (no controller yet, the controller failing over) repeats every
+        // second or so; it is logged when it starts and when it ends, not each time.
+        var failing: String?
         while !Task.isCancelled {
             let free = capacity - inFlight
             guard free > 0 else {
@@ -44,9 +47,17 @@ public actor WorkerPool {
             do {
                 let assignments = try await link.exchange(worker: node, results: [], capacity: free, waitMilliseconds: 20_000)
                 backoff = 100
+                if failing != nil {
+                    logger.notice("getting work from the controller again")
+                    failing = nil
+                }
                 for assignment in assignments { start(assignment) }
             } catch {
-                logger.warning("cannot get work from the controller: \(error)")
+                let message = "\(error)"
+                if failing != message {
+                    logger.warning("cannot get work from the controller: \(message)")
+                    failing = message
+                }
                 try? await Task.sleep(for: .milliseconds(backoff))
                 backoff = min(backoff * 2, 5_000)
             }

@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+
+/// The viewserver process: the ``Viewserver`` and its signed endpoint, `GET /v1/view`.
+public struct ViewserverNode: Sendable {
+    let config: NodeConfig
+    let settings: LeaseSettings
+    let logger: Logger
+
+    /// Describes a viewserver; nothing runs until `run()`.
+    public init(config: NodeConfig, settings: LeaseSettings, logger: Logger) {
+        self.config = config
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Serves until SIGTERM or SIGINT.
+    public func run() async throws {
+        let candidates = config.config.list("viewserver", "controller")
+        guard !candidates.isEmpty else {
+            throw ConfigError(file: config.config.file, line: 0, reason: "[viewserver] lists no controller; add one `controller = host:port` line per worker")
+        }
+        let client = NodeClient(node: config.node, password: config.password, tls: config.tls)
+        let viewserver = Viewserver(candidates: candidates, client: client, settings: settings, logger: logger)
+        let router = NodeServer.router(config: config, logger: logger)
+        router.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
+        let app = try NodeServer.application(router: router, config: config, logger: logger, services: [
+            ServiceLoop(description: "viewserver") { await viewserver.run() },
+        ]) { [logger, config, candidates] in
+            logger.notice("bearmon viewserver serving on \(config.listen) for \(candidates.count) candidate(s)")
+        }
+        try await app.runService()
+    }
+}

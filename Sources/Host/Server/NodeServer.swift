@@ -1,0 +1,53 @@
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOCore
+import NIOSSL
+import Logging
+import ServiceLifecycle
+
+/// What every cluster node's HTTP server has in common: signed requests, a body cap,
+/// `/healthz`, and the node's listen address.
+enum NodeServer {
+    /// The largest request body a node accepts.
+    static let maxBodyBytes = 4 << 20
+
+    /// A router that refuses unsigned, replayed, stale or oversized requests, with /healthz.
+    static func router(config: NodeConfig, logger: Logger) -> Router<NodeRequestContext> {
+        let router = Router(context: NodeRequestContext.self)
+        router.add(middleware: SignatureMiddleware(verifier: SignatureVerifier(password: config.password), maxBodyBytes: maxBodyBytes, open: ["/healthz"], logger: logger))
+        NodeRoutes.health(router, node: config.node)
+        return router
+    }
+
+    /// A connection that sends nothing for this long is closed (a long poll is not idle: its
+    /// request is being answered).
+    static let idleTimeout = TimeAmount.seconds(60)
+
+    /// The application serving `router` on the node's address, over TLS when `[default] cert`
+    /// and `key` are set, running `services` beside it.
+    static func application(router: Router<NodeRequestContext>, config: NodeConfig, logger: Logger, services: [any Service],
+                            onRunning: @escaping @Sendable () -> Void) throws -> some ApplicationProtocol {
+        let http = HTTPServerBuilder.http1(configuration: .init(idleTimeout: idleTimeout))
+        let server: HTTPServerBuilder
+        if let tls = config.tls {
+            do {
+                let chain = try NIOSSLCertificate.fromPEMFile(tls.certificate).map { NIOSSLCertificateSource.certificate($0) }
+                let key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
+                server = try .tls(http, tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+            } catch {
+                throw ConfigError(file: config.config.file, line: 0, reason: "cannot use [default] cert \(tls.certificate) and key \(tls.key): \(error)")
+            }
+        } else {
+            server = http
+        }
+        return Application(
+            router: router,
+            server: server,
+            configuration: .init(address: .hostname(config.listen.host, port: Int(config.listen.port)), serverName: "bearmon"),
+            services: services,
+            onServerRunning: { _ in onRunning() },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,119 @@
+import BearmonSystem
+import Foundation
+import Testing
+@testable import Host
+
+/// A viewserver and three workers as real processes, on loopback, with MariaDB.
+@Suite("cluster: viewserver, workers, controller", .serialized)
+struct ClusterTests {
+    private func lines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    @Test("with confirmations 2 and delay 1, an outage gives exactly one offline and one online notification")
+    func flipAndRecover() async throws {
+        let cluster = try await Cluster()
+        let state = try TempDirectory("bearmon-switch")
+        let target = try FixtureHTTPServer(state: state.path)
+        let deliveries = cluster.dir.file("deliveries")
+        let check = try cluster.store.addCheck(NewCheck(name: "web", type: "http", data: #"{"url":"\#(target.url("/switch/web"))","expect_status":200}"#, interval: 1, delay: 1))
+        let contact = try cluster.store.addContact(type: "fixture", data: "record:\(deliveries)")
+        _ = try cluster.store.addAlert(checkID: check, contactID: contact, type: .both)
+        let (offline, online, report) = try await offPool {
+            try cluster.start()
+            // Let it run healthy first: several rounds, no notification.
+            _ = waitUntil(timeout: 5) { false }
+            try state.write("web", "down")
+            let offline = waitUntil(timeout: 60) { self.lines(deliveries).count == 1 }
+            try state.write("web", "up")
+            let online = waitUntil(timeout: 60) { self.lines(deliveries).count == 2 }
+            _ = waitUntil(timeout: 4) { false }
+            return (offline, online, try cluster.status())
+        }
+        #expect(offline && online, "\(cluster.logs)")
+        let notes = lines(deliveries).map { $0.split(separator: " ").map(String.init) }
+        #expect(notes.map { $0[1] } == ["offline", "online"])
+        #expect(Set(notes.map { $0[0] }).count == 2)
+        let events = try cluster.store.database.query("SELECT type FROM check_events WHERE check_id = ? ORDER BY id", [.int(check)]).map { $0.string(0) }
+        #expect(events == ["offline", "online"])
+        #expect(try cluster.store.checkRow(check)?.status == "online")
+        #expect(report.checks.first?.status == "online")
+        // Both results that flipped it came from two distinct workers.
+        let nodes = try cluster.store.database.query("SELECT DISTINCT node FROM check_results WHERE check_id = ? AND status = 'offline'", [.int(check)])
+        #expect(nodes.count >= 2)
+    }
+
+    @Test("a target that is down for only one worker never flips when confirmations is 2")
+    func oneWorkerDisagrees() async throws {
+        let nsd = try await offPool { try NSDServer() }
+        let silent = try refusedPort()
+        // Workers 1 and 2 resolve through the real DNS server; worker 3's resolver is a port
+        // where nothing listens, so for it alone the check is offline.
+        let cluster = try await Cluster(workerConfig: { $0 == 3 ? "[dns]\nserver = 127.0.0.1:\(silent)" : "[dns]\nserver = 127.0.0.1:\(nsd.port)" })
+        let check = try cluster.store.addCheck(NewCheck(name: "dns", type: "dns", data: #"{"name":"a.test","type":"A","expect":"1.2.3.4","timeout":2}"#, interval: 1, delay: 0))
+        let report = try await offPool {
+            try cluster.start()
+            _ = waitUntil(timeout: 20) {
+                ((try? cluster.store.database.query("SELECT COUNT(*) FROM check_results WHERE node = 'w3' AND status = 'offline'").first?.int(0)) ?? 0) >= 3
+            }
+            return try cluster.status()
+        }
+        let disagreements = try cluster.store.database.query("SELECT COUNT(*) FROM check_results WHERE node = 'w3' AND status = 'offline'").first?.int(0) ?? 0
+        #expect(disagreements >= 3, "\(cluster.logs)")
+        #expect(try cluster.store.checkRow(check)?.status == "online")
+        #expect(try cluster.store.database.query("SELECT COUNT(*) FROM check_events").first?.int(0) == 0)
+        #expect(report.checks.first?.status == "online")
+    }
+
+    @Test("a wrong password, a replayed request and an oversized body are refused and logged; the cluster carries on")
+    func refusals() async throws {
+        let cluster = try await Cluster()
+        _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
+        try await offPool { try cluster.start() }
+        let url = "http://127.0.0.1:\(cluster.viewPort)/v1/view"
+        func send(_ signature: RequestSignature, body: Data? = nil, method: String = "GET") throws -> Int {
+            var headers = Dictionary(uniqueKeysWithValues: signature.headers)
+            headers["Content-Type"] = "application/json"
+            return try HTTPTestClient.request(url, method: method, body: body, headers: headers).0
+        }
+        let forged = RequestSignature.sign(method: "GET", path: "/v1/view", body: [], node: "intruder", password: "not-the-password")
+        #expect(try send(forged) == 401)
+        let genuine = RequestSignature.sign(method: "GET", path: "/v1/view", body: [], node: "tester", password: Cluster.password)
+        #expect(try send(genuine) == 200)
+        #expect(try send(genuine) == 401)
+        let huge = [UInt8](repeating: UInt8(ascii: "x"), count: NodeServer.maxBodyBytes + 1)
+        let signedHuge = RequestSignature.sign(method: "POST", path: "/v1/view", body: huge, node: "tester", password: Cluster.password)
+        #expect(try send(signedHuge, body: Data(huge), method: "POST") == 413)
+        let unsigned = try HTTPTestClient.request(url).0
+        #expect(unsigned == 401)
+
+        let log = cluster.log("viewserver")
+        #expect(log.contains("bad signature from node 'intruder': wrong password, or the request was altered"))
+        #expect(log.contains("replayed request from node 'tester'"))
+        #expect(log.contains("body larger than \(NodeServer.maxBodyBytes) bytes"))
+        #expect(!log.contains(Cluster.password))
+        let report = try await offPool { try cluster.status() }
+        #expect(report.workers.filter(\.alive).count == 3)
+    }
+
+    @Test("bearmon status shows the controller, the view and all three workers")
+    func status() async throws {
+        let cluster = try await Cluster()
+        _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
+        let (text, json) = try await offPool {
+            try cluster.start()
+            _ = waitUntil(timeout: 20) { (try? cluster.status().checks.first?.lastResult) != nil }
+            let text = try Command.runBlocking(TestPaths.bearmon, ["status", "--config", cluster.dir.file("worker2.cfg")])
+            let json = try Command.runBlocking(TestPaths.bearmon, ["status", "--json", "--config", cluster.dir.file("viewserver.cfg")])
+            return (text, json)
+        }
+        #expect(text.status == 0, "\(text.stderr)")
+        for worker in ["w1", "w2", "w3"] { #expect(text.stdout.contains("\(worker) (alive")) }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        for key in ["controller", "view", "workers", "checks"] { #expect(object[key] != nil, "missing \(key)") }
+        let controller = try #require(object["controller"] as? String)
+        #expect(cluster.workerPorts.map { "127.0.0.1:\($0)" }.contains(controller))
+        #expect((object["workers"] as? [[String: Any]])?.count == 3)
+        #expect(((object["view"] as? [String: Any])?["number"] as? Int ?? 0) >= 1)
+    }
+}

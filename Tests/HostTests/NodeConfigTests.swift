@@ -1,0 +1,57 @@
+import BearmonSystem
+import Foundation
+import Testing
+@testable import Host
+
+@Suite("cluster node config")
+struct NodeConfigTests {
+    private func parse(_ text: String) throws -> Config { try GcfgParser(file: "node.cfg").parse(text) }
+
+    @Test("gobearmon's sample files are read as they are, and their sample password is refused")
+    func samples() throws {
+        for name in ["worker", "viewserver"] {
+            let config = try GcfgParser.load(path: TestPaths.fixture("gobearmon/gobearmon.sample.\(name).cfg"))
+            let error = #expect(throws: ConfigError.self) { try NodeConfig(config) }
+            #expect(error?.reason.contains("gobearmon's sample password 'secretChangeMe'") == true)
+            #expect(error?.line == 5)
+        }
+    }
+
+    @Test("the role comes from the file; both roles in one file is an error")
+    func roles() throws {
+        let worker = try NodeConfig(try parse("[default]\npassword = s\n[controller]\naddr = :8888\n[worker]\nviewAddr = v:1\n"))
+        #expect(worker.role == .worker)
+        #expect(worker.listen == HostPort(host: "0.0.0.0", port: 8888))
+        #expect(worker.node == "\(ProcessInfo.processInfo.hostName):8888")
+        let named = try NodeConfig(try parse("[default]\npassword = s\nnode = edge-1\n[viewserver]\naddr = 127.0.0.1:9\n"))
+        #expect(named.role == .viewserver)
+        #expect(named.node == "edge-1")
+        let both = #expect(throws: ConfigError.self) { try NodeConfig(try parse("[default]\npassword = s\n[viewserver]\naddr = :1\n[controller]\naddr = :2\n")) }
+        #expect(both?.reason.contains("both [viewserver] addr and [controller] addr are set") == true)
+        let neither = #expect(throws: ConfigError.self) { try NodeConfig(try parse("[default]\npassword = s\n")) }
+        #expect(neither?.reason.contains("role is unknown") == true)
+    }
+
+    @Test("an empty or missing password is refused")
+    func emptyPassword() throws {
+        for text in ["[default]\npassword =\n[viewserver]\naddr = :1\n", "[viewserver]\naddr = :1\n"] {
+            let error = #expect(throws: ConfigError.self) { try NodeConfig(try parse(text)) }
+            #expect(error?.reason.contains("[default] password is empty or missing") == true)
+        }
+    }
+
+    @Test("TLS needs both cert and key, and readable files")
+    func tls() throws {
+        let half = #expect(throws: ConfigError.self) { try NodeConfig(try parse("[default]\npassword = s\ncert = /x.pem\n[viewserver]\naddr = :1\n")) }
+        #expect(half?.reason.contains("set both [default] cert and key") == true)
+        let missing = #expect(throws: ConfigError.self) { try NodeConfig(try parse("[default]\npassword = s\ncert = /nonexistent.pem\nkey = /nonexistent.key\n[viewserver]\naddr = :1\n")) }
+        #expect(missing?.reason.contains("cannot read /nonexistent.pem") == true)
+    }
+
+    @Test("`bearmon FILE` starts the role the file describes, and refuses gobearmon's sample password")
+    func startFromFile() async throws {
+        let result = try await Command.bearmon([TestPaths.fixture("gobearmon/gobearmon.sample.worker.cfg")], timeout: 30)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("gobearmon.sample.worker.cfg:5: [default] password: is gobearmon's sample password"))
+    }
+}

@@ -1,0 +1,109 @@
+import BearmonSystem
+import Foundation
+import Glibc
+@testable import Host
+
+/// A real bearmon cluster on loopback for tests: MariaDB (a fresh database on the shared
+/// test server), one viewserver and N workers, each a `bearmon FILE` process started from a
+/// gobearmon-format config file, with plugins from the build plus the C fixture.
+final class Cluster: @unchecked Sendable {
+    struct NotReady: Error, CustomStringConvertible { let description: String }
+
+    static let password = "test-cluster-secret"
+
+    let dir: TempDirectory
+    let plugins: String
+    let dsn: String
+    let store: SQLStore
+    let viewPort: UInt16
+    let workerPorts: [UInt16]
+    private(set) var viewserver: BackgroundProcess?
+    private(set) var workers: [BackgroundProcess?]
+
+    /// Writes the configs and the database; `workerConfig` adds lines per worker (1-based).
+    init(workers count: Int = 3, confirmations: Int = 2, workerConfig: (Int) -> String = { _ in "" }, viewserverConfig: String = "") async throws {
+        dir = try TempDirectory("bearmon-cluster")
+        plugins = dir.file("plugins")
+        try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        for name in ["tcp", "http", "dns"] {
+            try FileManager.default.copyItem(atPath: TestPaths.plugin(name), toPath: "\(plugins)/libbearmon-\(name).so")
+        }
+        try await PluginBuilder.build(source: TestPaths.fixture("plugins/fixture.c"), output: "\(plugins)/libfixture.so")
+        let server = MariaDBServer.shared
+        let name = try server.createDatabase("cluster")
+        dsn = server.dsn(name)
+        store = try StoreLocation.parse(dsn).open(logger: quietLogger)
+        try store.migrate()
+        viewPort = try refusedPort()
+        workerPorts = try (0..<count).map { _ in try refusedPort() }
+        workers = Array(repeating: nil, count: count)
+        try dir.write("viewserver.cfg", """
+            [default]
+            password = \(Self.password)
+            node = viewserver
+            [viewserver]
+            addr = 127.0.0.1:\(viewPort)
+            \(workerPorts.map { "controller = 127.0.0.1:\($0)" }.joined(separator: "\n"))
+            \(viewserverConfig)
+            """)
+        for (index, port) in workerPorts.enumerated() {
+            try dir.write("worker\(index + 1).cfg", """
+                [default]
+                password = \(Self.password)
+                node = w\(index + 1)
+                [controller]
+                addr = 127.0.0.1:\(port)
+                database = \(dsn)
+                confirmations = \(confirmations)
+                [worker]
+                viewAddr = 127.0.0.1:\(viewPort)
+                numThreads = 8
+                [plugins]
+                dir = \(plugins)
+                \(workerConfig(index + 1))
+                """)
+        }
+    }
+
+    /// Starts the viewserver and every worker, and waits until the cluster reports a
+    /// controller and all workers.
+    func start(timeout: Double = 60) throws {
+        try startViewserver()
+        for index in workers.indices { try startWorker(index + 1) }
+        guard waitUntil(timeout: timeout, { (try? self.status())?.workers.filter(\.alive).count == self.workers.count }) else {
+            throw NotReady(description: "the cluster did not come up:\n" + logs)
+        }
+    }
+
+    func startViewserver() throws {
+        viewserver = try BackgroundProcess(TestPaths.bearmon, [dir.file("viewserver.cfg")], log: dir.file("viewserver.log"))
+    }
+
+    func startWorker(_ number: Int) throws {
+        workers[number - 1] = try BackgroundProcess(TestPaths.bearmon, [dir.file("worker\(number).cfg")], log: dir.file("worker\(number).log"))
+    }
+
+    /// The cluster's status as `bearmon status --config` reports it.
+    func status() throws -> StatusReport {
+        let result = try Command.runBlocking(TestPaths.bearmon, ["status", "--json", "--config", dir.file("worker1.cfg")], timeout: 30)
+        guard result.status == 0 else { throw NotReady(description: result.stderr) }
+        return try WireJSON.decoder.decode(StatusReport.self, from: Data(result.stdout.utf8))
+    }
+
+    /// Every node's log, for failure messages.
+    var logs: String {
+        (["viewserver"] + workers.indices.map { "worker\($0 + 1)" }).map { name in
+            "== \(name)\n" + ((try? String(contentsOfFile: dir.file("\(name).log"), encoding: .utf8)) ?? "")
+        }.joined(separator: "\n")
+    }
+
+    /// One node's log.
+    func log(_ name: String) -> String { (try? String(contentsOfFile: dir.file("\(name).log"), encoding: .utf8)) ?? "" }
+
+    func stop() {
+        workers.forEach { $0?.stop() }
+        viewserver?.stop()
+    }
+
+    deinit { stop() }
+}
