@@ -23,7 +23,7 @@ final class PythonFixture: @unchecked Sendable {
         process.standardInput = stdin
         process.standardOutput = stdout
         if let log {
-            FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             process.standardError = FileHandle(forWritingAtPath: log)
         } else {
             process.standardError = FileHandle.nullDevice
