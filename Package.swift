@@ -21,6 +21,9 @@ let package = Package(
         plugin("icmp", target: "ICMPPlugin"),
         plugin("http", target: "HTTPPlugin"),
         plugin("sslexpire", target: "SSLExpirePlugin"),
+        plugin("email", target: "EmailPlugin"),
+        plugin("twilio", target: "TwilioPlugin"),
+        plugin("webhook", target: "WebhookPlugin"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,6 +77,8 @@ let package = Package(
         ),
         // The one Swift wrapper over libcurl, shared by the http check and the contact plugins.
         .target(name: "CurlKit", dependencies: ["CCurl", "BearmonSystem"], path: "Sources/CurlKit"),
+        // What the contact plugins share: config errors, transfer outcomes, the words of a notification.
+        .target(name: "ContactKit", dependencies: ["PluginKit", "CurlKit", "BearmonSystem"], path: "Sources/ContactKit"),
 
         .target(
             name: "TCPPlugin",
@@ -103,6 +108,25 @@ let package = Package(
             name: "SSLExpirePlugin",
             dependencies: ["PluginKit", "COpenSSL", "BearmonSystem"],
             path: "Plugins/sslexpire",
+            linkerSettings: pluginLinkerSettings
+        ),
+
+        .target(
+            name: "EmailPlugin",
+            dependencies: ["PluginKit", "ContactKit", "CurlKit", "CCurl", "BearmonSystem"],
+            path: "Plugins/email",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "TwilioPlugin",
+            dependencies: ["PluginKit", "ContactKit", "CurlKit", "BearmonSystem"],
+            path: "Plugins/twilio",
+            linkerSettings: pluginLinkerSettings
+        ),
+        .target(
+            name: "WebhookPlugin",
+            dependencies: ["PluginKit", "ContactKit", "CurlKit", "BearmonSystem"],
+            path: "Plugins/webhook",
             linkerSettings: pluginLinkerSettings
         ),
 

@@ -7,15 +7,9 @@ import PluginKit
 /// `http` check type.
 @_cdecl("bearmon_plugin_entry_v1")
 public func bearmonPluginEntry(_ host: UnsafePointer<bearmon_host>?) -> UnsafeRawPointer? {
-    do {
-        try CurlGlobal.initialize()
-    } catch {
-        host?.pointee.log(nil, BEARMON_LOG_ERROR, "http: libcurl could not be initialised: \(error)")
-        return nil
-    }
-    return Module(
+    Module(
         name: "http", version: "1.0.0",
         description: "HTTP(S) checks through libcurl (\(CurlGlobal.version))",
         checks: [HTTPCheck()]
-    ).export(host)
+    ).export(host, initialising: "libcurl", with: CurlGlobal.initialize)
 }

@@ -23,18 +23,14 @@ struct HTTPCheckParams {
 
         var parsed: CurlURL?
         if let text = call.string("url") {
-            parsed = Self.parseURL(text, reject: { reject("url", $0) })
+            do { parsed = try HTTPSyntax.url(text) } catch { reject("url", error.reason) }
         } else {
             reject("url", "is required")
         }
         method = call.string("method").flatMap { $0.isEmpty ? nil : $0 }
-        if let method, !Self.isToken(method) { reject("method", "'\(method)' is not an HTTP method") }
+        if let problem = method.flatMap(HTTPSyntax.problem(method:)) { reject("method", problem) }
         headers = call.map("headers").map { CurlRequest.Header($0.key, $0.value) }
-        for header in headers {
-            if !Self.isToken(header.name) { reject("headers", "'\(header.name)' is not a header name") }
-            // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-            if header.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) { reject("headers", "the value of '\(header.name)' contains a line break") }
-        }
+        for problem in headers.compactMap(HTTPSyntax.problem(header:)) { reject("headers", problem) }
         expectStatus = Int(call.int("expect_status") ?? 0)
         if expectStatus != 0, !(100...999).contains(expectStatus) { reject("expect_status", "\(expectStatus) is not a status code (100-999, or 0 for any)") }
 
@@ -62,27 +58,5 @@ struct HTTPCheckParams {
         // Without a substring to look for, the status is all that matters: stop at the body.
         request.bodyCap = expectSubstring.isEmpty ? 0 : HTTPCheck.bodyCap
         return request
-    }
-
-    private static func parseURL(_ text: String, reject: (String) -> Void) -> CurlURL? {
-        do {
-            let url = try CurlURL(parsing: text)
-            guard url.scheme == "http" || url.scheme == "https" else {
-                reject("the scheme must be http or https, not '\(url.scheme)'")
-                return nil
-            }
-            return url
-        } catch {
-            // The text itself is not repeated: it may hold a password.
-            reject("is not a URL curl can use: \(error.reason)")
-            return nil
-        }
-    }
-
-    /// RFC 9110's token: what a method or a header name may be made of.
-    private static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
     }
 }

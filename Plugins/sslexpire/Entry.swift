@@ -5,15 +5,9 @@ import PluginKit
 /// one-time set-up runs here, on the host's loading thread) and registers `ssl_expire`.
 @_cdecl("bearmon_plugin_entry_v1")
 public func bearmonPluginEntry(_ host: UnsafePointer<bearmon_host>?) -> UnsafeRawPointer? {
-    do {
-        _ = try TLSContext.shared.get()
-    } catch {
-        host?.pointee.log(nil, BEARMON_LOG_ERROR, "sslexpire: OpenSSL could not be initialised: \(error)")
-        return nil
-    }
-    return Module(
+    Module(
         name: "sslexpire", version: "1.0.0",
         description: "TLS certificate expiry checks through OpenSSL",
         checks: [SSLExpireCheck()]
-    ).export(host)
+    ).export(host, initialising: "OpenSSL", with: { _ = try TLSContext.shared.get() })
 }

@@ -1,4 +1,4 @@
-/// A user name and password for a transfer (HTTP basic auth now; SMTP login later).
+/// A user name and password for a transfer: HTTP basic auth, or an SMTP login.
 ///
 /// Its description never shows the password, so a request can be logged or put in a message
 /// without leaking it.

@@ -1,9 +1,9 @@
 import BearmonSystem
 
-/// What to fetch and how: everything ``CurlTransfer`` sets on a handle for an HTTP(S) request.
+/// What to fetch or send and how: everything ``CurlTransfer`` sets on a handle, for an HTTP(S)
+/// request or, with ``mail`` set, an SMTP submission.
 ///
-/// New kinds of transfer (an SMTP upload, a form POST) extend this with further fields and
-/// ``Body`` cases; every field has a default so existing callers keep compiling.
+/// Every field has a default, so a caller names only what it needs.
 public struct CurlRequest: Sendable {
     /// One request header, in the order given.
     public struct Header: Sendable, Equatable {
@@ -25,6 +25,11 @@ public struct CurlRequest: Sendable {
         case none
         /// These bytes, as they are (the caller sets Content-Type in ``headers`` if it matters).
         case bytes([UInt8])
+        /// An HTML form, `application/x-www-form-urlencoded`, fields in order, each escaped by
+        /// curl (see ``FormField/encode(_:)``).
+        case form([FormField])
+        /// A JSON document, sent as `application/json`.
+        case json(String)
     }
 
     /// The URL, with its scheme.
@@ -45,13 +50,22 @@ public struct CurlRequest: Sendable {
     public var maxRedirects = 10
     /// Skips TLS certificate and host name verification.
     public var insecure = false
+    /// A PEM file of the certificate authorities to verify the server with, instead of the
+    /// system's (for a private CA or a self-signed server certificate).
+    public var caFile: String?
+    /// For mail transfers: whether a plain connection is upgraded with STARTTLS. HTTP(S) and
+    /// smtps:// ignore it: their TLS is decided by the scheme.
+    public var startTLS: StartTLS = .never
+    /// For smtp:// and smtps:// URLs: the envelope. With it set, the transfer is an SMTP
+    /// submission and ``body`` (as bytes) is the message; without it, an HTTP request.
+    public var mail: MailEnvelope?
     /// The User-Agent header.
     public var userAgent = "bearmon"
     /// The most body bytes kept; past it the transfer stops and the response is marked
     /// truncated. 0 stops at the first body byte, for callers that only need the status.
     public var bodyCap = 1 << 20
-    /// Opens a new connection and closes it afterwards (and says `Connection: close`), so
-    /// that every request measures a full connect, as a monitor should.
+    /// Opens a new connection and closes it afterwards (and, over HTTP, says `Connection:
+    /// close`), so that every request measures a full connect, as a monitor should.
     public var freshConnection = true
     /// Schemes the URL and any redirect may use, in CURLOPT_PROTOCOLS_STR syntax.
     public var allowedProtocols = "http,https"
@@ -63,6 +77,17 @@ public struct CurlRequest: Sendable {
     public init(url: String, deadline: Deadline) {
         self.url = url
         self.deadline = deadline
+    }
+
+    /// An SMTP submission of `message` to `url` (smtp:// or smtps://) with `envelope`, over
+    /// by `deadline`.
+    public static func mail(url: String, envelope: MailEnvelope, message: [UInt8], deadline: Deadline) -> CurlRequest {
+        var request = CurlRequest(url: url, deadline: deadline)
+        request.mail = envelope
+        request.body = .bytes(message)
+        request.allowedProtocols = "smtp,smtps"
+        request.followRedirects = false
+        return request
     }
 
     /// The method on the request line.

@@ -47,4 +47,9 @@ public final class CurlTransfer {
 
     /// How far the transfer got; see ``CurlTimings``.
     public var timings: CurlTimings { handle.timings }
+
+    /// The last status code the server sent, or 0 before any: an HTTP status, or an SMTP
+    /// reply code, which after a failed submission tells a refusal for good (5xx) from one
+    /// for now (4xx).
+    public var replyCode: Int { (try? handle.info(long: CURLINFO_RESPONSE_CODE)) ?? 0 }
 }

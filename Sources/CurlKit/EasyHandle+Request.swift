@@ -7,11 +7,8 @@ extension EasyHandle {
         try set(CURLOPT_URL, request.url)
         try set(CURLOPT_PROTOCOLS_STR, request.allowedProtocols)
         try set(CURLOPT_REDIR_PROTOCOLS_STR, request.allowedProtocols)
-        try set(CURLOPT_USERAGENT, request.userAgent)
         try set(CURLOPT_PROXY, request.proxy)
         try set(CURLOPT_TIMEOUT_MS, Int(max(1, request.deadline.remainingMilliseconds)))
-        try set(CURLOPT_FOLLOWLOCATION, request.followRedirects)
-        try set(CURLOPT_MAXREDIRS, request.maxRedirects)
         try set(CURLOPT_FRESH_CONNECT, request.freshConnection)
         try set(CURLOPT_FORBID_REUSE, request.freshConnection)
         // A reused handle would otherwise resume TLS sessions, skipping the full handshake
@@ -21,11 +18,24 @@ extension EasyHandle {
             try set(CURLOPT_SSL_VERIFYPEER, false)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
+        if let caFile = request.caFile { try set(CURLOPT_CAINFO, caFile) }
         if let credentials = request.credentials {
             try set(CURLOPT_USERNAME, credentials.username)
             try set(CURLOPT_PASSWORD, credentials.password)
-            try set(CURLOPT_HTTPAUTH, bm_CURLAUTH_BASIC)
         }
+        if let envelope = request.mail {
+            try applyMail(request, envelope: envelope)
+        } else {
+            try applyHTTP(request)
+        }
+    }
+
+    /// What only an HTTP(S) request has: a method, a body, headers, redirects, basic auth.
+    private func applyHTTP(_ request: CurlRequest) throws(CurlError) {
+        try set(CURLOPT_USERAGENT, request.userAgent)
+        try set(CURLOPT_FOLLOWLOCATION, request.followRedirects)
+        try set(CURLOPT_MAXREDIRS, request.maxRedirects)
+        if request.credentials != nil { try set(CURLOPT_HTTPAUTH, bm_CURLAUTH_BASIC) }
         try applyBodyAndMethod(request)
         try set(CURLOPT_HTTPHEADER, HeaderList(headerLines(request)))
     }
@@ -36,7 +46,7 @@ extension EasyHandle {
     /// POST to GET on 301/302/303 and curl, left alone, does the same.
     private func applyBodyAndMethod(_ request: CurlRequest) throws(CurlError) {
         let method = request.effectiveMethod
-        if case .bytes(let bytes) = request.body {
+        if let bytes = request.body.encoded {
             try set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(bytes.count))
             try set(CURLOPT_COPYPOSTFIELDS, copying: bytes)
             if method != "POST" { try set(CURLOPT_CUSTOMREQUEST, method) }
@@ -53,10 +63,12 @@ extension EasyHandle {
     }
 
     /// The caller's headers, plus what makes curl behave like gobearmon's Go client: no
-    /// keep-alive, and no "Expect: 100-continue" pause before a body (Go never sends it).
+    /// keep-alive, and no "Expect: 100-continue" pause before a body (Go never sends it). A
+    /// form or JSON body brings its Content-Type unless the caller gave one.
     private func headerLines(_ request: CurlRequest) -> [String] {
         let given = Set(request.headers.map { $0.name.lowercased() })
         var lines = request.headers.map { "\($0.name): \($0.value)" }
+        if let type = request.body.contentType, !given.contains("content-type") { lines.append("Content-Type: \(type)") }
         if request.freshConnection, !given.contains("connection") { lines.append("Connection: close") }
         if !given.contains("expect") { lines.append("Expect:") }
         return lines

@@ -44,4 +44,18 @@ public struct Module: Sendable {
         guard let host else { return nil }
         return ExportedModule.once(host: host) { Descriptors.build(self) }
     }
+
+    /// Like ``export(_:)``, after a set-up that must run once, on the host's loading thread,
+    /// before any call: a C library's global initialisation, such as curl_global_init. When
+    /// `setUp` throws, the module registers nothing: the host gets nil, and the log says
+    /// "NAME: LIBRARY could not be initialised: ERROR".
+    public func export(_ host: UnsafePointer<bearmon_host>?, initialising library: String, with setUp: () throws -> Void) -> UnsafeRawPointer? {
+        do {
+            try setUp()
+        } catch {
+            host?.pointee.log(nil, BEARMON_LOG_ERROR, "\(name): \(library) could not be initialised: \(error)")
+            return nil
+        }
+        return export(host)
+    }
 }

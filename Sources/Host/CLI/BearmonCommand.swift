@@ -10,7 +10,7 @@ public struct BearmonCommand: AsyncParsableCommand {
         abstract: "A distributed uptime and health monitor whose probes and notifiers are plugins.",
         version: BearmonVersion.current,
         subcommands: [
-            PluginsCommand.self, CheckCommand.self, BenchCommand.self,
+            PluginsCommand.self, CheckCommand.self, BenchCommand.self, NotifyCommand.self,
             DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self,
             StandaloneCommand.self, StatusCommand.self,
             WorkerCommand.self, ViewserverCommand.self, RunConfigCommand.self,

@@ -14,6 +14,15 @@ Behaviours, chosen by path:
   /big              200 with a 5 MiB body: EARLY-MARKER near the start, LATE-MARKER at 4 MiB
   /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
   /switch/NAME      200 while the file NAME in --state DIR is missing or says "up", else 503
+  /record...        200 "recorded"; with --record FILE, the request is appended to FILE
+  /2010-04-01/Accounts/SID/Messages.json and .../Calls.json
+                    plays Twilio's REST API for account TWILIO_SID with TWILIO_TOKEN: checks the
+                    path, the basic auth, the form's type and fields, and answers 201 with a new
+                    sid, or Twilio's error JSON. To +15005550400 gets a 400 (error 21211), To
+                    +15005550500 a 500 (error 20500). Each request is recorded with --record.
+
+Recorded requests are JSON lines: path, method, headers (names lower-cased), body, form (the
+body's fields when it is a form), reply_status, and sid when one was made.
 
 With --cert/--key it speaks TLS; each --sni NAME CERT KEY serves another certificate to
 clients that ask for NAME. Handshakes run on the connection's own thread, so a client that
@@ -22,6 +31,7 @@ never handshakes holds up nobody else.
 import argparse
 import base64
 import http.server
+import json
 import os
 import socket
 import socketserver
@@ -29,11 +39,17 @@ import ssl
 import sys
 import threading
 import time
+import urllib.parse
+import uuid
 
 BIG_SIZE = 5 * 1024 * 1024
 LATE_OFFSET = 4 * 1024 * 1024
 CREDENTIALS = "alice:wonderland-s3cret"
 STATE_DIR = None
+TWILIO_SID = "ACbearmon0test"
+TWILIO_TOKEN = "twilio-s3cret-token"
+TWILIO_REQUIRED = {"Messages": ["To", "From", "Body"], "Calls": ["To", "From", "Twiml"]}
+RECORD_LOCK = threading.Lock()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -56,6 +72,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.route()
 
     def route(self):
+        if self.path.startswith("/2010-04-01/"):
+            self.twilio()
+            return
         parts = self.path.split("?")[0].strip("/").split("/")
         name, arg = parts[0], (parts[1] if len(parts) > 1 else "")
         handler = getattr(self, "path_" + name, None)
@@ -64,9 +83,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             handler(arg)
 
-    def reply(self, status, body, headers=()):
+    def reply(self, status, body, headers=(), content_type="text/plain"):
         self.send_response(status)
-        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Connection", "close")
         for key, value in headers:
@@ -79,6 +98,66 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def request_body(self):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length > 0 else b""
+
+    def record(self, body, status, sid=None):
+        if not self.server.record_path:
+            return
+        text = body.decode("utf-8", "replace")
+        form = None
+        if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            form = dict(urllib.parse.parse_qsl(text, keep_blank_values=True))
+        line = {
+            "path": self.path, "method": self.command,
+            "headers": {key.lower(): value for key, value in self.headers.items()},
+            "body": text, "form": form, "reply_status": status, "sid": sid,
+        }
+        with RECORD_LOCK:
+            with open(self.server.record_path, "a", encoding="utf-8") as out:
+                out.write(json.dumps(line) + "\n")
+
+    def reply_json(self, status, value):
+        self.reply(status, json.dumps(value).encode(), content_type="application/json")
+
+    def path_record(self, _):
+        self.record(self.request_body(), 200)
+        self.reply(200, b"recorded\n")
+
+    def twilio(self):
+        body = self.request_body()
+        status, value, sid = self.twilio_answer(body)
+        self.record(body, status, sid)
+        self.reply_json(status, value)
+
+    def twilio_answer(self, body):
+        """Twilio's reply to a create request: (status, JSON value, sid or None)."""
+        def error(status, code, message):
+            return status, {"code": code, "message": message, "status": status,
+                            "more_info": "https://www.twilio.com/docs/errors/%d" % code}, None
+
+        parts = self.path.split("?")[0].split("/")
+        # ["", "2010-04-01", "Accounts", SID, "Messages.json"]
+        if len(parts) != 5 or parts[2] != "Accounts" or not parts[4].endswith(".json"):
+            return error(404, 20404, "The requested resource %s was not found" % self.path)
+        resource = parts[4][:-len(".json")]
+        if parts[3] != TWILIO_SID or resource not in TWILIO_REQUIRED:
+            return error(404, 20404, "The requested resource %s was not found" % self.path)
+        expected = "Basic " + base64.b64encode(("%s:%s" % (TWILIO_SID, TWILIO_TOKEN)).encode()).decode()
+        if self.headers.get("Authorization") != expected:
+            return error(401, 20003, "Authenticate")
+        if self.command != "POST":
+            return error(405, 20004, "Method not allowed")
+        if not self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
+            return error(400, 20001, "expected a form, got %s" % self.headers.get("Content-Type"))
+        form = dict(urllib.parse.parse_qsl(body.decode("utf-8"), keep_blank_values=True))
+        for field in TWILIO_REQUIRED[resource]:
+            if not form.get(field):
+                return error(400, 21604, "A '%s' parameter is required." % field)
+        if form["To"] == "+15005550400":
+            return error(400, 21211, "The 'To' number %s is not a valid phone number." % form["To"])
+        if form["To"] == "+15005550500":
+            return error(500, 20500, "An internal server error has occurred")
+        sid = ("SM" if resource == "Messages" else "CA") + uuid.uuid4().hex
+        return 201, {"sid": sid, "account_sid": TWILIO_SID, "to": form["To"], "from": form["From"], "status": "queued"}, sid
 
     def path_ok(self, _):
         self.reply(200, b"hello from bearmon-test\n")
@@ -169,6 +248,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     tls = None
+    record_path = None
 
     def finish_request(self, request, client_address):
         try:
@@ -211,6 +291,7 @@ def main():
     parser.add_argument("--sni", nargs=3, action="append", metavar=("NAME", "CERT", "KEY"))
     parser.add_argument("--lifetime", type=float, default=300)
     parser.add_argument("--state", help="directory of /switch/NAME state files")
+    parser.add_argument("--record")
     args = parser.parse_args()
     global STATE_DIR
     STATE_DIR = args.state
@@ -220,6 +301,7 @@ def main():
     if ":" in args.host:
         Server.address_family = socket.AF_INET6
     server = Server((args.host, 0), Handler)
+    server.record_path = args.record
     if args.cert:
         server.tls = tls_context(args)
     print("PORT %d" % server.server_address[1], flush=True)

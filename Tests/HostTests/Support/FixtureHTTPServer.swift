@@ -1,10 +1,8 @@
-import BearmonSystem
 import Foundation
-import Glibc
 
-/// Tests/Fixtures/http/server.py, run with Debian's /usr/bin/python3 on a loopback port: an
-/// HTTP or HTTPS server with behaviours chosen by path (see the script). Stopped by its PID
-/// when released; it also exits by itself when the test process goes away (its stdin closes).
+/// Tests/Fixtures/http/server.py on a loopback port: an HTTP or HTTPS server with behaviours
+/// chosen by path (see the script), among them a stand-in for Twilio's REST API and a
+/// receiver that records what it was sent.
 final class FixtureHTTPServer: @unchecked Sendable {
     /// A certificate and its key, as PEM files.
     struct Identity {
@@ -12,37 +10,29 @@ final class FixtureHTTPServer: @unchecked Sendable {
         let key: String
     }
 
-    let port: UInt16
     let scheme: String
-    private let process: Process
-    private let stdin = Pipe()
+    /// Where /record and the Twilio paths write each request, one JSON object a line.
+    let recordPath: String?
+    private let fixture: PythonFixture
+    /// Holds the record file of a ``recorder()`` for as long as the server.
+    private var recordDirectory: TempDirectory?
 
     /// Starts the server; with `identity` it speaks TLS, and `sni` maps server names to other
-    /// identities.
-    init(identity: Identity? = nil, sni: [String: Identity] = [:], state: String? = nil, startTimeout: Double = 20) throws {
-        var arguments = [TestPaths.fixture("http/server.py"), "--lifetime", "300"]
+    /// identities. With `record`, requests to the recording paths are appended to that file;
+    /// with `state`, /switch/NAME answers from the files in that directory.
+    init(identity: Identity? = nil, sni: [String: Identity] = [:], record: String? = nil, state: String? = nil, startTimeout: Double = 20) throws {
+        var arguments = ["--lifetime", "300"]
         if let state { arguments += ["--state", state] }
         if let identity { arguments += ["--cert", identity.certificate, "--key", identity.key] }
         for (name, other) in sni { arguments += ["--sni", name, other.certificate, other.key] }
-        let stdout = Pipe()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = arguments
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        if let record { arguments += ["--record", record] }
         scheme = identity == nil ? "http" : "https"
-        try process.run()
-        do {
-            port = try Self.readPort(stdout.fileHandleForReading.fileDescriptor, deadline: .after(milliseconds: Int64(startTimeout * 1000)))
-        } catch {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            throw error
-        }
+        recordPath = record
+        fixture = try PythonFixture("http/server.py", arguments, startTimeout: startTimeout)
     }
 
-    deinit { stop() }
+    /// The port it listens on.
+    var port: UInt16 { fixture.port }
 
     /// "http://127.0.0.1:PORT" plus `path`.
     func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
@@ -50,34 +40,20 @@ final class FixtureHTTPServer: @unchecked Sendable {
     /// host:port, for ssl_expire.
     var address: String { "127.0.0.1:\(port)" }
 
-    /// Kills the server by its PID and reaps it.
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    /// Kills the server by its PID.
+    func stop() { fixture.stop() }
 
-    struct StartFailed: Error, CustomStringConvertible {
-        let description: String
-    }
+    /// The requests recorded so far, oldest first.
+    var recorded: [[String: Any]] { JSONLines.read(recordPath) }
 
-    /// Reads "PORT n\n" from the server's stdout, bounded by `deadline`.
-    private static func readPort(_ fd: Int32, deadline: Deadline) throws -> UInt16 {
-        var line: [UInt8] = []
-        while !line.contains(10), line.count < 256 {
-            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let remaining = deadline.remainingMilliseconds
-            guard remaining > 0, poll(&pfd, 1, Int32(clamping: remaining)) > 0 else {
-                throw StartFailed(description: "server.py did not print its port in time")
-            }
-            var byte: UInt8 = 0
-            guard read(fd, &byte, 1) == 1 else { throw StartFailed(description: "server.py exited before printing its port") }
-            line.append(byte)
+    /// A plain HTTP server recording into a file of its own, started off the cooperative
+    /// pool: a webhook receiver, or Twilio.
+    static func recorder() async throws -> FixtureHTTPServer {
+        try await offPool {
+            let directory = try TempDirectory("bearmon-recorder")
+            let server = try FixtureHTTPServer(record: directory.file("requests.jsonl"))
+            server.recordDirectory = directory
+            return server
         }
-        let text = String(decoding: line, as: UTF8.self).trimmingWhitespace()
-        guard text.hasPrefix("PORT "), let port = UInt16(text.dropFirst(5)) else {
-            throw StartFailed(description: "server.py printed \(text.debugDescription) instead of its port")
-        }
-        return port
     }
 }

@@ -15,9 +15,17 @@ struct ProductChecks {
 
     /// The error validating `data` for `type` raises, or nil when the data is accepted.
     func rejection(_ type: String, _ data: String) throws -> InvalidParams? {
-        let checkType = try host.type(.check, type)
+        try host.rejection(.check, type, data)
+    }
+}
+
+extension PluginHost {
+    /// The error strictly validating `data` for the `kind` type `name` raises, or nil when
+    /// the data is accepted.
+    func rejection(_ kind: PluginKind, _ name: String, _ data: String) throws -> InvalidParams? {
+        let pluginType = try type(kind, name)
         do {
-            _ = try host.validate(checkType, data: data, strict: true)
+            _ = try validate(pluginType, data: data, strict: true)
             return nil
         } catch {
             return error
