@@ -15,25 +15,26 @@ struct ClusterTests {
         let cluster = try await Cluster()
         let state = try TempDirectory("bearmon-switch")
         let target = try FixtureHTTPServer(state: state.path)
-        let deliveries = cluster.dir.file("deliveries")
+        let receiver = try await FixtureHTTPServer.recorder()
         let check = try cluster.store.addCheck(NewCheck(name: "web", type: "http", data: #"{"url":"\#(target.url("/switch/web"))","expect_status":200}"#, interval: 1, delay: 1))
-        let contact = try cluster.store.addContact(type: "fixture", data: "record:\(deliveries)")
+        let contact = try cluster.store.addContact(type: "webhook", data: receiver.url("/record"))
         _ = try cluster.store.addAlert(checkID: check, contactID: contact, type: .both)
         let (offline, online, report) = try await offPool {
             try cluster.start()
             // Let it run healthy first: several rounds, no notification.
             _ = waitUntil(timeout: 5) { false }
             try state.write("web", "down")
-            let offline = waitUntil(timeout: 60) { self.lines(deliveries).count == 1 }
+            let offline = waitUntil(timeout: 60) { receiver.recorded.count == 1 }
             try state.write("web", "up")
-            let online = waitUntil(timeout: 60) { self.lines(deliveries).count == 2 }
+            let online = waitUntil(timeout: 60) { receiver.recorded.count == 2 }
             _ = waitUntil(timeout: 4) { false }
             return (offline, online, try cluster.status())
         }
         #expect(offline && online, "\(cluster.logs)")
-        let notes = lines(deliveries).map { $0.split(separator: " ").map(String.init) }
-        #expect(notes.map { $0[1] } == ["offline", "online"])
-        #expect(Set(notes.map { $0[0] }).count == 2)
+        let notes = WebhookNotes(receiver)
+        #expect(notes.statuses == ["offline", "online"])
+        #expect(Set(notes.eventIDs).count == 2)
+        #expect(notes.eventIDs.allSatisfy { !$0.isEmpty })
         let events = try cluster.store.database.query("SELECT type FROM check_events WHERE check_id = ? ORDER BY id", [.int(check)]).map { $0.string(0) }
         #expect(events == ["offline", "online"])
         #expect(try cluster.store.checkRow(check)?.status == "online")

@@ -101,3 +101,40 @@ struct StandaloneTests {
         }
     }
 }
+
+/// The standalone node end to end, with the built plugins: a real HTTP target that goes down
+/// and comes back, and a real webhook receiver.
+@Suite("standalone end to end")
+struct StandaloneEndToEndTests {
+    @Test("the target goes down: exactly one offline notification, with an event_id; it comes back: exactly one online")
+    func outageAndRecovery() async throws {
+        let dir = try TempDirectory()
+        let state = try TempDirectory("bearmon-switch")
+        let target = try await offPool { try FixtureHTTPServer(state: state.path) }
+        let receiver = try await FixtureHTTPServer.recorder()
+        let db = dir.file("e2e.sqlite")
+        let store = SQLStore(database: try SQLiteDatabase(path: db))
+        try store.migrate()
+        let check = try store.addCheck(NewCheck(name: "web", type: "http", data: #"{"url":"\#(target.url("/switch/web"))","expect_status":200}"#, interval: 1, delay: 1))
+        let contact = try store.addContact(type: "webhook", data: receiver.url("/record"))
+        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        let (offline, online) = try await offPool {
+            let node = try NodeProcess(["standalone", "--db", "sqlite:\(db)"], log: dir.file("node.log"))
+            _ = waitUntil(timeout: 20) { (try? node.status().checks.first?.lastResult?.status) == "online" }
+            try state.write("web", "down")
+            let offline = waitUntil(timeout: 60) { receiver.recorded.count == 1 }
+            try state.write("web", "up")
+            let online = waitUntil(timeout: 60) { receiver.recorded.count == 2 }
+            _ = waitUntil(timeout: 3) { false }
+            node.process.stop()
+            return (offline, online)
+        }
+        #expect(offline && online)
+        let notes = WebhookNotes(receiver)
+        #expect(notes.statuses == ["offline", "online"])
+        #expect(notes.eventIDs.allSatisfy { $0.count == 36 })
+        #expect(Set(notes.eventIDs).count == 2)
+        #expect(notes.fields.first?["name"] as? String == "web")
+        #expect(try store.database.query("SELECT type FROM check_events ORDER BY id").map { $0.string(0) } == ["offline", "online"])
+    }
+}

@@ -25,7 +25,7 @@ final class Cluster: @unchecked Sendable {
         dir = try TempDirectory("bearmon-cluster")
         plugins = dir.file("plugins")
         try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        for name in ["tcp", "http", "dns"] {
+        for name in ["tcp", "http", "dns", "webhook"] {
             try FileManager.default.copyItem(atPath: TestPaths.plugin(name), toPath: "\(plugins)/libbearmon-\(name).so")
         }
         try await PluginBuilder.build(source: TestPaths.fixture("plugins/fixture.c"), output: "\(plugins)/libfixture.so")
