@@ -42,6 +42,10 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public struct View: Codable, Sendable, Equatable {
         public var number: Int64
         public var holder: String
+        /// When the reporting controller took this view (unix milliseconds), when live.
+        public var takenAt: Int64? = nil
+        /// When it handed out its first assignment under it (unix milliseconds), when live.
+        public var firstAssignmentAt: Int64? = nil
     }
 
     /// A notification not yet delivered, or failed for good.

@@ -22,7 +22,8 @@ Behaviours, chosen by path:
                     +15005550500 a 500 (error 20500). Each request is recorded with --record.
 
 Recorded requests are JSON lines: path, method, headers (names lower-cased), body, form (the
-body's fields when it is a form), reply_status, and sid when one was made.
+body's fields when it is a form), reply_status, sid when one was made, and received (unix
+seconds, float).
 
 With --cert/--key it speaks TLS; each --sni NAME CERT KEY serves another certificate to
 clients that ask for NAME. Handshakes run on the connection's own thread, so a client that
@@ -110,6 +111,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "path": self.path, "method": self.command,
             "headers": {key.lower(): value for key, value in self.headers.items()},
             "body": text, "form": form, "reply_status": status, "sid": sid,
+            "received": time.time(),
         }
         with RECORD_LOCK:
             with open(self.server.record_path, "a", encoding="utf-8") as out:

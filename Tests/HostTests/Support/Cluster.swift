@@ -79,13 +79,36 @@ final class Cluster: @unchecked Sendable {
         viewserver = try BackgroundProcess(TestPaths.bearmon, [dir.file("viewserver.cfg")], log: dir.file("viewserver.log"))
     }
 
-    func startWorker(_ number: Int) throws {
-        workers[number - 1] = try BackgroundProcess(TestPaths.bearmon, [dir.file("worker\(number).cfg")], log: dir.file("worker\(number).log"))
+    func startWorker(_ number: Int, environment: [String: String] = [:]) throws {
+        workers[number - 1] = try BackgroundProcess(TestPaths.bearmon, [dir.file("worker\(number).cfg")], log: dir.file("worker\(number).log"), environment: environment)
+    }
+
+    /// The 1-based number of the worker whose candidate is the active controller, per the
+    /// cluster's status, asked through worker `via`'s config.
+    func controllerNumber(via: Int = 1) -> Int? {
+        guard let address = try? status(via: via).controller else { return nil }
+        return workerPorts.firstIndex { "127.0.0.1:\($0)" == address }.map { $0 + 1 }
+    }
+
+    /// Kills worker `number` without warning.
+    func crashWorker(_ number: Int) {
+        workers[number - 1]?.stop(signal: SIGKILL, timeout: 5)
+    }
+
+    /// Waits until a worker other than `old` is the controller; returns its number.
+    func awaitNewController(replacing old: Int, timeout: Double = 60) -> Int? {
+        var found: Int?
+        let others = Array(1...workers.count).filter { $0 != old }
+        _ = waitUntil(timeout: timeout) {
+            found = controllerNumber(via: others[0])
+            return found != nil && found != old
+        }
+        return found == old ? nil : found
     }
 
     /// The cluster's status as `bearmon status --config` reports it.
-    func status() throws -> StatusReport {
-        let result = try Command.runBlocking(TestPaths.bearmon, ["status", "--json", "--config", dir.file("worker1.cfg")], timeout: 30)
+    func status(via: Int = 1) throws -> StatusReport {
+        let result = try Command.runBlocking(TestPaths.bearmon, ["status", "--json", "--config", dir.file("worker\(via).cfg")], timeout: 30)
         guard result.status == 0 else { throw NotReady(description: result.stderr) }
         return try WireJSON.decoder.decode(StatusReport.self, from: Data(result.stdout.utf8))
     }

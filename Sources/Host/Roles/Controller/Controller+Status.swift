@@ -26,7 +26,8 @@ extension Controller {
         }
         let viewRow = try? await storeQueue.run { [store] in try store.view() }
         return StatusReport(
-            source: "live", controller: address, view: viewRow.map { StatusReport.View(number: $0.number, holder: $0.holder) },
+            source: "live", controller: address,
+            view: viewRow.map { StatusReport.View(number: $0.number, holder: $0.holder, takenAt: viewTakenAt, firstAssignmentAt: firstAssignmentAt) },
             confirmations: settings.scheduler.confirmations, workers: workers, checks: checks,
             counts: StatusReport.count(checks), undelivered: undelivered.map(StatusReport.Notification.init)
         )

@@ -20,6 +20,9 @@ public actor Controller: ControllerLink {
     var scheduler: CheckScheduler
     /// The view this controller holds, or nil when it must not act.
     var view: Int64?
+    /// When (unix milliseconds) it took the view, and first handed out work under it.
+    var viewTakenAt: Int64?
+    var firstAssignmentAt: Int64?
     /// Each runnable check's validated definition (for masked data in notifications).
     var valid: [Int64: ValidCheck] = [:]
     /// Rows that cannot run, by id, with their reasons.
@@ -51,6 +54,8 @@ public actor Controller: ControllerLink {
     /// acted. The database's fence must already have been raised to `view`.
     public func takeView(_ view: Int64) async throws {
         self.view = view
+        viewTakenAt = wallMilliseconds()
+        firstAssignmentAt = nil
         scheduler = CheckScheduler(settings: settings.scheduler, now: monotonicMilliseconds())
         valid = [:]
         lastRun[.reload] = monotonicMilliseconds()
@@ -79,6 +84,7 @@ public actor Controller: ControllerLink {
             let now = monotonicMilliseconds()
             let (assignments, decisions) = scheduler.assign(to: worker, capacity: capacity, now: now)
             handle(decisions)
+            if !assignments.isEmpty, firstAssignmentAt == nil { firstAssignmentAt = wallMilliseconds() }
             if !assignments.isEmpty || capacity == 0 || now >= giveUp || view == nil { return assignments }
             let untilDue = scheduler.nextWake.map { max(1, $0 - now) } ?? Int64.max
             await changes.wait(milliseconds: min(giveUp - now, untilDue))
