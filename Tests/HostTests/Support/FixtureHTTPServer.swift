@@ -20,25 +20,31 @@ final class FixtureHTTPServer: @unchecked Sendable {
     /// Starts the server; with `identity` it speaks TLS, and `sni` maps server names to other
     /// identities. With `record`, requests to the recording paths are appended to that file;
     /// with `state`, /switch/NAME answers from the files in that directory.
-    init(identity: Identity? = nil, sni: [String: Identity] = [:], record: String? = nil, state: String? = nil, startTimeout: Double = 20) throws {
+    init(identity: Identity? = nil, sni: [String: Identity] = [:], record: String? = nil, state: String? = nil,
+         namespace: (name: String, address: String)? = nil, startTimeout: Double = 20) throws {
         var arguments = ["--lifetime", "300"]
+        if let namespace { arguments += ["--host", namespace.address] }
         if let state { arguments += ["--state", state] }
         if let identity { arguments += ["--cert", identity.certificate, "--key", identity.key] }
         for (name, other) in sni { arguments += ["--sni", name, other.certificate, other.key] }
         if let record { arguments += ["--record", record] }
         scheme = identity == nil ? "http" : "https"
         recordPath = record
-        fixture = try PythonFixture("http/server.py", arguments, startTimeout: startTimeout)
+        host = namespace?.address ?? "127.0.0.1"
+        fixture = try PythonFixture("http/server.py", arguments, namespace: namespace?.name, startTimeout: startTimeout)
     }
 
     /// The port it listens on.
     var port: UInt16 { fixture.port }
 
-    /// "http://127.0.0.1:PORT" plus `path`.
-    func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
+    /// The address it listens on: 127.0.0.1, or its address inside a test namespace.
+    let host: String
+
+    /// "http://HOST:PORT" plus `path`.
+    func url(_ path: String) -> String { "\(scheme)://\(host):\(port)\(path)" }
 
     /// host:port, for ssl_expire.
-    var address: String { "127.0.0.1:\(port)" }
+    var address: String { "\(host):\(port)" }
 
     /// Kills the server by its PID.
     func stop() { fixture.stop() }

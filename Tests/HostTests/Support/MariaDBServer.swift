@@ -17,14 +17,20 @@ final class MariaDBServer: @unchecked Sendable {
 
     let directory: TempDirectory
     let port: UInt16
+    /// The network namespace it runs in (one the test made), or nil for the host's loopback.
+    let namespace: String?
+    /// The address it listens on.
+    let bindAddress: String
     private var child: BackgroundProcess?
     private let lock = NSLock()
 
     var socket: String { directory.file("mysqld.sock") }
 
-    init() throws {
+    init(namespace: String? = nil, bindAddress: String = "127.0.0.1") throws {
         directory = try TempDirectory("bearmon-mariadb")
-        port = try refusedPort()
+        port = namespace == nil ? try refusedPort() : 3306
+        self.namespace = namespace
+        self.bindAddress = bindAddress
         let install = try Command.runBlocking("/usr/bin/mariadb-install-db", [
             "--no-defaults", "--datadir=\(directory.file("data"))", "--user=root",
             "--auth-root-authentication-method=normal", "--skip-test-db",
@@ -32,9 +38,9 @@ final class MariaDBServer: @unchecked Sendable {
         guard install.status == 0 else { throw Failure(description: "mariadb-install-db failed: \(install.stderr)") }
         try start()
         try sql("""
-            CREATE USER '\(Self.user)'@'127.0.0.1' IDENTIFIED BY '\(Self.password)';
+            CREATE USER '\(Self.user)'@'\(namespace == nil ? "127.0.0.1" : "%")' IDENTIFIED BY '\(Self.password)';
             CREATE USER '\(Self.user)'@'localhost' IDENTIFIED BY '\(Self.password)';
-            GRANT ALL ON *.* TO '\(Self.user)'@'127.0.0.1';
+            GRANT ALL ON *.* TO '\(Self.user)'@'\(namespace == nil ? "127.0.0.1" : "%")';
             GRANT ALL ON *.* TO '\(Self.user)'@'localhost';
             """)
     }
@@ -43,11 +49,13 @@ final class MariaDBServer: @unchecked Sendable {
     func start() throws {
         lock.lock()
         defer { lock.unlock() }
-        child = try BackgroundProcess("/usr/sbin/mariadbd", [
-            "--no-defaults", "--datadir=\(directory.file("data"))", "--socket=\(socket)", "--port=\(port)",
-            "--bind-address=127.0.0.1", "--user=root", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
+        let server = [
+            "/usr/sbin/mariadbd", "--no-defaults", "--datadir=\(directory.file("data"))", "--socket=\(socket)", "--port=\(port)",
+            "--bind-address=\(bindAddress)", "--user=root", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
             "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
-        ], log: directory.file("mysqld.log"))
+        ]
+        let command = namespace.map { ["/usr/sbin/ip", "netns", "exec", $0] + server } ?? server
+        child = try BackgroundProcess(command[0], Array(command.dropFirst()), log: directory.file("mysqld.log"))
         let ready = waitUntil(timeout: 60) {
             (try? Command.runBlocking("/usr/bin/mariadb-admin", ["--no-defaults", "-S", socket, "-uroot", "ping"], timeout: 10).status) == 0
         }
@@ -81,7 +89,7 @@ final class MariaDBServer: @unchecked Sendable {
     }
 
     /// A TCP DSN with the password user, in gobearmon's form.
-    func dsn(_ database: String) -> String { "\(Self.user):\(Self.password)@tcp(127.0.0.1:\(port))/\(database)" }
+    func dsn(_ database: String) -> String { "\(Self.user):\(Self.password)@tcp(\(bindAddress):\(port))/\(database)" }
 
     /// A unix-socket DSN, in gobearmon's form.
     func socketDSN(_ database: String) -> String { "\(Self.user):\(Self.password)@unix(\(socket))/\(database)" }

@@ -14,12 +14,18 @@ final class PythonFixture: @unchecked Sendable {
         let description: String
     }
 
-    /// Starts `Tests/Fixtures/<script>` with `arguments`; its stderr goes to `log`, or nowhere.
-    init(_ script: String, _ arguments: [String], log: String? = nil, startTimeout: Double = 20) throws {
+    /// Starts `Tests/Fixtures/<script>` with `arguments`, inside `namespace` when given (a
+    /// network namespace the test created); its stderr goes to `log`, or nowhere.
+    init(_ script: String, _ arguments: [String], namespace: String? = nil, log: String? = nil, startTimeout: Double = 20) throws {
         let stdout = Pipe()
         process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [TestPaths.fixture(script)] + arguments
+        if let namespace {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/ip")
+            process.arguments = ["netns", "exec", namespace, "/usr/bin/python3", TestPaths.fixture(script)] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = [TestPaths.fixture(script)] + arguments
+        }
         process.standardInput = stdin
         process.standardOutput = stdout
         if let log {

@@ -42,6 +42,11 @@ extension Controller {
     /// write means another controller holds a newer view: this one stops acting.
     private func writeFlips() async {
         var backoff: UInt64 = 100
+        // For tests of fencing only: BEARMON_TEST_DELAY_FLIP_MS holds each flip back before
+        // it is written, so that a test can move the fence in between.
+        if let delay = ProcessInfo.processInfo.environment["BEARMON_TEST_DELAY_FLIP_MS"].flatMap(UInt64.init) {
+            try? await Task.sleep(for: .milliseconds(delay))
+        }
         while let flip = pendingFlips.first {
             guard let view else {
                 logger.warning("dropping \(pendingFlips.count) unwritten flip(s): this controller no longer holds a view; the next controller decides them again from the workers' results")
