@@ -9,7 +9,7 @@ struct DeadlineWatchdogTests {
     @Test("the heap hands entries back earliest first, whatever the insertion order")
     func heapOrder() {
         let base = Deadline.now()
-        var heap = DeadlineHeap()
+        var heap = MinHeap<DeadlineWatchdog.Entry>()
         let offsets: [Int64] = [50, 10, 40, 10, 90, 0, 70, 30, 20, 60, 80, 5]
         for offset in offsets { heap.insert(DeadlineWatchdog.Entry(deadline: base.adding(milliseconds: offset))) }
         var popped: [Deadline] = []

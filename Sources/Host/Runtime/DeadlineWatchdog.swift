@@ -13,7 +13,7 @@ import Synchronization
 /// leaves the heap when its time comes.
 final class DeadlineWatchdog: @unchecked Sendable {
     /// One registered timeout.
-    final class Entry: Sendable {
+    final class Entry: Sendable, Comparable {
         private enum State {
             case idle
             case armed(@Sendable () -> Void)
@@ -26,6 +26,11 @@ final class DeadlineWatchdog: @unchecked Sendable {
 
         /// An entry due at `deadline`, with no action yet (see ``arm(_:)``).
         init(deadline: Deadline) { self.deadline = deadline }
+
+        /// Earlier deadlines first.
+        static func < (lhs: Entry, rhs: Entry) -> Bool { lhs.deadline < rhs.deadline }
+        /// The same entry.
+        static func == (lhs: Entry, rhs: Entry) -> Bool { lhs === rhs }
 
         /// Sets the action, unless the entry was already cancelled.
         func arm(_ action: @escaping @Sendable () -> Void) {
@@ -53,7 +58,7 @@ final class DeadlineWatchdog: @unchecked Sendable {
     static let shared = DeadlineWatchdog()
 
     private let condition = NSCondition()
-    private var heap = DeadlineHeap()
+    private var heap = MinHeap<Entry>()
     private var started = false
 
     /// Puts `entry` on the watch; its action runs on the watchdog's thread at its deadline.

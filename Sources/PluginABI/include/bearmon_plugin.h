@@ -192,7 +192,7 @@ typedef struct bearmon_host {
     int32_t (*param_int)(const bearmon_call *call, const char *name, int64_t *out);
     int32_t (*param_bool)(const bearmon_call *call, const char *name, int32_t *out);
     int32_t (*param_double)(const bearmon_call *call, const char *name, double *out);
-    /* Map parameters: the entry count, then entries by index in the order they were given. */
+    /* Map parameters: the entry count, then entries by index, sorted by key (byte order). */
     int32_t (*param_map_count)(const bearmon_call *call, const char *name, size_t *out);
     int32_t (*param_map_entry)(const bearmon_call *call, const char *name, size_t index,
                                const char **key, const char **value);

@@ -8,16 +8,16 @@ extension CheckScheduler {
         let alive = aliveWorkers(now: now)
         let decisions = now >= judgeWorkersFrom ? workerDecisions(alive: alive.count) : []
         var assignments: [Assignment] = []
-        var passedOver: [DueQueue.Entry] = []
+        var passedOver: [DueEntry] = []
         var examined = 0
         // Bound the work per call: entries this worker may not take are put back afterwards.
-        while assignments.count < capacity, examined < capacity * 4 + 64, let entry = queue.earliest, entry.time <= now {
-            _ = queue.pop()
+        while assignments.count < capacity, examined < capacity * 4 + 64, let entry = queue.first, entry.time <= now {
+            queue.removeFirst()
             examined += 1
             guard var check = checks[entry.checkID], check.generation == entry.generation else { continue }
             if let lock = check.lock {
                 if lock.expires > now {
-                    passedOver.append(DueQueue.Entry(time: lock.expires, checkID: check.definition.id, generation: check.generation))
+                    passedOver.append(DueEntry(time: lock.expires, checkID: check.definition.id, generation: check.generation))
                     continue
                 }
                 check.lock = nil
@@ -35,13 +35,13 @@ extension CheckScheduler {
             check.generation &+= 1
             checks[entry.checkID] = check
             // If no result arrives, look again when the lock expires.
-            queue.push(.init(time: expires, checkID: entry.checkID, generation: check.generation))
+            queue.insert(.init(time: expires, checkID: entry.checkID, generation: check.generation))
             assignments.append(Assignment(
                 checkID: check.definition.id, token: token, name: check.definition.name, type: check.definition.type,
                 data: check.definition.data, budgetMilliseconds: check.definition.maxRunMilliseconds
             ))
         }
-        for entry in passedOver { queue.push(entry) }
+        for entry in passedOver { queue.insert(entry) }
         return (assignments, decisions)
     }
 

@@ -13,7 +13,7 @@ public struct CheckScheduler: Sendable {
     public internal(set) var checks: [Int64: ScheduledCheck] = [:]
     /// When each worker last asked for work.
     public internal(set) var workers: [String: Int64] = [:]
-    var queue = DueQueue()
+    var queue = MinHeap<DueEntry>()
     var nextToken: UInt64 = 1
     var enoughWorkers = true
     /// Until when (monotonic) the number of live workers is not judged: after a controller
@@ -61,13 +61,13 @@ public struct CheckScheduler: Sendable {
     }
 
     /// When the earliest queued check needs attention, if any.
-    public var nextWake: Int64? { queue.earliest?.time }
+    public var nextWake: Int64? { queue.first?.time }
 
     /// Queues `id` for attention at `time`, making older queue entries stale.
     mutating func schedule(_ id: Int64, at time: Int64) {
         guard var check = checks[id] else { return }
         check.generation &+= 1
         checks[id] = check
-        queue.push(.init(time: time, checkID: id, generation: check.generation))
+        queue.insert(DueEntry(time: time, checkID: id, generation: check.generation))
     }
 }
