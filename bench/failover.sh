@@ -15,8 +15,11 @@ source bench/lib/cluster.sh
 
 start_mariadb
 mkdir -p "$work/switch" "$work/recorder"
+# The server exits when its stdin closes: this script holds a FIFO's write end until it exits.
+mkfifo "$work/http.stdin"
+exec 3<>"$work/http.stdin"
 /usr/bin/python3 Tests/Fixtures/http/server.py --state "$work/switch" --record "$work/recorder/requests.jsonl" --lifetime 3600 \
-  >"$work/http.port" 2>/dev/null </dev/zero &
+  >"$work/http.port" 2>/dev/null <"$work/http.stdin" &
 pids+=($!)
 for _ in $(seq 1 50); do grep -q PORT "$work/http.port" 2>/dev/null && break; sleep 0.1; done
 http_port=$(awk '/PORT/ {print $2}' "$work/http.port")
@@ -58,13 +61,14 @@ for run in $(seq 1 "$runs"); do
 done
 
 notifications=()
-lines() { wc -l <"$work/recorder/requests.jsonl" 2>/dev/null || echo 0; }
+lines() { if [ -f "$work/recorder/requests.jsonl" ]; then wc -l <"$work/recorder/requests.jsonl"; else echo 0; fi; }
 for run in $(seq 1 3); do
   for state in down up; do
     before=$(lines)
+    more_lines() { [ "$(lines)" -gt "$before" ]; }
     started=$(/usr/bin/python3 -c 'import time; print(time.time())')
     echo "$state" >"$work/switch/web"
-    if wait_for 60 test "$(lines)" -gt "$before"; then
+    if wait_for 60 more_lines; then
       received=$(tail -n 1 "$work/recorder/requests.jsonl" | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["received"])')
       notifications+=($(/usr/bin/python3 -c "print(int(($received - $started) * 1000))"))
     fi
@@ -78,5 +82,6 @@ summary() { # summary NAME VALUES...
     if (NR == 0) { printf "%s: no samples\n", name; exit }
     printf "%s over %d runs: min %d ms, median %d ms, max %d ms\n", name, NR, v[1], v[int((NR + 1) / 2)], v[NR] }'
 }
+echo "failover samples (ms): ${failovers[*]}"
 summary "failover (kill -9 to the new controller's first assignment)" "${failovers[@]}"
 summary "outage to notification (interval 1, delay 0, confirmations 2)" "${notifications[@]}"

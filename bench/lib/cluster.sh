@@ -39,7 +39,7 @@ start_mariadb() {
 }
 
 # sql STATEMENTS [DATABASE]: runs SQL as root over the unix socket; prints tab-separated rows.
-sql() { mariadb --no-defaults -S "$work/mysqld.sock" -uroot -N -B ${2:-bench} -e "$1"; }
+sql() { mariadb --no-defaults -S "$work/mysqld.sock" -uroot -N -B ${2-bench} -e "$1"; }
 
 start_viewserver() {
   {

@@ -21,8 +21,16 @@ final class Cluster: @unchecked Sendable {
     private(set) var workers: [BackgroundProcess?]
 
     /// Writes the configs and the database; `workerConfig` adds lines per worker (1-based).
-    init(workers count: Int = 3, confirmations: Int = 2, workerConfig: (Int) -> String = { _ in "" }, viewserverConfig: String = "") async throws {
+    init(workers count: Int = 3, confirmations: Int = 2, tls: Bool = false, workerConfig: (Int) -> String = { _ in "" }, viewserverConfig: String = "") async throws {
         dir = try TempDirectory("bearmon-cluster")
+        // One self-signed certificate (for 127.0.0.1) that every node serves and trusts.
+        let tlsLines: String
+        if tls {
+            let identity = try TestCertificates.make("bearmon-node", .days(30), in: dir)
+            tlsLines = "cert = \(identity.certificate)\nkey = \(identity.key)\nca = \(identity.certificate)\n"
+        } else {
+            tlsLines = ""
+        }
         plugins = dir.file("plugins")
         try FileManager.default.createDirectory(atPath: plugins, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
         for name in ["tcp", "http", "dns", "webhook"] {
@@ -41,6 +49,7 @@ final class Cluster: @unchecked Sendable {
             [default]
             password = \(Self.password)
             node = viewserver
+            \(tlsLines)
             [viewserver]
             addr = 127.0.0.1:\(viewPort)
             \(workerPorts.map { "controller = 127.0.0.1:\($0)" }.joined(separator: "\n"))
@@ -51,6 +60,7 @@ final class Cluster: @unchecked Sendable {
                 [default]
                 password = \(Self.password)
                 node = w\(index + 1)
+                \(tlsLines)
                 [controller]
                 addr = 127.0.0.1:\(port)
                 database = \(dsn)

@@ -47,8 +47,11 @@ public actor Viewserver {
     public func run() async {
         while !Task.isCancelled {
             let began = monotonicMilliseconds()
+            let before = grant
             await pingAll()
             decide(now: monotonicMilliseconds())
+            // A new grant goes out at once rather than a round later: failover time matters.
+            if grant != nil, grant?.view != before?.view || grant?.controller != before?.controller { continue }
             let elapsed = monotonicMilliseconds() - began
             try? await Task.sleep(for: .milliseconds(max(10, settings.pingIntervalMilliseconds - elapsed)))
         }

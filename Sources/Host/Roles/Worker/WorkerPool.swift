@@ -59,7 +59,9 @@ public actor WorkerPool {
                     failing = message
                 }
                 try? await Task.sleep(for: .milliseconds(backoff))
-                backoff = min(backoff * 2, 5_000)
+                // Short waits: during a failover the next controller is usually named within
+                // a couple of seconds, and every wait here delays the first new assignment.
+                backoff = min(backoff * 2, 400)
             }
         }
     }
