@@ -16,9 +16,7 @@ base=${BASE_PORT:-19600}
 source bench/lib/cluster.sh
 
 start_mariadb
-sql "SET SESSION cte_max_recursion_depth = 1000000;
-  INSERT INTO checks (name, type, data, check_interval, delay)
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $checks) SELECT CONCAT('noop ', i), 'fixture_noop', '{}', 1, 1 FROM n;"
+sql "INSERT INTO checks (name, type, data, check_interval, delay) SELECT CONCAT('noop ', seq), 'fixture_noop', '{}', 1, 1 FROM seq_1_to_$checks;"
 start_viewserver
 for i in $(seq 1 "$workers"); do start_worker "$i"; done
 
