@@ -77,7 +77,11 @@ struct PartitionTests {
             let w2 = try start("w2"), w3 = try start("w3")
             defer { [w1, w2, w3, vs].forEach { $0.stop() } }
             _ = waitUntil(timeout: 5) { false }
-            let first = controller()
+            var first: String?
+            _ = waitUntil(timeout: 30) {
+                first = controller()
+                return first != nil
+            }
             try star.cut("w1", from: "vs")
             try state.write("web", "down")
             var second: String?
