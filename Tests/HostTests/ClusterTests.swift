@@ -101,14 +101,18 @@ struct ClusterTests {
     func tls() async throws {
         let cluster = try await Cluster(tls: true)
         _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
-        let report = try await offPool { () -> StatusReport in
+        let report = try await offPool { () -> StatusReport? in
             try cluster.start()
-            _ = waitUntil(timeout: 20) { (try? cluster.status().checks.first?.lastResult) != nil }
-            return try cluster.status()
+            var report: StatusReport?
+            _ = waitUntil(timeout: 30) {
+                report = try? cluster.status()
+                return report?.checks.first?.lastResult != nil && report?.workers.filter(\.alive).count == 3
+            }
+            return report
         }
-        #expect(report.workers.filter(\.alive).count == 3)
-        #expect(report.checks.first?.lastResult?.status == "online")
-        #expect(report.controller.map { cluster.workerPorts.map { "127.0.0.1:\($0)" }.contains($0) } == true)
+        #expect(report?.workers.filter(\.alive).count == 3)
+        #expect(report?.checks.first?.lastResult?.status == "online")
+        #expect(report?.controller.map { cluster.workerPorts.map { "127.0.0.1:\($0)" }.contains($0) } == true)
         // A client speaking plain HTTP gets no answer from a TLS node.
         let plain = try? HTTPTestClient.request("http://127.0.0.1:\(cluster.viewPort)/healthz", timeout: 3)
         #expect(plain?.0 != 200)

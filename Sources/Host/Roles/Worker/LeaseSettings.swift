@@ -14,7 +14,7 @@ public struct LeaseSettings: Sendable, Equatable {
     /// Safety on each side of the lease.
     public var marginMilliseconds: Int64 = 100
 
-    /// The defaults: a dead controller is replaced about 2 s after it stops answering. The
+    /// The defaults: a dead controller is replaced about 2.5 s after it stops answering. The
     /// holder stops at receipt + 1100 ms at the latest; the viewserver grants anew at
     /// last ping sent + 1450 ms, and a ping arrives within 150 ms of being sent or not at all.
     public init() {}
@@ -23,8 +23,9 @@ public struct LeaseSettings: Sendable, Equatable {
     public var revocationMilliseconds: Int64 { pingTimeoutMilliseconds + leaseMilliseconds + marginMilliseconds }
 
     /// How long the holder may go without answering before the viewserver revokes its grant:
-    /// two missed pings, so that one lost packet never fails the controller over.
-    public var suspectMilliseconds: Int64 { 2 * pingIntervalMilliseconds + pingTimeoutMilliseconds }
+    /// four missed pings, so that a lost packet or a busy moment never fails the controller
+    /// over (gobearmon failed over on one).
+    public var suspectMilliseconds: Int64 { 4 * pingIntervalMilliseconds + pingTimeoutMilliseconds }
 
     /// `[viewserver] lease` and `pinginterval` in milliseconds, when set.
     public static func from(_ config: Config) throws(ConfigError) -> LeaseSettings {
