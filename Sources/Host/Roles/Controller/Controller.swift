@@ -99,7 +99,8 @@ public actor Controller: ControllerLink {
         changes.signal()
     }
 
-    private func appendHistory(_ record: ResultRecord) {
+    /// Buffers a result for the history table, dropping the oldest tenth when full.
+    func appendHistory(_ record: ResultRecord) {
         if history.count >= settings.historyBufferLimit {
             history.removeFirst(history.count / 10)
             droppedHistory += settings.historyBufferLimit / 10
