@@ -31,35 +31,36 @@ struct PushIntake {
 
     /// The row of a healthcheck.
     func row(healthCheck message: MonitorHealthCheck) throws(PushRefusal) -> PushRow {
-        let envelope = try envelope(message.service, message.timestamp, message.interval, message.ttl)
         guard let id = message.id, !id.isEmpty else { throw .badRequest("id is required: the healthcheck's id, for example go.micro.healthcheck.ping") }
         try checkLength("id", id, limit: Self.idLimit)
         let results = message.results?.count ?? 0
         guard results <= settings.maxResults else { throw .badRequest("results has \(results) entries; at most \(settings.maxResults) are accepted") }
-        var stored = message
-        stored.timestamp = envelope.seconds
-        return PushRow(kind: .healthCheck, healthCheckID: id, nodeID: envelope.nodeID, serviceName: envelope.serviceName,
-                       serviceVersion: envelope.serviceVersion, status: message.status ?? 0, timestamp: envelope.timestamp, receivedAt: receivedAt,
-                       intervalSeconds: envelope.intervalSeconds, ttlSeconds: envelope.ttlSeconds, body: try encode(stored))
+        var row = try row(.healthCheck, message)
+        row.healthCheckID = id
+        row.status = message.status ?? 0
+        return row
     }
 
     /// The row of a status.
     func row(status message: MonitorStatus) throws(PushRefusal) -> PushRow {
-        let envelope = try envelope(message.service, message.timestamp, message.interval, message.ttl)
         try checkLength("info", message.info ?? "", limit: Self.infoLimit)
-        var stored = message
-        stored.timestamp = envelope.seconds
-        return PushRow(kind: .status, nodeID: envelope.nodeID, serviceName: envelope.serviceName, serviceVersion: envelope.serviceVersion,
-                       status: message.status ?? 0, info: message.info ?? "", timestamp: envelope.timestamp, receivedAt: receivedAt,
-                       intervalSeconds: envelope.intervalSeconds, ttlSeconds: envelope.ttlSeconds, body: try encode(stored))
+        var row = try row(.status, message)
+        row.status = message.status ?? 0
+        row.info = message.info ?? ""
+        return row
     }
 
     /// The row of a stats message.
     func row(stats message: MonitorStats) throws(PushRefusal) -> PushRow {
-        let envelope = try envelope(message.service, message.timestamp, message.interval, message.ttl)
+        try row(.stats, message)
+    }
+
+    /// The row's common columns, and the message stored with its clamped timestamp.
+    private func row(_ kind: PushKind, _ message: some PushedMessage) throws(PushRefusal) -> PushRow {
+        let envelope = try envelope(message)
         var stored = message
         stored.timestamp = envelope.seconds
-        return PushRow(kind: .stats, nodeID: envelope.nodeID, serviceName: envelope.serviceName, serviceVersion: envelope.serviceVersion,
+        return PushRow(kind: kind, nodeID: envelope.nodeID, serviceName: envelope.serviceName, serviceVersion: envelope.serviceVersion,
                        timestamp: envelope.timestamp, receivedAt: receivedAt, intervalSeconds: envelope.intervalSeconds,
                        ttlSeconds: envelope.ttlSeconds, body: try encode(stored))
     }
@@ -74,8 +75,8 @@ struct PushIntake {
         }
     }
 
-    private func envelope(_ service: MonitorService?, _ timestamp: Double?, _ interval: Int64?, _ ttl: Int64?) throws(PushRefusal) -> Envelope {
-        guard let service, let nodeID = service.nodeID else {
+    private func envelope(_ message: some PushedMessage) throws(PushRefusal) -> Envelope {
+        guard let service = message.service, let nodeID = service.nodeID else {
             throw .badRequest("the node's id is required: service.nodes[0].id (service.id in older messages)")
         }
         try checkLength(service.nodes?.first == nil ? "service.id" : "service.nodes[0].id", nodeID, limit: Self.idLimit)
@@ -83,9 +84,9 @@ struct PushIntake {
         try checkLength("service.version", service.version ?? "", limit: Self.versionLimit)
         return Envelope(
             nodeID: nodeID, serviceName: service.name ?? "", serviceVersion: service.version ?? "",
-            timestamp: clamped(timestamp),
-            intervalSeconds: try seconds("interval", interval, default: settings.defaultIntervalSeconds),
-            ttlSeconds: try seconds("ttl", ttl, default: settings.defaultTTLSeconds)
+            timestamp: clamped(message.timestamp),
+            intervalSeconds: try seconds("interval", message.interval, default: settings.defaultIntervalSeconds),
+            ttlSeconds: try seconds("ttl", message.ttl, default: settings.defaultTTLSeconds)
         )
     }
 

@@ -43,25 +43,35 @@ public struct SelfMonitor: Sendable {
         self.heldView = heldView
     }
 
-    /// Pushes every ``intervalSeconds`` until cancelled.
+    /// Pushes every ``intervalSeconds`` until cancelled, and at once when this node takes or
+    /// loses the controller's view, so that `bearmon.controller.view` follows a failover
+    /// within a second rather than an interval.
     public func run() async {
         var failing = false
+        var pushedView: Int64?
+        var nextPush = monotonicMilliseconds()
         while !Task.isCancelled {
-            do {
-                try await pushOnce()
-                if failing { monitor.logger.notice("pushing this node's own healthchecks again") }
-                failing = false
-            } catch {
-                // Most likely the store is down, which bearmon.store.reachable would have said.
-                if !failing { monitor.logger.warning("cannot push this node's own healthchecks: \(error)") }
-                failing = true
+            let view = await heldView()
+            if monotonicMilliseconds() >= nextPush || view != pushedView {
+                nextPush = monotonicMilliseconds() + Self.intervalSeconds * 1_000
+                pushedView = view
+                do {
+                    try await pushOnce(view: view)
+                    if failing { monitor.logger.notice("pushing this node's own healthchecks again") }
+                    failing = false
+                } catch {
+                    // Most likely the store is down, which bearmon.store.reachable would have said.
+                    if !failing { monitor.logger.warning("cannot push this node's own healthchecks: \(error)") }
+                    failing = true
+                }
             }
-            try? await Task.sleep(for: .seconds(Self.intervalSeconds))
+            try? await Task.sleep(for: .seconds(1))
         }
     }
 
-    /// Pushes this node's healthchecks once, straight into the store.
-    public func pushOnce() async throws {
+    /// Pushes this node's healthchecks once, straight into the store; `view` is the
+    /// controller view this node holds, if any.
+    public func pushOnce(view: Int64?) async throws {
         let store = monitor.store
         let storeError: String?
         do {
@@ -71,7 +81,7 @@ public struct SelfMonitor: Sendable {
             storeError = "\(error)"
         }
         let intake = PushIntake(settings: monitor.settings, receivedAt: wallMilliseconds())
-        for check in healthChecks(storeError: storeError, view: await heldView()) {
+        for check in healthChecks(storeError: storeError, view: view) {
             try await monitor.save(try intake.row(healthCheck: check))
         }
     }

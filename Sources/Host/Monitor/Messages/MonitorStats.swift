@@ -110,10 +110,7 @@ public struct MonitorStats: Codable, Sendable, Equatable {
     /// Reads camelCase or snake_case keys (see ``MonitorKey``).
     public init(from decoder: Decoder) throws {
         let fields = try decoder.container(keyedBy: MonitorKey.self)
-        service = try fields.message("service")
-        timestamp = try fields.number("timestamp")
-        interval = try fields.integer("interval")
-        ttl = try fields.integer("ttl")
+        (service, timestamp, interval, ttl) = try fields.envelope()
         cpu = try fields.message("cpu")
         memory = try fields.message("memory")
         disk = try fields.message("disk")

@@ -30,11 +30,8 @@ public struct MonitorStatus: Codable, Sendable, Equatable {
     /// Reads camelCase or snake_case keys (see ``MonitorKey``).
     public init(from decoder: Decoder) throws {
         let fields = try decoder.container(keyedBy: MonitorKey.self)
-        service = try fields.message("service")
+        (service, timestamp, interval, ttl) = try fields.envelope()
         status = try fields.enumeration("status", names: Self.statusNames)
         info = try fields.string("info")
-        timestamp = try fields.number("timestamp")
-        interval = try fields.integer("interval")
-        ttl = try fields.integer("ttl")
     }
 }
