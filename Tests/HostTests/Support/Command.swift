@@ -31,31 +31,23 @@ enum Command {
                     environment: [String: String]? = nil, directory: String? = nil) throws -> CommandResult {
         let scratch = try TempDirectory("bearmon-cmd")
         let outPath = scratch.file("out"), errPath = scratch.file("err")
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        process.standardInput = FileHandle.nullDevice
         let started = Deadline.now()
-        try process.run()
+        let pid = try Spawn.start(executable, arguments, stdout: .file(outPath), stderr: .file(errPath),
+                                  environment: environment ?? [:], directory: directory)
         let deadline = Deadline.after(milliseconds: Int64(timeout * 1000))
         var timedOut = false
-        while process.isRunning {
-            if deadline.hasPassed {
+        var status: Int32?
+        while true {
+            status = Spawn.reap(pid)
+            if status != nil { break }
+            if deadline.hasPassed, !timedOut {
                 timedOut = true
-                kill(process.processIdentifier, SIGKILL)
-                break
+                kill(pid, SIGKILL)
             }
-            usleep(10_000)
+            usleep(5_000)
         }
-        process.waitUntilExit()
         return CommandResult(
-            status: process.terminationStatus,
+            status: status.flatMap(Spawn.exitCode) ?? 128 + (status ?? 0) & 0x7f,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
             seconds: Deadline.now().milliseconds(since: started) / 1000,

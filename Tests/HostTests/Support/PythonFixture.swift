@@ -7,33 +7,45 @@ import Glibc
 /// exits by itself when the test process goes away (its stdin closes) or its lifetime ends.
 final class PythonFixture: @unchecked Sendable {
     let port: UInt16
-    private let process: Process
-    private let stdin = Pipe()
+    private let pid: pid_t
+    /// The write end of the server's stdin: the server exits when it closes (with us).
+    private let stdinWriter: Int32
+    private let lock = NSLock()
+    private var reaped = false
 
     struct StartFailed: Error, CustomStringConvertible {
         let description: String
     }
 
-    /// Starts `Tests/Fixtures/<script>` with `arguments`; its stderr goes to `log`, or nowhere.
-    init(_ script: String, _ arguments: [String], log: String? = nil, startTimeout: Double = 20) throws {
-        let stdout = Pipe()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [TestPaths.fixture(script)] + arguments
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        if let log {
-            _ = FileManager.default.createFile(atPath: log, contents: nil)
-            process.standardError = FileHandle(forWritingAtPath: log)
-        } else {
-            process.standardError = FileHandle.nullDevice
+    /// Starts `Tests/Fixtures/<script>` with `arguments`, inside `namespace` when given (a
+    /// network namespace the test created); its stderr goes to `log`, or nowhere.
+    init(_ script: String, _ arguments: [String], namespace: String? = nil, log: String? = nil, startTimeout: Double = 20) throws {
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&output) == 0 else {
+            throw StartFailed(description: "pipe: \(String(cString: strerror(errno)))")
         }
-        try process.run()
+        // Only the duplicated ends reach the child.
+        for fd in input + output { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        let command = (namespace.map { ["/usr/sbin/ip", "netns", "exec", $0] } ?? []) + ["/usr/bin/python3", TestPaths.fixture(script)] + arguments
+        let started: pid_t
         do {
-            port = try Self.readPort(stdout.fileHandleForReading.fileDescriptor, script: script, deadline: .after(milliseconds: Int64(startTimeout * 1000)))
+            started = try Spawn.start(command[0], Array(command.dropFirst()), stdin: input[0], stdout: .descriptor(output[1]),
+                                      stderr: log.map(Spawn.Output.file) ?? .file("/dev/null"))
         } catch {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            [input[0], input[1], output[0], output[1]].forEach { close($0) }
+            throw error
+        }
+        close(input[0])
+        close(output[1])
+        pid = started
+        stdinWriter = input[1]
+        defer { close(output[0]) }
+        do {
+            port = try Self.readPort(output[0], script: script, deadline: .after(milliseconds: Int64(startTimeout * 1000)))
+        } catch {
+            kill(started, SIGKILL)
+            _ = waitpid(started, nil, 0)
+            close(input[1])
             throw error
         }
     }
@@ -42,9 +54,13 @@ final class PythonFixture: @unchecked Sendable {
 
     /// Kills the server by its PID and reaps it.
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        lock.lock()
+        defer { lock.unlock() }
+        guard !reaped else { return }
+        reaped = true
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, nil, 0)
+        close(stdinWriter)
     }
 
     /// Reads "PORT n\n" from the server's stdout, bounded by `deadline`.
