@@ -138,4 +138,58 @@ struct ClusterTests {
         #expect((object["workers"] as? [[String: Any]])?.count == 3)
         #expect(((object["view"] as? [String: Any])?["number"] as? Int ?? 0) >= 1)
     }
+
+    @Test("monitor-srv's API on every worker: a push to one is seen from another and by the controller; the viewserver answers 404; a dead worker trips the bearmon.node.alive switch")
+    func passiveMonitoring() async throws {
+        let cluster = try await Cluster()
+        // All three workers push bearmon.node.alive every 10 s; a push older than 12 s means its node is gone.
+        let alive = try cluster.store.addCheck(NewCheck(name: "all workers alive", type: "healthcheck",
+                                                        data: #"{"id":"bearmon.node.alive","service":"bearmon","max_age":12,"min_ok":3}"#, interval: 1, delay: 0))
+        let (pushed, seenElsewhere, viewserver, unsignedChecks, nodes, controllers, allAlive, victim, tripped) = try await offPool {
+            try cluster.start()
+            func url(_ port: UInt16, _ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+            let ports = cluster.workerPorts
+            let pushed = try HTTPTestClient.request(url(ports[1], "/v1/healthchecks"), method: "POST",
+                                                    body: Data(MonitorMessages.healthCheck("app.alive", node: "app-1").utf8)).0
+            let seen = JSONAnswer(code: 0, data: try HTTPTestClient.request(url(ports[2], "/v1/healthchecks?id=app.alive")).1)
+            let viewserver = try [("GET", "/v1/healthchecks"), ("POST", "/v1/status"), ("GET", "/v1/services")].map { method, path in
+                let (code, data) = try HTTPTestClient.request(url(cluster.viewPort, path), method: method, body: method == "POST" ? Data("{}".utf8) : nil)
+                return JSONAnswer(code: code, data: data)
+            }
+            let unsignedChecks = try HTTPTestClient.request(url(ports[0], "/v1/checks")).0
+            var own = JSONAnswer(code: 0, data: Data())
+            _ = waitUntil(timeout: 20) {
+                own = JSONAnswer(code: 0, data: (try? HTTPTestClient.request(url(ports[0], "/v1/healthchecks?id=bearmon.node.alive")).1) ?? Data())
+                return own.entries("healthChecks").count == 3
+            }
+            let allAlive = waitUntil(timeout: 20) { (try? cluster.status().checks.first { $0.id == alive }?.lastResult?.message.hasPrefix("3 of min_ok 3")) == true }
+            // The active controller pushes bearmon.controller.view as soon as it holds the view.
+            var controllers = JSONAnswer(code: 0, data: Data())
+            _ = waitUntil(timeout: 15) {
+                controllers = JSONAnswer(code: 0, data: (try? HTTPTestClient.request(url(ports[0], "/v1/healthchecks?id=bearmon.controller.view")).1) ?? Data())
+                return !controllers.entries("healthChecks").isEmpty
+            }
+            // Kill a worker that is not the controller, so no failover muddies the wait.
+            let controller = controllers.entries("healthChecks").nodeIDs.first?.first ?? "w1"
+            let victim = try #require((1...3).first { "w\($0)" != controller })
+            cluster.workers[victim - 1]?.stop(signal: SIGKILL)
+            let tripped = waitUntil(timeout: 45) { (try? cluster.store.checkRow(alive)?.status) == "offline" }
+            // Nothing here needs a graceful stop, which takes seconds per node.
+            cluster.workers.forEach { $0?.stop(signal: SIGKILL) }
+            cluster.viewserver?.stop(signal: SIGKILL)
+            return (pushed, seen, viewserver, unsignedChecks, own, controllers, allAlive, victim, tripped)
+        }
+        #expect(pushed == 200)
+        #expect(seenElsewhere.entries("healthChecks").nodeIDs == [["app-1"]])
+        #expect(viewserver.map(\.code) == [404, 404, 404])
+        #expect(viewserver.allSatisfy { $0.error.contains("this node has no store") })
+        #expect(unsignedChecks == 401)
+        #expect(nodes.entries("healthChecks").nodeIDs == [["w1"], ["w2"], ["w3"]])
+        #expect(controllers.entries("healthChecks").count == 1)
+        #expect((controllers.entries("healthChecks").first?["results"] as? [String: String])?["view"] != nil)
+        #expect(allAlive, "\(cluster.logs)")
+        #expect(tripped, "\(cluster.logs)")
+        let flip = try cluster.store.database.query("SELECT message FROM check_flips WHERE check_id = ?", [.int(alive)]).first?.string(0) ?? ""
+        #expect(flip.hasPrefix("2 of min_ok 3 node(s) pushed bearmon.node.alive OK within 12s; w\(victim): last push"), "\(flip)")
+    }
 }

@@ -66,13 +66,13 @@ struct PartitionTests {
             return try? WireJSON.decoder.decode(StatusReport.self, from: Data(result.stdout.utf8))
         }
         @Sendable func controller() -> String? { status()?.controller }
-        func log(_ host: String) -> String { (try? String(contentsOfFile: dir.file("\(host).log"), encoding: .utf8)) ?? "" }
+        @Sendable func log(_ host: String) -> String { (try? String(contentsOfFile: dir.file("\(host).log"), encoding: .utf8)) ?? "" }
 
         let (firstController, firstView, secondController, notified) = try await offPool { () -> (String?, Int64?, String?, Bool) in
             let vs = try start("vs")
-            // w1 starts first, so it becomes the controller; its flips are held back 4 s,
+            // w1 starts first, so it becomes the controller; its flips are held back 8 s,
             // long enough for the fence to move under them.
-            let w1 = try start("w1", environment: ["BEARMON_TEST_DELAY_FLIP_MS": "4000"])
+            let w1 = try start("w1", environment: ["BEARMON_TEST_DELAY_FLIP_MS": "8000"])
             _ = waitUntil(timeout: 30) { controller() == workerAddresses[0] }
             let w2 = try start("w2"), w3 = try start("w3")
             defer { [w1, w2, w3, vs].forEach { $0.stop() } }
@@ -84,8 +84,11 @@ struct PartitionTests {
                 firstView = report?.view?.number
                 return first != nil
             }
-            try star.cut("w1", from: "vs")
+            // The outage begins; as soon as w1 has decided the flip (its write is held back),
+            // it is cut off from the viewserver.
             try state.write("web", "down")
+            _ = waitUntil(timeout: 30) { log("w1").contains("(web) is now offline") }
+            try star.cut("w1", from: "vs")
             var second: String?
             _ = waitUntil(timeout: 30) {
                 second = controller()
@@ -93,7 +96,7 @@ struct PartitionTests {
             }
             let notified = waitUntil(timeout: 30) { !WebhookNotes(receiver).fields.isEmpty }
             // Give the old controller's held-back flip time to try, and fail.
-            _ = waitUntil(timeout: 8) { false }
+            _ = waitUntil(timeout: 15) { log("w1").contains("refused by the fence") }
             return (first, firstView, second, notified)
         }
         #expect(firstController == workerAddresses[0])

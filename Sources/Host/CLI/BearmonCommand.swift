@@ -12,7 +12,7 @@ public struct BearmonCommand: AsyncParsableCommand {
         subcommands: [
             PluginsCommand.self, CheckCommand.self, BenchCommand.self, NotifyCommand.self,
             DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self,
-            StandaloneCommand.self, StatusCommand.self,
+            StandaloneCommand.self, StatusCommand.self, QueryCommand.self,
             WorkerCommand.self, ViewserverCommand.self, RunConfigCommand.self,
         ]
     )

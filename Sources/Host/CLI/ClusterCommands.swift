@@ -18,7 +18,9 @@ struct WorkerCommand: AsyncParsableCommand {
         }
         let slots: Int
         let settings: ControllerSettings
+        let push: PushSettings
         do {
+            push = try PushSettings.from(config)
             slots = try threads ?? config.int("worker", "numThreads") ?? 16
             var made = ControllerSettings(node: node.node, confirmations: try ControllerSettings.confirmations(from: config, standalone: false))
             if let retention = try ControllerSettings.retention(from: config) { made.retentionMilliseconds = retention }
@@ -38,7 +40,7 @@ struct WorkerCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure("\(error)")
         }
-        try await WorkerNode(config: node, viewserver: viewAddress, store: store, host: host, threads: slots, settings: settings, logger: logger).run()
+        try await WorkerNode(config: node, viewserver: viewAddress, store: store, host: host, threads: slots, settings: settings, push: push, logger: logger).run()
     }
 }
 

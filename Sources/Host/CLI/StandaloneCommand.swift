@@ -11,7 +11,7 @@ struct StandaloneCommand: AsyncParsableCommand {
         discussion: "A fresh database gets an example: a check of bearmon's own /healthz, a check of a port where nothing listens, and a log contact. SIGTERM or SIGINT stops it; the outbox keeps undelivered notifications for the next start."
     )
 
-    @Option(help: "Where to serve /healthz and /v1/checks.") var addr = "127.0.0.1:8888"
+    @Option(help: "Where to serve /healthz, /v1/checks and monitor-srv's API (/v1/healthchecks, /v1/services, /v1/status, /v1/stats).") var addr = "127.0.0.1:8888"
     @Option(help: "Worker slots (default: [worker] numThreads, else 32).") var threads: Int?
     @Option(help: "This node's name (default: [default] node, else standalone).") var node: String?
     @OptionGroup var options: StoreOptions
@@ -27,7 +27,9 @@ struct StandaloneCommand: AsyncParsableCommand {
         let store = try options.openStore()
         let name = node ?? config.string("default", "node") ?? "standalone"
         var settings: ControllerSettings
+        let push: PushSettings
         do {
+            push = try PushSettings.from(config)
             settings = ControllerSettings(node: name, confirmations: try ControllerSettings.confirmations(from: config, standalone: true))
             if let retention = try ControllerSettings.retention(from: config) { settings.retentionMilliseconds = retention }
         } catch {
@@ -36,6 +38,6 @@ struct StandaloneCommand: AsyncParsableCommand {
         if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
             for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
         }
-        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, logger: logger).run()
+        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, logger: logger).run()
     }
 }

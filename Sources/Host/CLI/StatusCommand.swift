@@ -1,9 +1,5 @@
 import ArgumentParser
-import BearmonSystem
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `bearmon status`: each check's status, last result, node, time and turn state, and the
 /// notifications not yet delivered — from a running node, or from the database.
@@ -43,20 +39,9 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     private func fetch(_ address: String) async throws -> StatusReport {
-        let target: HostPort
-        do { target = try HostPort(parsing: address, defaultPort: 8888) } catch { throw CLIFailure("--addr: \(error)") }
-        guard let url = URL(string: "http://\(target)/v1/checks") else { throw CLIFailure("--addr: cannot make a URL of \(address)") }
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 10
-        do {
-            let (data, response) = try await URLSession.shared.data(for: request)
-            guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw CLIFailure("\(url) answered \(String(describing: (response as? HTTPURLResponse)?.statusCode))") }
-            return try WireJSON.decoder.decode(StatusReport.self, from: data)
-        } catch let error as CLIFailure {
-            throw error
-        } catch {
-            throw CLIFailure("cannot reach the node at \(target): \(error.localizedDescription)")
-        }
+        let (status, body) = try await NodeHTTP.get(address, "/v1/checks")
+        guard status == 200 else { throw CLIFailure("the node at \(address) answered \(status) to GET /v1/checks") }
+        do { return try WireJSON.decoder.decode(StatusReport.self, from: body) } catch { throw CLIFailure("the node at \(address) sent a status report that cannot be read: \(error)") }
     }
 
     private func fromDatabase() throws -> StatusReport {

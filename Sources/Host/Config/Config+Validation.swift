@@ -9,7 +9,7 @@ extension Config {
         "viewserver": ["addr", "controller"],
         "plugins": ["dir"],
         "store": ["sqlite", "retention"],
-        "push": ["interval", "ttl", "token", "maxbody"],
+        "push": ["interval", "ttl", "token", "maxbody", "reap"],
     ]
 
     /// Refuses keys that bearmon's own sections do not have, so that a typo such as

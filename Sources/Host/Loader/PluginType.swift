@@ -22,7 +22,7 @@ public final class PluginType: @unchecked Sendable {
         /// A contact type compiled into bearmon.
         case contact(any BuiltInContact)
         /// A check evaluated by the controller itself rather than run by workers.
-        case passive
+        case passive(any PassiveCheck)
     }
 
     /// How calls are made.
@@ -51,6 +51,12 @@ public final class PluginType: @unchecked Sendable {
     var validateFunction: bearmon_validate_fn? {
         if case .plugin(_, _, let validate) = implementation { return validate }
         return nil
+    }
+
+    /// Whether the controller evaluates it itself (see ``PassiveCheck``).
+    public var isPassive: Bool {
+        if case .passive = implementation { return true }
+        return false
     }
 
     /// The kind.

@@ -11,22 +11,31 @@ public final class ChangeSignal: @unchecked Sendable {
     /// A signal with no waiters.
     public init() {}
 
-    /// Returns when `signal()` is called or after `milliseconds`, whichever comes first.
+    /// Returns when `signal()` is called, after `milliseconds`, or when the task is
+    /// cancelled (a graceful shutdown must not wait out a long poll), whichever comes first.
     public func wait(milliseconds: Int64) async {
-        guard milliseconds > 0 else { return }
-        await withCheckedContinuation { continuation in
-            lock.lock()
-            let id = nextID
-            nextID += 1
-            waiters[id] = (continuation, nil)
-            lock.unlock()
-            let timer = Task { [weak self] in
-                try? await Task.sleep(for: .milliseconds(milliseconds))
-                self?.resume(id)
+        guard milliseconds > 0, !Task.isCancelled else { return }
+        let id = lock.withLock {
+            defer { nextID += 1 }
+            return nextID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                lock.lock()
+                waiters[id] = (continuation, nil)
+                lock.unlock()
+                let timer = Task { [weak self] in
+                    try? await Task.sleep(for: .milliseconds(milliseconds))
+                    self?.resume(id)
+                }
+                lock.lock()
+                if waiters[id] != nil { waiters[id]?.timer = timer } else { timer.cancel() }
+                lock.unlock()
+                // Cancelled before the waiter was registered: the handler found nothing.
+                if Task.isCancelled { resume(id) }
             }
-            lock.lock()
-            if waiters[id] != nil { waiters[id]?.timer = timer } else { timer.cancel() }
-            lock.unlock()
+        } onCancel: {
+            resume(id)
         }
     }
 
@@ -46,6 +55,7 @@ public final class ChangeSignal: @unchecked Sendable {
         lock.lock()
         let waiter = waiters.removeValue(forKey: id)
         lock.unlock()
+        waiter?.timer?.cancel()
         waiter?.continuation.resume()
     }
 }

@@ -27,6 +27,7 @@ public final class PluginHost: Sendable {
         invoker = PluginInvoker(width: threads, logger: logger)
         // Built-ins first: a plugin that claims a built-in's name is refused, not the reverse.
         registry.registerBuiltIn(LogContact.type(logger: logger))
+        registry.registerBuiltIn(HealthcheckCheck.type())
         loader.scan()
     }
 
@@ -43,6 +44,10 @@ public final class PluginHost: Sendable {
     /// undeclared keys too (see ``ParamValidator/resolve(_:strict:)``).
     public func validate(_ type: PluginType, data: String, strict: Bool = false) throws(InvalidParams) -> ResolvedParams {
         let params = try type.validator.resolve(data, strict: strict)
+        if case .passive(let check) = type.implementation {
+            let problems = check.problems(in: params)
+            if !problems.isEmpty { throw InvalidParams(subject: type.key.description, problems: problems) }
+        }
         guard let validate = type.validateFunction else { return params }
         let context = makeContext(type, params: params, budgetMilliseconds: 1000, label: "validate")
         let code = validate(type.descriptor, context.opaque)
@@ -58,6 +63,9 @@ public final class PluginHost: Sendable {
     /// Runs one check of `type` with validated `params`, bounded by the type's maximum run
     /// time and by `budgetMilliseconds` when given.
     public func runCheck(_ type: PluginType, params: ResolvedParams, budgetMilliseconds: Int64? = nil, label: String) async -> CheckOutcome {
+        if type.isPassive {
+            return CheckOutcome(status: .fail, message: "\(type.key) is evaluated by the controller from pushed healthchecks; add it with `bearmon checks add`, it cannot run on its own")
+        }
         let context = makeContext(type, params: params, budgetMilliseconds: budgetMilliseconds, label: label)
         return await invoker.runCheck(context)
     }

@@ -12,11 +12,20 @@ enum NodeServer {
     /// The largest request body a node accepts.
     static let maxBodyBytes = 4 << 20
 
-    /// A router that refuses unsigned, replayed, stale or oversized requests, with /healthz.
-    static func router(config: NodeConfig, logger: Logger) -> Router<NodeRequestContext> {
+    /// A router that refuses unsigned, replayed, stale or oversized requests, with /healthz
+    /// and monitor-srv's API: served from `monitor`, or answered 404 on a node without a
+    /// store. That API is for services, which do not hold the cluster password, so signing
+    /// leaves its paths to their own auth (see ``MonitorRoutes``); every other path stays signed.
+    static func router(config: NodeConfig, logger: Logger, monitor: PushMonitor? = nil) -> Router<NodeRequestContext> {
         let router = Router(context: NodeRequestContext.self)
-        router.add(middleware: SignatureMiddleware(verifier: SignatureVerifier(password: config.password), maxBodyBytes: maxBodyBytes, open: ["/healthz"], logger: logger))
+        let open = MonitorRoutes.paths.union(["/healthz"])
+        router.add(middleware: SignatureMiddleware(verifier: SignatureVerifier(password: config.password), maxBodyBytes: maxBodyBytes, open: open, logger: logger))
         NodeRoutes.health(router, node: config.node)
+        if let monitor {
+            MonitorRoutes.add(to: router, monitor: monitor)
+        } else {
+            MonitorRoutes.unavailable(on: router, reason: "this node has no store, so it takes no pushes and answers no queries; use a worker's address")
+        }
         return router
     }
 

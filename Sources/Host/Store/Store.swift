@@ -64,4 +64,16 @@ public protocol Store: AnyObject, Sendable {
     func latestResults() throws -> [Int64: ResultRecord]
     /// Deletes results older than `time`; returns how many.
     @discardableResult func pruneResults(before time: Int64) throws -> Int64
+
+    // MARK: Pushes (monitor-srv's healthchecks, status and stats)
+    /// Stores a push, replacing that node's previous one for the same key (healthcheck id
+    /// and node, or node).
+    func savePush(_ row: PushRow) throws
+    /// The pushes of `kind` that have not expired at `now` (unix ms), optionally only those
+    /// of service `service` and with key `id` (the healthcheck id for healthchecks, the
+    /// node id otherwise), ordered by key then node.
+    func pushes(_ kind: PushKind, service: String?, id: String?, now: Int64) throws -> [PushRow]
+    /// Applies monitor-srv's reaping rules at `now`: deletes expired pushes, and marks
+    /// stale statuses UNKNOWN with "Last update Ns ago". Safe to run from several nodes at once.
+    @discardableResult func reapPushes(now: Int64) throws -> PushReaping
 }

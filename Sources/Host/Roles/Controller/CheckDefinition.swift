@@ -16,9 +16,13 @@ public struct CheckDefinition: Sendable, Equatable {
     public let status: CheckStatus
     /// The type's maximum run time, in milliseconds.
     public let maxRunMilliseconds: Int64
+    /// Whether the controller evaluates it itself instead of handing it to workers (see
+    /// ``PassiveCheck``).
+    public let passive: Bool
 
     /// Creates a definition.
-    public init(id: Int64, name: String, type: String, data: String, intervalSeconds: Int64, delay: Int64, status: CheckStatus, maxRunMilliseconds: Int64) {
+    public init(id: Int64, name: String, type: String, data: String, intervalSeconds: Int64, delay: Int64, status: CheckStatus,
+                maxRunMilliseconds: Int64, passive: Bool = false) {
         self.id = id
         self.name = name
         self.type = type
@@ -27,6 +31,7 @@ public struct CheckDefinition: Sendable, Equatable {
         self.delay = delay
         self.status = status
         self.maxRunMilliseconds = maxRunMilliseconds
+        self.passive = passive
     }
 
     /// Whether a change from `other` alters how the check runs (so its turn state resets).

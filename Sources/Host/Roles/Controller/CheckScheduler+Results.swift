@@ -2,40 +2,48 @@ extension CheckScheduler {
     /// Applies a worker's result and returns what it decided. A result whose worker or token
     /// does not hold the check's lock (late, duplicated, or from before a restart) is ignored.
     public mutating func report(_ result: WorkerResult, from worker: String, now: Int64) -> [Decision] {
-        guard var check = checks[result.checkID], let lock = check.lock, lock.worker == worker, lock.token == result.token else {
+        guard let check = checks[result.checkID], !check.definition.passive,
+              let lock = check.lock, lock.worker == worker, lock.token == result.token else {
             return []
         }
+        return complete(result.checkID, status: result.status, message: result.message, by: worker, confirmations: settings.confirmations, now: now)
+    }
+
+    /// Ends the run that holds check `id`'s lock with a verdict from `worker`: a round
+    /// completes once `confirmations` distinct workers disagree with the status.
+    mutating func complete(_ id: Int64, status: CheckStatus, message: String, by worker: String, confirmations: Int, now: Int64) -> [Decision] {
+        guard var check = checks[id] else { return [] }
         check.lock = nil
         check.lastWorker = worker
-        check.lastResult = (worker, result.status, result.message, now)
+        check.lastResult = (worker, status, message, now)
         var decisions: [Decision] = []
         defer {
-            checks[result.checkID] = check
+            checks[id] = check
             // A round under way sends confirmation runs out at once; otherwise wait an interval.
-            schedule(result.checkID, at: check.isConfirming ? now : check.intervalDue(now: now))
+            schedule(id, at: check.isConfirming ? now : check.intervalDue(now: now))
         }
-        guard result.status != .fail else {
+        guard status != .fail else {
             check.failStreak += 1
             if check.failStreak == settings.failLimit {
-                decisions.append(.misconfigured(checkID: result.checkID, message: result.message))
+                decisions.append(.misconfigured(checkID: id, message: message))
             }
             return decisions
         }
-        if check.failStreak >= settings.failLimit { decisions.append(.recovered(checkID: result.checkID)) }
+        if check.failStreak >= settings.failLimit { decisions.append(.recovered(checkID: id)) }
         check.failStreak = 0
-        guard result.status != check.status else {
+        guard status != check.status else {
             check.turnSet = []
             check.turnCount = 0
             return decisions
         }
         check.turnSet.insert(worker)
-        guard check.turnSet.count >= settings.confirmations else { return decisions }
+        guard check.turnSet.count >= confirmations else { return decisions }
         check.turnSet = []
         check.turnCount += 1
         guard check.turnCount > check.definition.delay else { return decisions }
-        check.status = result.status
+        check.status = status
         check.turnCount = 0
-        decisions.append(.flip(checkID: result.checkID, status: result.status, message: result.message))
+        decisions.append(.flip(checkID: id, status: status, message: message))
         return decisions
     }
 

@@ -13,7 +13,11 @@ public struct CheckScheduler: Sendable {
     public internal(set) var checks: [Int64: ScheduledCheck] = [:]
     /// When each worker last asked for work.
     public internal(set) var workers: [String: Int64] = [:]
+    /// When each check that workers run next needs attention.
     var queue = MinHeap<DueEntry>()
+    /// When each passive check is next due for the controller's own evaluation; apart from
+    /// `queue`, so that handing out work never has to step over them.
+    var passiveQueue = MinHeap<DueEntry>()
     var nextToken: UInt64 = 1
     var enoughWorkers = true
     /// Until when (monotonic) the number of live workers is not judged: after a controller
@@ -60,7 +64,7 @@ public struct CheckScheduler: Sendable {
         Set(workers.filter { now - $0.value <= settings.workerTimeoutMilliseconds }.keys)
     }
 
-    /// When the earliest queued check needs attention, if any.
+    /// When the earliest queued check that workers run needs attention, if any.
     public var nextWake: Int64? { queue.first?.time }
 
     /// Queues `id` for attention at `time`, making older queue entries stale.
@@ -68,6 +72,7 @@ public struct CheckScheduler: Sendable {
         guard var check = checks[id] else { return }
         check.generation &+= 1
         checks[id] = check
-        queue.insert(DueEntry(time: time, checkID: id, generation: check.generation))
+        let entry = DueEntry(time: time, checkID: id, generation: check.generation)
+        if check.definition.passive { passiveQueue.insert(entry) } else { queue.insert(entry) }
     }
 }

@@ -9,7 +9,8 @@ extension Controller {
         await flushHistory()
     }
 
-    /// One round of housekeeping; `run` calls it every 200 ms, tests call it directly.
+    /// One round of housekeeping, and the passive checks that are due; `run` calls it every
+    /// 200 ms, tests call it directly.
     public func maintain() async {
         if isDue(.reload, every: settings.reloadMilliseconds) {
             do { try await reloadCatalog() } catch { logger.warning("cannot reload checks: \(error)") }
@@ -26,6 +27,7 @@ extension Controller {
                 logger.warning("cannot prune results: \(error)")
             }
         }
+        await evaluatePassiveChecks()
     }
 
     /// Whether `job` last ran `interval` or more milliseconds ago (or never); if so, marks it run now.
@@ -68,7 +70,7 @@ extension Controller {
                 nextValid[row.id] = check
                 definitions.append(CheckDefinition(
                     id: row.id, name: row.name, type: row.type, data: row.data, intervalSeconds: row.interval, delay: row.delay,
-                    status: check.status, maxRunMilliseconds: Int64(check.type.maxRunMilliseconds)
+                    status: check.status, maxRunMilliseconds: Int64(check.type.maxRunMilliseconds), passive: check.type.isPassive
                 ))
             case .failure(let poisoned):
                 nextPoison[row.id] = poisoned

@@ -85,7 +85,7 @@ public actor Controller: ControllerLink {
             let (assignments, decisions) = scheduler.assign(to: worker, capacity: capacity, now: now)
             handle(decisions)
             if !assignments.isEmpty, firstAssignmentAt == nil { firstAssignmentAt = wallMilliseconds() }
-            if !assignments.isEmpty || capacity == 0 || now >= giveUp || view == nil { return assignments }
+            if !assignments.isEmpty || capacity == 0 || now >= giveUp || view == nil || Task.isCancelled { return assignments }
             let untilDue = scheduler.nextWake.map { max(1, $0 - now) } ?? Int64.max
             await changes.wait(milliseconds: min(giveUp - now, untilDue))
         }
@@ -105,7 +105,8 @@ public actor Controller: ControllerLink {
         changes.signal()
     }
 
-    private func appendHistory(_ record: ResultRecord) {
+    /// Buffers a result for the history table, dropping the oldest tenth when full.
+    func appendHistory(_ record: ResultRecord) {
         if history.count >= settings.historyBufferLimit {
             history.removeFirst(history.count / 10)
             droppedHistory += settings.historyBufferLimit / 10

@@ -31,12 +31,6 @@ public struct ControllerSettings: Sendable {
 
     /// `[store] retention` ("7d", "12h", "30m" or seconds) in milliseconds.
     public static func retention(from config: Config) throws(ConfigError) -> Int64? {
-        guard let text = config.string("store", "retention") else { return nil }
-        let units: [(String, Int64)] = [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let value = Int64(text.dropLast()), value > 0 { return value * factor }
-        }
-        if let seconds = Int64(text), seconds > 0 { return seconds * 1_000 }
-        throw config.error("store", "retention", "'\(text)' is not a duration such as 7d, 12h or 3600")
+        try config.milliseconds("store", "retention")
     }
 }

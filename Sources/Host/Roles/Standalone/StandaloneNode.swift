@@ -5,7 +5,8 @@ import ServiceLifecycle
 
 /// All three roles in one process on an embedded store: the controller, its outbox sender,
 /// and a worker pool that talks to the controller in process through the same
-/// ``ControllerLink`` remote workers use. It serves `/healthz` and `/v1/checks` on `address`.
+/// ``ControllerLink`` remote workers use. It serves `/healthz`, `/v1/checks` and monitor-srv's
+/// API (see ``MonitorRoutes``) on `address`, reaps pushes and pushes its own health.
 public struct StandaloneNode: Sendable {
     /// Where the HTTP server listens.
     public let address: HostPort
@@ -19,16 +20,20 @@ public struct StandaloneNode: Sendable {
     public let threads: Int
     /// The controller's knobs.
     public let settings: ControllerSettings
+    /// `[push]`: how monitor-srv's API takes pushes.
+    public let push: PushSettings
     let logger: Logger
 
     /// Describes a node; nothing runs until `run()`.
-    public init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings, logger: Logger) {
+    public init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
+                push: PushSettings = PushSettings(), logger: Logger) {
         self.address = address
         self.node = node
         self.store = store
         self.host = host
         self.threads = threads
         self.settings = settings
+        self.push = push
         self.logger = logger
     }
 
@@ -41,12 +46,15 @@ public struct StandaloneNode: Sendable {
         let sender = OutboxSender(store: store, host: host, logger: logger) { await controller.currentView }
         await controller.setFlipObserver { sender.wake() }
         let pool = WorkerPool(node: node, host: host, link: controller, capacity: threads, logger: logger)
+        let monitor = PushMonitor(store: store, settings: push, logger: logger)
+        let selfMonitor = SelfMonitor(node: node, address: address, role: "standalone", monitor: monitor, host: host) { await controller.currentView }
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
         let router = Router(context: NodeRequestContext.self)
         NodeRoutes.health(router, node: node)
         NodeRoutes.checks(router, controller: controller, address: address.description)
+        MonitorRoutes.add(to: router, monitor: monitor)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(address.host, port: Int(address.port)), serverName: "bearmon"),
@@ -54,6 +62,8 @@ public struct StandaloneNode: Sendable {
                 ServiceLoop(description: "controller") { await controller.run() },
                 ServiceLoop(description: "outbox") { await sender.run() },
                 ServiceLoop(description: "workers") { await pool.run() },
+                ServiceLoop(description: "push reaper") { await monitor.runReaper() },
+                ServiceLoop(description: "self-monitor") { await selfMonitor.run() },
             ],
             onServerRunning: { [logger, address, view] _ in
                 logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")

@@ -1,0 +1,125 @@
+import BearmonSystem
+import Logging
+
+/// "Who monitors the monitoring service? The monitoring service." Every node with a store
+/// pushes its own healthchecks into it at a fixed interval, as service `bearmon` with the
+/// node's name as node id, so an operator can query them and alert on them with a
+/// `healthcheck` check like on any service. A node that dies stops pushing: its entries go
+/// stale after ``intervalSeconds`` and expire after ``ttlSeconds``.
+public struct SelfMonitor: Sendable {
+    /// The healthchecks' ids.
+    public enum Name {
+        /// OK while the node runs.
+        public static let alive = "bearmon.node.alive"
+        /// OK while a trivial store query works; ERROR with the error otherwise.
+        public static let store = "bearmon.store.reachable"
+        /// OK with module and type counts; ERROR naming refused plugin files.
+        public static let plugins = "bearmon.plugins.loaded"
+        /// On the active controller only: OK with its view number.
+        public static let controller = "bearmon.controller.view"
+    }
+
+    /// Seconds between pushes.
+    public static let intervalSeconds: Int64 = 10
+    /// Seconds a push is kept: a dead node's entries are gone this long after its last push.
+    public static let ttlSeconds: Int64 = 30
+
+    let node: String
+    let address: HostPort
+    let role: String
+    let monitor: PushMonitor
+    let host: PluginHost
+    /// The view this node holds as the controller, if it is the active one.
+    let heldView: @Sendable () async -> Int64?
+    let started = monotonicMilliseconds()
+
+    /// A self-monitor for node `node` (a `role`) serving on `address`.
+    public init(node: String, address: HostPort, role: String, monitor: PushMonitor, host: PluginHost, heldView: @escaping @Sendable () async -> Int64?) {
+        self.node = node
+        self.address = address
+        self.role = role
+        self.monitor = monitor
+        self.host = host
+        self.heldView = heldView
+    }
+
+    /// Pushes every ``intervalSeconds`` until cancelled, and at once when this node takes or
+    /// loses the controller's view, so that `bearmon.controller.view` follows a failover
+    /// within a second rather than an interval.
+    public func run() async {
+        var failing = false
+        var pushedView: Int64?
+        var nextPush = monotonicMilliseconds()
+        while !Task.isCancelled {
+            let view = await heldView()
+            if monotonicMilliseconds() >= nextPush || view != pushedView {
+                nextPush = monotonicMilliseconds() + Self.intervalSeconds * 1_000
+                pushedView = view
+                do {
+                    try await pushOnce(view: view)
+                    if failing { monitor.logger.notice("pushing this node's own healthchecks again") }
+                    failing = false
+                } catch {
+                    // Most likely the store is down, which bearmon.store.reachable would have said.
+                    if !failing { monitor.logger.warning("cannot push this node's own healthchecks: \(error)") }
+                    failing = true
+                }
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Pushes this node's healthchecks once, straight into the store; `view` is the
+    /// controller view this node holds, if any.
+    public func pushOnce(view: Int64?) async throws {
+        let store = monitor.store
+        let storeError: String?
+        do {
+            _ = try await monitor.storeQueue.run { try store.view() }
+            storeError = nil
+        } catch {
+            storeError = "\(error)"
+        }
+        let intake = PushIntake(settings: monitor.settings, receivedAt: wallMilliseconds())
+        for check in healthChecks(storeError: storeError, view: view) {
+            try await monitor.save(try intake.row(healthCheck: check))
+        }
+    }
+
+    /// This node's healthchecks as they stand.
+    func healthChecks(storeError: String?, view: Int64?) -> [MonitorHealthCheck] {
+        var checks = [
+            check(Name.alive, "the bearmon node is running", results: ["role": role, "uptime": "\((monotonicMilliseconds() - started) / 1_000)s"]),
+            check(Name.store, "a trivial query on bearmon's store works", results: ["store": monitor.store.location], error: storeError),
+            pluginsCheck(),
+        ]
+        if let view {
+            checks.append(check(Name.controller, "this node is the active controller", results: ["view": String(view)]))
+        }
+        return checks
+    }
+
+    private func pluginsCheck() -> MonitorHealthCheck {
+        let registry = host.registry
+        let types = registry.types
+        let refusals = registry.refusals
+        let results = [
+            "modules": String(registry.modules.count),
+            "checkTypes": String(types.filter { $0.kind == .check }.count),
+            "contactTypes": String(types.filter { $0.kind == .contact }.count),
+            "refused": String(refusals.count),
+        ]
+        let error = refusals.isEmpty ? nil : "refused: " + refusals.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ")
+        return check(Name.plugins, "every plugin file in the plugins directory loaded", results: results, error: error)
+    }
+
+    private func check(_ id: String, _ description: String, results: [String: String], error: String? = nil) -> MonitorHealthCheck {
+        MonitorHealthCheck(
+            id: id, description: description, timestamp: Double(wallMilliseconds()) / 1_000,
+            interval: Self.intervalSeconds, ttl: Self.ttlSeconds,
+            service: MonitorService(name: "bearmon", version: BearmonVersion.current,
+                                    nodes: [MonitorNode(id: node, address: address.host, port: Int64(address.port))]),
+            status: error == nil ? MonitorHealthCheck.ok : MonitorHealthCheck.error, results: results, error: error
+        )
+    }
+}
