@@ -43,28 +43,19 @@ public struct StandaloneNode: Sendable {
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let view = try takeView()
         try await controller.takeView(view)
-        let sender = OutboxSender(store: store, host: host, logger: logger) { await controller.currentView }
-        await controller.setFlipObserver { sender.wake() }
-        let pool = WorkerPool(node: node, host: host, link: controller, capacity: threads, logger: logger)
-        let monitor = PushMonitor(store: store, settings: push, logger: logger)
-        let selfMonitor = SelfMonitor(node: node, address: address, role: "standalone", monitor: monitor, host: host) { await controller.currentView }
+        let runtime = await NodeRuntime(node: node, address: address, role: "standalone", controller: controller, store: store, host: host,
+                                        threads: threads, push: push, logger: logger, link: controller) { await controller.currentView }
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
         let router = Router(context: NodeRequestContext.self)
         NodeRoutes.health(router, node: node)
         NodeRoutes.checks(router, controller: controller, address: address.description)
-        MonitorRoutes.add(to: router, monitor: monitor)
+        MonitorRoutes.add(to: router, monitor: runtime.monitor)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(address.host, port: Int(address.port)), serverName: "bearmon"),
-            services: [
-                ServiceLoop(description: "controller") { await controller.run() },
-                ServiceLoop(description: "outbox") { await sender.run() },
-                ServiceLoop(description: "workers") { await pool.run() },
-                ServiceLoop(description: "push reaper") { await monitor.runReaper() },
-                ServiceLoop(description: "self-monitor") { await selfMonitor.run() },
-            ],
+            services: runtime.services(),
             onServerRunning: { [logger, address, view] _ in
                 logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             },

@@ -35,26 +35,18 @@ public struct WorkerNode: Sendable {
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let candidate = ControllerCandidate(node: config.node, address: config.advertised.description, controller: controller, store: store, logger: logger)
         await candidate.learnStoredView()
-        let sender = OutboxSender(store: store, host: host, logger: logger) { await candidate.heldView }
-        await controller.setFlipObserver { sender.wake() }
         let client = NodeClient(node: config.node, password: config.password, tls: config.tls)
         let link = RemoteControllerLink(client: client, viewserver: viewserver, logger: logger)
-        let pool = WorkerPool(node: config.node, host: host, link: link, capacity: threads, logger: logger)
-        let monitor = PushMonitor(store: store, settings: push, logger: logger)
-        let selfMonitor = SelfMonitor(node: config.node, address: config.advertised, role: "worker", monitor: monitor, host: host) { await candidate.heldView }
+        let runtime = await NodeRuntime(node: config.node, address: config.advertised, role: "worker", controller: controller, store: store,
+                                        host: host, threads: threads, push: push, logger: logger, link: link) { await candidate.heldView }
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        let router = NodeServer.router(config: config, logger: logger, monitor: monitor)
+        let router = NodeServer.router(config: config, logger: logger, monitor: runtime.monitor)
         WorkerRoutes.add(to: router, candidate: candidate, controller: controller, config: config, logger: logger)
-        let app = try NodeServer.application(router: router, config: config, logger: logger, services: [
-            ServiceLoop(description: "controller") { await controller.run() },
+        let app = try NodeServer.application(router: router, config: config, logger: logger, services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
-            ServiceLoop(description: "outbox") { await sender.run() },
-            ServiceLoop(description: "workers") { await pool.run() },
-            ServiceLoop(description: "push reaper") { await monitor.runReaper() },
-            ServiceLoop(description: "self-monitor") { await selfMonitor.run() },
-        ]) { [logger, config, viewserver] in
+        ])) { [logger, config, viewserver] in
             logger.notice("bearmon worker \(config.node) serving on \(config.listen), viewserver \(viewserver)")
         }
         try await app.runService()
