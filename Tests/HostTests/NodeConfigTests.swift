@@ -32,6 +32,18 @@ struct NodeConfigTests {
         #expect(neither?.reason.contains("role is unknown") == true)
     }
 
+    @Test("lease timings are bearmon's own [viewserver] keys, checked for range")
+    func leaseKeys() throws {
+        let config = try parse("[default]\npassword = s\n[viewserver]\naddr = :1\nlease = 3000\npingInterval = 500\n")
+        try config.validateHostSections()
+        let lease = try LeaseSettings.from(config)
+        #expect(lease.leaseMilliseconds == 3000)
+        #expect(lease.pingIntervalMilliseconds == 500)
+        let bad = try parse("[default]\npassword = s\n[viewserver]\naddr = :1\nlease = 100\n")
+        let error = #expect(throws: ConfigError.self) { try LeaseSettings.from(bad) }
+        #expect(error?.line == 5)
+    }
+
     @Test("an empty or missing password is refused")
     func emptyPassword() throws {
         for text in ["[default]\npassword =\n[viewserver]\naddr = :1\n", "[viewserver]\naddr = :1\n"] {

@@ -6,7 +6,7 @@ extension Config {
         "default": ["debug", "password", "node", "cert", "key", "ca", "insecure"],
         "controller": ["addr", "database", "confirmations"],
         "worker": ["viewaddr", "numthreads"],
-        "viewserver": ["addr", "controller"],
+        "viewserver": ["addr", "controller", "lease", "pinginterval"],
         "plugins": ["dir"],
         "store": ["sqlite", "retention"],
         "push": ["interval", "ttl", "token", "maxbody", "reap"],
