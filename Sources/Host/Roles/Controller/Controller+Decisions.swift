@@ -8,11 +8,11 @@ extension Controller {
         for decision in decisions {
             switch decision {
             case .flip(let id, let status, let message):
-                guard let check = valid[id] else { continue }
-                pendingFlips.append(FlipRequest(
+                guard let check = valid[id], let view else { continue }
+                pendingFlips.append((FlipRequest(
                     flipID: UUID().uuidString.lowercased(), checkID: id, status: status, message: message, time: wallMilliseconds(),
                     checkName: check.row.name, checkType: check.row.type, maskedData: check.params.maskedJSON
-                ))
+                ), view))
                 logger.notice("check \(id) (\(check.row.name)) is now \(status.rawValue)", metadata: ["message": "\(message)"])
                 startFlipWriter()
             case .misconfigured(let id, let message):
@@ -38,8 +38,10 @@ extension Controller {
         Task { await writeFlips() }
     }
 
-    /// Writes queued flips one at a time, retrying while the store is unreachable. A fenced
-    /// write means another controller holds a newer view: this one stops acting.
+    /// Writes queued flips one at a time, retrying while the store is unreachable. Each is
+    /// written under the view it was decided in, and the fence alone judges it: a decision
+    /// stays valid exactly as long as no newer controller has raised the fence. A fenced write
+    /// means one has: this controller stops acting, and its queued decisions are dropped.
     private func writeFlips() async {
         var backoff: UInt64 = 100
         // For tests of fencing only: BEARMON_TEST_DELAY_FLIP_MS holds each flip back before
@@ -47,12 +49,7 @@ extension Controller {
         if let delay = ProcessInfo.processInfo.environment["BEARMON_TEST_DELAY_FLIP_MS"].flatMap(UInt64.init) {
             try? await Task.sleep(for: .milliseconds(delay))
         }
-        while let flip = pendingFlips.first {
-            guard let view else {
-                logger.warning("dropping \(pendingFlips.count) unwritten flip(s): this controller no longer holds a view; the next controller decides them again from the workers' results")
-                pendingFlips.removeAll()
-                break
-            }
+        while let (flip, view) = pendingFlips.first {
             do {
                 let record = try await storeQueue.run { [store] in try store.recordFlip(flip, view: view) }
                 pendingFlips.removeFirst()
@@ -61,9 +58,9 @@ extension Controller {
                 onFlipWritten()
             } catch let error as StoreError {
                 if case .fenced = error {
-                    logger.error("\(error); stepping down")
+                    logger.error("\(error); dropping \(pendingFlips.count) queued flip(s) and stepping down")
                     pendingFlips.removeAll()
-                    self.view = nil
+                    if self.view == view { self.view = nil }
                     break
                 }
                 logger.warning("cannot write flip yet: \(error)")

@@ -29,7 +29,8 @@ public actor Controller: ControllerLink {
     var poison: [Int64: PoisonRow] = [:]
     var history: [ResultRecord] = []
     var droppedHistory = 0
-    var pendingFlips: [FlipRequest] = []
+    /// Decided flips not yet written, each with the view it was decided under.
+    var pendingFlips: [(flip: FlipRequest, view: Int64)] = []
     var flipWriterRunning = false
     var onFlipWritten: @Sendable () -> Void = {}
     /// When each housekeeping job last ran (monotonic milliseconds), nil before its first run.
