@@ -45,7 +45,8 @@ struct DNSCheck: CheckType {
         let deadline = Deadline.earliest(call.deadline, started.adding(milliseconds: timeoutSeconds * 1000))
         let answer: DNSAnswer
         do {
-            let address = try AddressResolver.resolve(server.address.host, port: server.address.port, socketType: Int32(SOCK_DGRAM.rawValue))[0]
+            let address = try AddressResolver.resolve(server.address.host, port: server.address.port, socketType: Int32(SOCK_DGRAM.rawValue),
+                                                      deadline: deadline)[0]
             answer = try question.ask(DNSExchange(server: address, deadline: deadline))
         } catch let error as SystemError where error.errno == ETIMEDOUT {
             let waited = deadline.milliseconds(since: started) / 1000

@@ -27,7 +27,8 @@ struct ICMPCheck: CheckType {
         let family = AddressFamilyPreference(rawValue: Int(call.int("force_ip") ?? 0)) ?? .any
         let address: SocketAddress
         do {
-            address = try AddressResolver.resolve(target, port: 0, family: family, socketType: Int32(SOCK_DGRAM.rawValue))[0]
+            let lookupDeadline = Deadline.earliest(call.deadline, .after(milliseconds: Self.budgetMilliseconds))
+            address = try AddressResolver.resolve(target, port: 0, family: family, socketType: Int32(SOCK_DGRAM.rawValue), deadline: lookupDeadline)[0]
         } catch {
             return .offline("\(error)")
         }

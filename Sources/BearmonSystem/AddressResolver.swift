@@ -35,19 +35,38 @@ public struct ResolutionError: Error, CustomStringConvertible, Sendable {
 /// Resolves host names and literals to socket addresses through getaddrinfo.
 public enum AddressResolver {
     /// All addresses of `host` for `port`, in the resolver's order, filtered by `family`.
-    /// A literal address is parsed without any lookup.
+    /// A literal address is parsed without any lookup. With a `deadline`, a name lookup that
+    /// is still running then is given up (it finishes on its own thread) and reported as a
+    /// ``ResolutionError``, so a silent nameserver cannot stretch a check past its timeout.
     public static func resolve(
-        _ host: String, port: UInt16, family: AddressFamilyPreference = .any, socketType: Int32 = Int32(SOCK_STREAM.rawValue)
+        _ host: String, port: UInt16, family: AddressFamilyPreference = .any, socketType: Int32 = Int32(SOCK_STREAM.rawValue),
+        deadline: Deadline? = nil
     ) throws(ResolutionError) -> [SocketAddress] {
         var hints = addrinfo()
         hints.ai_family = family.aiFamily
         hints.ai_socktype = socketType
         hints.ai_flags = lookupFlags(for: host)
+        let service = String(port)
+        var result: Result<[SocketAddress], ResolutionError>?
+        if let deadline, hints.ai_flags & AI_NUMERICHOST == 0 {
+            result = DetachedLookup(host: host, service: service, hints: hints).wait(until: deadline)
+        }
+        switch result ?? lookUp(host, service: service, hints: hints) {
+        case .success(let addresses): return addresses
+        case .failure(let error):
+            guard family != .any else { throw error }
+            throw ResolutionError(host: host, reason: "\(error.reason) (IPv\(family.rawValue) only)")
+        }
+    }
+
+    /// One blocking getaddrinfo call, its list copied out and freed.
+    static func lookUp(_ host: String, service: String, hints: addrinfo) -> Result<[SocketAddress], ResolutionError> {
+        var hints = hints
         var list: UnsafeMutablePointer<addrinfo>?
-        let rc = getaddrinfo(host, String(port), &hints, &list)
+        let rc = getaddrinfo(host, service, &hints, &list)
         guard rc == 0, let list else {
             let reason = rc == EAI_SYSTEM ? SystemError(function: "getaddrinfo", errno: errno).reason : String(cString: gai_strerror(rc))
-            throw ResolutionError(host: host, reason: family == .any ? reason : "\(reason) (IPv\(family.rawValue) only)")
+            return .failure(ResolutionError(host: host, reason: reason))
         }
         defer { freeaddrinfo(list) }
         var result: [SocketAddress] = []
@@ -58,8 +77,7 @@ public enum AddressResolver {
             }
             cursor = entry.pointee.ai_next
         }
-        if result.isEmpty { throw ResolutionError(host: host, reason: "no addresses") }
-        return result
+        return result.isEmpty ? .failure(ResolutionError(host: host, reason: "no addresses")) : .success(result)
     }
 
     /// Literals skip the resolver entirely. AI_ADDRCONFIG is never set: it hides ::1 on hosts

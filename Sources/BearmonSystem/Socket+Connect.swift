@@ -11,7 +11,7 @@ extension Socket {
     public static func connected(
         to target: HostPort, family: AddressFamilyPreference = .any, deadline: Deadline
     ) throws -> Socket {
-        let addresses = try AddressResolver.resolve(target.host, port: target.port, family: family)
+        let addresses = try AddressResolver.resolve(target.host, port: target.port, family: family, deadline: deadline)
         var lastError: Error = SystemError(function: "connect", errno: 0)
         for address in addresses {
             do {

@@ -70,4 +70,10 @@ static inline CURLcode bm_curl_getinfo_str(CURL *handle, CURLINFO info, const ch
     return curl_easy_getinfo(handle, info, out);
 }
 
+/* The running libcurl's version record; CURLVERSION_NOW is a macro Swift cannot see.
+   The record is libcurl's static data: never freed, safe from any thread. */
+static inline const curl_version_info_data *bm_curl_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
 #endif /* BEARMON_CCURL_SHIM_H */

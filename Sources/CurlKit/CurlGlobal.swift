@@ -16,6 +16,15 @@ public enum CurlGlobal {
         try outcome.get()
     }
 
-    /// libcurl's version string, for example "libcurl/7.88.1 OpenSSL/3.0.x zlib/1.2.13".
-    public static var version: String { String(cString: curl_version()) }
+    /// libcurl's version and TLS library, for example "libcurl/7.88.1 OpenSSL/3.0.15".
+    ///
+    /// Built from `curl_version_info`, not `curl_version`: the latter asks libldap for its
+    /// version, and libldap's first call resolves this machine's own hostname through DNS,
+    /// which stalls every plugin load for the resolver's whole timeout when DNS is down.
+    public static var version: String {
+        guard let info = bm_curl_version_info() else { return "libcurl" }
+        let curl = "libcurl/" + String(cString: info.pointee.version)
+        guard let tls = info.pointee.ssl_version else { return curl }
+        return curl + " " + String(cString: tls)
+    }
 }

@@ -21,6 +21,14 @@ struct TCPCheckTests {
         #expect(server.acceptedCount >= 0)
     }
 
+    @Test("a name is resolved (on its own lookup thread, within the deadline) and connected")
+    func byName() async throws {
+        let server = try LoopbackServer(behaviour: .acceptAndClose)
+        let outcome = try await check(#"{"address":"localhost:\#(server.port)","force_ip":4}"#)
+        #expect(outcome.status == .online, "\(outcome.message)")
+        #expect(outcome.message == "connected to localhost:\(server.port)")
+    }
+
     @Test("a refused port is offline, and says so")
     func refused() async throws {
         let port = try refusedPort()

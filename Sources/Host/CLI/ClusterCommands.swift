@@ -82,10 +82,10 @@ struct RunConfigCommand: AsyncParsableCommand {
         do { role = try NodeConfig(config).role } catch { throw CLIFailure("\(error)") }
         switch role {
         case .viewserver:
-            var command = try ViewserverCommand.parse(arguments)
+            let command = try ViewserverCommand.parse(arguments)
             try await command.run()
         case .worker:
-            var command = try WorkerCommand.parse(arguments)
+            let command = try WorkerCommand.parse(arguments)
             try await command.run()
         }
     }
