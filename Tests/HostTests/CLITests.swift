@@ -79,6 +79,18 @@ struct CLITests {
         #expect(result.stdout.contains("refused files (0):"))
     }
 
+    @Test("docs/types.md is what `plugins --markdown` prints from the built plugins' schemas")
+    func pluginsMarkdown() async throws {
+        let committed = try String(contentsOfFile: TestPaths.repoRoot + "/docs/types.md", encoding: .utf8)
+        let result = try await Command.bearmon(["plugins", "--markdown"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == committed, "regenerate it: bearmon plugins --markdown > docs/types.md")
+        #expect(committed.contains("| `password` | string |  | Password for HTTP basic auth. Secret. |"))
+        let both = try await Command.bearmon(["plugins", "--markdown", "--json"])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("pick one"))
+    }
+
     @Test("a bad config file fails with its line")
     func badConfig() async throws {
         let dir = try TempDirectory()

@@ -13,9 +13,16 @@ struct PluginsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Print the type reference as Markdown (what docs/types.md holds).")
+    var markdown = false
+
+    func validate() throws {
+        if json && markdown { throw ValidationError("--json and --markdown are different outputs; pick one") }
+    }
+
     func run() async throws {
         let host = try options.makeHost(threads: 1)
         let listing = PluginListing(registry: host.registry, directory: host.loader.directory)
-        print(json ? listing.json : listing.text)
+        print(json ? listing.json : markdown ? listing.markdown : listing.text, terminator: markdown ? "" : "\n")
     }
 }
