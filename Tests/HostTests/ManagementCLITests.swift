@@ -53,6 +53,31 @@ struct ManagementCLITests {
         #expect(missing.stderr.contains("check 9 does not exist"))
     }
 
+    @Test("checks edit changes a check in place, validates new data, and keeps its alerts")
+    func edit() async throws {
+        _ = try await run(["checks", "add", "--name", "api", "--type", "fixture", "--data", #"{"mode":"online"}"#, "--interval", "30"])
+        _ = try await run(["contacts", "add", "--type", "fixture", "--data", "ops@example.org"])
+        #expect(try await run(["alerts", "add", "--check", "1", "--contact", "1"]).status == 0)
+
+        let changed = try await run(["checks", "edit", "1", "--name", "api2", "--data", #"{"mode":"offline","password":"hunter2"}"#, "--delay", "3"])
+        #expect(changed.stdout == "changed check 1 (api2)\n", "\(changed.stderr)")
+        let list = try await run(["checks", "list"])
+        #expect(list.stdout.contains(#"1   api2  fixture  30s       3      online  yes      {"mode":"offline","password":"********"}"#), "\(list.stdout)")
+        #expect(try await run(["alerts", "list"]).stdout.contains("1   1      1"))
+
+        let bad = try await run(["checks", "edit", "1", "--data", #"{"seconds":"ten"}"#])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("parameter 'seconds': must be an integer, got a string"))
+        let badType = try await run(["checks", "edit", "1", "--type", "nosuch"])
+        #expect(badType.stderr.contains("unknown check type 'nosuch'"))
+        let nothing = try await run(["checks", "edit", "1"])
+        #expect(nothing.status != 0)
+        #expect(nothing.stderr.contains("nothing to change"))
+        let missing = try await run(["checks", "edit", "9", "--interval", "5"])
+        #expect(missing.stderr.contains("check 9 does not exist"))
+        #expect(try await run(["checks", "list"]).stdout.contains("api2  fixture  30s       3"))
+    }
+
     @Test("contacts and alerts link up, list and remove")
     func contactsAndAlerts() async throws {
         _ = try await run(["checks", "add", "--name", "api", "--type", "fixture", "--data", "{}"])

@@ -31,6 +31,20 @@ struct StoreSuiteTests {
         #expect(try store.checkRow(db)?.enabled == true)
         #expect(throws: StoreError.notFound("check 999")) { try store.setCheckEnabled(999, false) }
 
+        // An edit keeps the id, the status and the enabled flag; the same values again are fine.
+        let edited = NewCheck(name: "web2", type: "tcp", data: #"{"address":"127.0.0.1:8080"}"#, interval: 10, delay: 0)
+        try store.updateCheck(web, with: edited)
+        try store.updateCheck(web, with: edited)
+        #expect(try store.checkRow(web) == CheckRow(id: web, name: "web2", type: "tcp", data: #"{"address":"127.0.0.1:8080"}"#, interval: 10, delay: 0, status: "online", enabled: true))
+        #expect(throws: StoreError.notFound("check 999")) { try store.updateCheck(999, with: edited) }
+        #expect(throws: StoreError.invalid("the interval must be at least 1 second, got 0")) {
+            try store.updateCheck(web, with: NewCheck(name: "web2", type: "tcp", data: "{}", interval: 0))
+        }
+        #expect(throws: StoreError.tooLong(field: "checks.data", length: 1025, limit: 1024)) {
+            try store.updateCheck(web, with: NewCheck(name: "web2", type: "tcp", data: String(repeating: " ", count: 1025)))
+        }
+        #expect(try store.checkRow(web)?.interval == 10)
+
         let mail = try store.addContact(type: "email", data: "ops@example.org")
         let hook = try store.addContact(type: "webhook", data: "http://127.0.0.1:9/hook")
         #expect(try store.contacts() == [Contact(id: mail, type: "email", data: "ops@example.org"), Contact(id: hook, type: "webhook", data: "http://127.0.0.1:9/hook")])
@@ -237,6 +251,8 @@ struct StoreSuiteTests {
         #expect(poison["blank"]?.contains("is neither online nor offline") == true)
         #expect(poison["nullstatus"]?.contains("status is NULL") == true)
         #expect(poison["badjson"]?.contains("data is not valid JSON") == true)
+        let badjson = try #require(try store.checkRows().first { $0.name == "badjson" })
+        #expect(poison["badjson"]?.contains("fix it with `bearmon checks edit \(badjson.id) --data JSON`") == true)
         #expect(poison["unknown"]?.contains("unknown check type 'nosuchtype'") == true)
         #expect(poison["negative"]?.contains("check_interval -5 must be at least 1 second") == true)
         #expect(poison["badparam"]?.contains("parameter 'seconds': must be an integer") == true)

@@ -41,14 +41,16 @@ public struct CheckCatalog {
         guard let status = CheckStatus(rawValue: statusText), status != .fail else {
             return poison("status '\(statusText)' is neither online nor offline; set it with UPDATE checks SET status = 'online' WHERE id = \(row.id)")
         }
-        guard row.interval > 0 else { return poison("check_interval \(row.interval) must be at least 1 second") }
-        guard row.delay >= 0 else { return poison("delay \(row.delay) must be 0 or more") }
+        guard row.interval > 0 else {
+            return poison("check_interval \(row.interval) must be at least 1 second; fix it with `bearmon checks edit \(row.id) --interval 60`")
+        }
+        guard row.delay >= 0 else { return poison("delay \(row.delay) must be 0 or more; fix it with `bearmon checks edit \(row.id) --delay 1`") }
         let type: PluginType
         do { type = try host.type(.check, row.type) } catch { return poison("\(error)") }
         do {
             return .success(ValidCheck(row: row, status: status, type: type, params: try host.validate(type, data: row.data)))
         } catch {
-            return poison("\(error)")
+            return poison("\(error); fix it with `bearmon checks edit \(row.id) --data JSON` (`bearmon plugins` lists the parameters)")
         }
     }
 }

@@ -1,15 +1,30 @@
 extension SQLStore {
     /// Adds a check.
     public func addCheck(_ check: NewCheck) throws -> Int64 {
+        try checkDefinition(check)
+        return try database.execute(
+            "INSERT INTO checks (name, type, data, check_interval, delay, status, enabled) VALUES (?, ?, ?, ?, ?, 'online', ?)",
+            [.text(check.name), .text(check.type), .text(check.data), .int(check.interval), .int(check.delay), .int(check.enabled ? 1 : 0)]
+        ).lastInsertID
+    }
+
+    /// Replaces a check's definition; its status, events and alerts stay.
+    public func updateCheck(_ id: Int64, with check: NewCheck) throws {
+        try checkDefinition(check)
+        let changed = try database.execute(
+            "UPDATE checks SET name = ?, type = ?, data = ?, check_interval = ?, delay = ?, enabled = ? WHERE id = ?",
+            [.text(check.name), .text(check.type), .text(check.data), .int(check.interval), .int(check.delay), .int(check.enabled ? 1 : 0), .int(id)]
+        )
+        // MySQL counts only rows whose values changed, so an edit to the same values needs a look.
+        if changed.affectedRows == 0 { try requireCheck(id) }
+    }
+
+    private func checkDefinition(_ check: NewCheck) throws {
         try checkLength("checks.name", check.name, limit: 64)
         try checkLength("checks.type", check.type, limit: 16)
         try checkLength("checks.data", check.data, limit: 1024)
         guard check.interval > 0 else { throw StoreError.invalid("the interval must be at least 1 second, got \(check.interval)") }
         guard check.delay >= 0 else { throw StoreError.invalid("the delay must be 0 or more, got \(check.delay)") }
-        return try database.execute(
-            "INSERT INTO checks (name, type, data, check_interval, delay, status, enabled) VALUES (?, ?, ?, ?, ?, 'online', ?)",
-            [.text(check.name), .text(check.type), .text(check.data), .int(check.interval), .int(check.delay), .int(check.enabled ? 1 : 0)]
-        ).lastInsertID
     }
 
     /// Enables or disables a check.

@@ -25,6 +25,9 @@ public protocol Store: AnyObject, Sendable {
     // MARK: Management
     /// Adds a check; refuses values longer than their columns.
     func addCheck(_ check: NewCheck) throws -> Int64
+    /// Replaces a check's name, type, data, interval, delay and enabled flag; its status,
+    /// events and alerts stay. Refuses values longer than their columns.
+    func updateCheck(_ id: Int64, with check: NewCheck) throws
     /// Enables or disables a check.
     func setCheckEnabled(_ id: Int64, _ enabled: Bool) throws
     /// Removes a check and its alerts.

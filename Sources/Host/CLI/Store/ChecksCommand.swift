@@ -4,8 +4,8 @@ import ArgumentParser
 struct ChecksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checks",
-        abstract: "Add, list, show, enable, disable and remove checks.",
-        subcommands: [ChecksAddCommand.self, ChecksListCommand.self, ChecksShowCommand.self,
+        abstract: "Add, list, show, edit, enable, disable and remove checks.",
+        subcommands: [ChecksAddCommand.self, ChecksListCommand.self, ChecksShowCommand.self, ChecksEditCommand.self,
                       ChecksEnableCommand.self, ChecksDisableCommand.self, ChecksRemoveCommand.self]
     )
 }
@@ -24,12 +24,7 @@ struct ChecksAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let host = try options.plugins.makeHost(threads: 1)
-        do {
-            let checkType = try host.type(.check, type)
-            _ = try host.validate(checkType, data: data, strict: true)
-        } catch {
-            throw CLIFailure("\(error)")
-        }
+        try requireValidCheckData(host: host, type: type, data: data)
         let store = try options.openStore()
         let id = try reportingStoreErrors {
             try store.addCheck(NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: !disabled))
@@ -74,6 +69,16 @@ struct ChecksRemoveCommand: AsyncParsableCommand {
         let store = try options.openStore()
         try reportingStoreErrors { try store.removeCheck(id) }
         print("removed check \(id)")
+    }
+}
+
+/// Refuses `data` that `type`'s declared parameters do not accept (strictly: unknown keys too),
+/// with the plugin's message, which names the field.
+func requireValidCheckData(host: PluginHost, type: String, data: String) throws {
+    do {
+        _ = try host.validate(host.type(.check, type), data: data, strict: true)
+    } catch {
+        throw CLIFailure("\(error)")
     }
 }
 
