@@ -90,7 +90,7 @@ struct StandaloneTests {
         try await offPool {
             let node = try NodeProcess(["standalone", "--db", "sqlite:\(fresh)"], log: dir.file("fresh.log"))
             let flipped = waitUntil(timeout: 60) { (try? node.status().checks.first { $0.name == "nothing listens here" }?.status) == "offline" }
-            #expect(flipped)
+            #expect(flipped, "\(node.process.terminationDescription ?? "running"): \(node.process.log.suffix(4000))")
             let report = try node.status()
             #expect(report.checks.map(\.name) == ["bearmon itself", "nothing listens here"])
             #expect(report.checks.first?.status == "online")

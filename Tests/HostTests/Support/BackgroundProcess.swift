@@ -39,6 +39,13 @@ final class BackgroundProcess: @unchecked Sendable {
         return Spawn.exitCode(status)
     }
 
+    /// How it ended, "exit code N" or "signal N", or nil while it runs.
+    var terminationDescription: String? {
+        guard !isRunning, let status = lock.withLock({ exitStatus }) else { return nil }
+        if status == Spawn.lostStatus { return "reaped by something else" }
+        return Spawn.exitCode(status).map { "exit code \($0)" } ?? "signal \(status & 0x7f)"
+    }
+
     /// Waits up to `timeout` seconds for the program to exit on its own.
     @discardableResult
     func waitForExit(timeout: Double) -> Bool { waitUntil(timeout: timeout) { !isRunning } }

@@ -31,8 +31,11 @@ final class MariaDBServer: @unchecked Sendable {
         port = namespace == nil ? try refusedPort() : 3306
         self.namespace = namespace
         self.bindAddress = bindAddress
+        // A private tmpdir: with the shared /tmp, parallel installs failed now and then to
+        // delete their own '#sql-temptable-*' files.
+        try FileManager.default.createDirectory(atPath: directory.file("tmp"), withIntermediateDirectories: true)
         let install = try Command.runBlocking("/usr/bin/mariadb-install-db", [
-            "--no-defaults", "--datadir=\(directory.file("data"))", "--user=root",
+            "--no-defaults", "--datadir=\(directory.file("data"))", "--tmpdir=\(directory.file("tmp"))", "--user=root",
             "--auth-root-authentication-method=normal", "--skip-test-db",
         ], timeout: 120)
         guard install.status == 0 else { throw Failure(description: "mariadb-install-db failed: \(install.stderr)") }
@@ -50,7 +53,7 @@ final class MariaDBServer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let server = [
-            "/usr/sbin/mariadbd", "--no-defaults", "--datadir=\(directory.file("data"))", "--socket=\(socket)", "--port=\(port)",
+            "/usr/sbin/mariadbd", "--no-defaults", "--datadir=\(directory.file("data"))", "--tmpdir=\(directory.file("tmp"))", "--socket=\(socket)", "--port=\(port)",
             "--bind-address=\(bindAddress)", "--user=root", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
             "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
         ]

@@ -31,7 +31,14 @@ final class NodeProcess: @unchecked Sendable {
 
     /// The node's live status report.
     func status() throws -> StatusReport {
-        let (code, body) = try get("/v1/checks")
+        let code: Int, body: Data
+        do {
+            (code, body) = try get("/v1/checks")
+        } catch {
+            // A node that died says why in its log; the connection error alone does not.
+            let state = process.isRunning ? "running" : "exited (\(process.terminationDescription ?? "unknown"))"
+            throw NotReady(description: "GET /v1/checks failed: \(error); the node has \(state); log tail: \(process.log.suffix(4000))")
+        }
         guard code == 200 else { throw NotReady(description: "GET /v1/checks answered \(code)") }
         return try WireJSON.decoder.decode(StatusReport.self, from: body)
     }

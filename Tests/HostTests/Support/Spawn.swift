@@ -60,11 +60,18 @@ enum Spawn {
     }
 
     /// The child's wait status if it has exited (reaping it), else nil.
+    /// ECHILD (something else reaped it) counts as exited, with ``lostStatus``: its PID may
+    /// already belong to another process, which must never get our signals.
     static func reap(_ pid: pid_t) -> Int32? {
         var status: Int32 = 0
-        return waitpid(pid, &status, WNOHANG) == pid ? status : nil
+        let rc = waitpid(pid, &status, WNOHANG)
+        if rc == pid { return status }
+        return rc == -1 && errno == ECHILD ? lostStatus : nil
     }
 
+    /// The status recorded for a child that something else reaped: neither an exit nor a signal.
+    static let lostStatus: Int32 = -1
+
     /// The exit code in a wait status, or nil when a signal ended the process.
-    static func exitCode(_ status: Int32) -> Int32? { status & 0x7f == 0 ? (status >> 8) & 0xff : nil }
+    static func exitCode(_ status: Int32) -> Int32? { status != lostStatus && status & 0x7f == 0 ? (status >> 8) & 0xff : nil }
 }
