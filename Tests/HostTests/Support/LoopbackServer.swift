@@ -109,8 +109,29 @@ final class LoopbackServer: @unchecked Sendable {
 
 /// A loopback port with nothing listening: bound then closed, so connects are refused.
 func refusedPort() throws -> UInt16 {
-    let server = try LoopbackServer(behaviour: .acceptAndClose)
-    let port = server.port
-    server.stop()
-    return port
+    // Never the same port twice in one test run: two tests that start servers on ports from
+    // here must not end up on one port.
+    for _ in 0..<64 {
+        let server = try LoopbackServer(behaviour: .acceptAndClose)
+        let port = server.port
+        server.stop()
+        if handedOutPorts.claim(port) { return port }
+    }
+    throw LoopbackPortsExhausted()
+}
+
+/// Every port ``refusedPort()`` has returned in this process.
+private let handedOutPorts = HandedOutPorts()
+
+private final class HandedOutPorts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ports: Set<UInt16> = []
+
+    /// Records `port`; false when it was already handed out.
+    func claim(_ port: UInt16) -> Bool { lock.withLock { ports.insert(port).inserted } }
+}
+
+/// ``refusedPort()`` kept getting ports it had already handed out.
+struct LoopbackPortsExhausted: Error, CustomStringConvertible {
+    var description: String { "the kernel kept handing out loopback ports this test run already used" }
 }

@@ -17,7 +17,11 @@ final class NodeProcess: @unchecked Sendable {
     init(_ arguments: [String], port: UInt16? = nil, log: String, environment: [String: String] = [:]) throws {
         self.port = try port ?? refusedPort()
         process = try BackgroundProcess(TestPaths.bearmon, arguments + ["--addr", "127.0.0.1:\(self.port)"], log: log, environment: environment)
-        guard waitUntil(timeout: 60, { (try? self.get("/healthz").0) == 200 || !process.isRunning }), process.isRunning else {
+        // The log line proves the answer comes from this process: a port handed out twice
+        // would otherwise let another test's node answer /healthz for one that failed to bind.
+        let serving = "serving on http://\(self.address)"
+        guard waitUntil(timeout: 60, { (process.log.contains(serving) && (try? self.get("/healthz").0) == 200) || !process.isRunning }),
+              process.isRunning else {
             throw NotReady(description: "bearmon did not start: \(process.log)")
         }
     }
