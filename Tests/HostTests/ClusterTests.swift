@@ -141,16 +141,20 @@ struct ClusterTests {
 
     @Test("monitor-srv's API on every worker: a push to one is seen from another and by the controller; the viewserver answers 404; a dead worker trips the bearmon.node.alive switch")
     func passiveMonitoring() async throws {
-        let cluster = try await Cluster()
+        // With a push token, which the viewserver's own pushes must carry too.
+        let token = "[push]\ntoken = push-token-for-tests"
+        let cluster = try await Cluster(workerConfig: { _ in token }, viewserverConfig: token)
         // All three workers push bearmon.node.alive every 10 s; a push older than 12 s means its node is gone.
         let alive = try cluster.store.addCheck(NewCheck(name: "all workers alive", type: "healthcheck",
                                                         data: #"{"id":"bearmon.node.alive","service":"bearmon","max_age":12,"min_ok":3}"#, interval: 1, delay: 0))
-        let (pushed, seenElsewhere, viewserver, unsignedChecks, nodes, controllers, allAlive, victim, tripped) = try await offPool {
+        let (pushed, seenElsewhere, viewserver, unsignedChecks, nodes, controllers, allAlive, victim, tripped, viewserverOwn) = try await offPool {
             try cluster.start()
             func url(_ port: UInt16, _ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
             let ports = cluster.workerPorts
-            let pushed = try HTTPTestClient.request(url(ports[1], "/v1/healthchecks"), method: "POST",
-                                                    body: Data(MonitorMessages.healthCheck("app.alive", node: "app-1").utf8)).0
+            let body = Data(MonitorMessages.healthCheck("app.alive", node: "app-1").utf8)
+            let unauthorized = try HTTPTestClient.request(url(ports[1], "/v1/healthchecks"), method: "POST", body: body).0
+            let pushed = try HTTPTestClient.request(url(ports[1], "/v1/healthchecks"), method: "POST", body: body,
+                                                    headers: ["Authorization": "Bearer push-token-for-tests"]).0
             let seen = JSONAnswer(code: 0, data: try HTTPTestClient.request(url(ports[2], "/v1/healthchecks?id=app.alive")).1)
             let viewserver = try [("GET", "/v1/healthchecks"), ("POST", "/v1/status"), ("GET", "/v1/services")].map { method, path in
                 let (code, data) = try HTTPTestClient.request(url(cluster.viewPort, path), method: method, body: method == "POST" ? Data("{}".utf8) : nil)
@@ -169,6 +173,14 @@ struct ClusterTests {
                 controllers = JSONAnswer(code: 0, data: (try? HTTPTestClient.request(url(ports[0], "/v1/healthchecks?id=bearmon.controller.view")).1) ?? Data())
                 return !controllers.entries("healthChecks").isEmpty
             }
+            // The viewserver has no store: it pushes its own two healthchecks through a candidate.
+            var viewserverOwn = JSONAnswer(code: 0, data: Data())
+            _ = waitUntil(timeout: 20) {
+                viewserverOwn = JSONAnswer(code: 0, data: (try? HTTPTestClient.request(url(ports[2], "/v1/healthchecks?service=bearmon&limit=100")).1) ?? Data())
+                let own = viewserverOwn.pushedBy("viewserver")
+                return own.contains { $0["id"] as? String == "bearmon.cluster.controller" && $0["status"] as? Int == 1 }
+                    && own.contains { $0["id"] as? String == "bearmon.viewserver.alive" }
+            }
             // Kill a worker that is not the controller, so no failover muddies the wait.
             let controller = controllers.entries("healthChecks").nodeIDs.first?.first ?? "w1"
             let victim = try #require((1...3).first { "w\($0)" != controller })
@@ -177,9 +189,9 @@ struct ClusterTests {
             // Nothing here needs a graceful stop, which takes seconds per node.
             cluster.workers.forEach { $0?.stop(signal: SIGKILL) }
             cluster.viewserver?.stop(signal: SIGKILL)
-            return (pushed, seen, viewserver, unsignedChecks, own, controllers, allAlive, victim, tripped)
+            return (pushed == 200 && unauthorized == 401, seen, viewserver, unsignedChecks, own, controllers, allAlive, victim, tripped, viewserverOwn)
         }
-        #expect(pushed == 200)
+        #expect(pushed, "a push needs the token; with it, it is taken")
         #expect(seenElsewhere.entries("healthChecks").nodeIDs == [["app-1"]])
         #expect(viewserver.map(\.code) == [404, 404, 404])
         #expect(viewserver.allSatisfy { $0.error.contains("this node has no store") })
@@ -189,6 +201,12 @@ struct ClusterTests {
         #expect((controllers.entries("healthChecks").first?["results"] as? [String: String])?["view"] != nil)
         #expect(allAlive, "\(cluster.logs)")
         #expect(tripped, "\(cluster.logs)")
+        // bearmon.node.alive above counted the three workers only; the viewserver has ids of its own.
+        let viewserverIDs = viewserverOwn.pushedBy("viewserver").compactMap { $0["id"] as? String }.sorted()
+        #expect(viewserverIDs == ["bearmon.cluster.controller", "bearmon.viewserver.alive"], "\(cluster.logs)")
+        let held = viewserverOwn.pushedBy("viewserver").first { $0["id"] as? String == "bearmon.cluster.controller" }?["results"] as? [String: String]
+        let controllerPort = held?["controller"]?.split(separator: ":").last.flatMap { UInt16($0) }
+        #expect(controllerPort.map(cluster.workerPorts.contains) == true, "\(String(describing: held))")
         let flip = try cluster.store.database.query("SELECT message FROM check_flips WHERE check_id = ?", [.int(alive)]).first?.string(0) ?? ""
         #expect(flip.hasPrefix("2 of min_ok 3 node(s) pushed bearmon.node.alive OK within 12s; w\(victim): last push"), "\(flip)")
     }

@@ -17,6 +17,12 @@ public struct SelfMonitor: Sendable {
         public static let plugins = "bearmon.plugins.loaded"
         /// On the active controller only: OK with its view number.
         public static let controller = "bearmon.controller.view"
+        /// Pushed by the viewserver, which has no store, through a worker: OK while it runs.
+        /// A name of its own, so that `bearmon.node.alive` still counts workers only.
+        public static let viewserverAlive = "bearmon.viewserver.alive"
+        /// Pushed by the viewserver: OK while a candidate holds the controller's view, ERROR
+        /// while none does (no candidate answers its pings, so nothing is monitored).
+        public static let clusterController = "bearmon.cluster.controller"
     }
 
     /// Seconds between pushes.
@@ -114,9 +120,16 @@ public struct SelfMonitor: Sendable {
     }
 
     private func check(_ id: String, _ description: String, results: [String: String], error: String? = nil) -> MonitorHealthCheck {
+        Self.healthCheck(id, description, node: node, address: address, results: results, error: error)
+    }
+
+    /// One of a node's own healthchecks, as service `bearmon` with `node` as node id: OK, or
+    /// ERROR with `error`; stale after ``intervalSeconds``, gone after ``ttlSeconds``.
+    static func healthCheck(_ id: String, _ description: String, node: String, address: HostPort, results: [String: String],
+                            error: String? = nil) -> MonitorHealthCheck {
         MonitorHealthCheck(
             id: id, description: description, timestamp: Double(wallMilliseconds()) / 1_000,
-            interval: Self.intervalSeconds, ttl: Self.ttlSeconds,
+            interval: intervalSeconds, ttl: ttlSeconds,
             service: MonitorService(name: "bearmon", version: BearmonVersion.current,
                                     nodes: [MonitorNode(id: node, address: address.host, port: Int64(address.port))]),
             status: error == nil ? MonitorHealthCheck.ok : MonitorHealthCheck.error, results: results, error: error

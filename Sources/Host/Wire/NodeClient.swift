@@ -34,10 +34,11 @@ public final class NodeClient: Sendable {
         self.tls = tls
     }
 
-    /// POSTs `body` as JSON and decodes the reply.
-    public func post<Body: Encodable, Reply: Decodable>(_ peer: String, _ path: String, _ body: Body, timeoutMilliseconds: Int64) async throws -> Reply {
+    /// POSTs `body` as JSON, with `headers` besides the signature's, and decodes the reply.
+    public func post<Body: Encodable, Reply: Decodable>(_ peer: String, _ path: String, _ body: Body, headers: [(String, String)] = [],
+                                                        timeoutMilliseconds: Int64) async throws -> Reply {
         let data = try WireJSON.encoder.encode(body)
-        return try await call(peer, "POST", path, Array(data), timeoutMilliseconds: timeoutMilliseconds)
+        return try await call(peer, "POST", path, Array(data), headers: headers, timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// GETs `path` and decodes the reply.
@@ -45,10 +46,11 @@ public final class NodeClient: Sendable {
         try await call(peer, "GET", path, [], timeoutMilliseconds: timeoutMilliseconds)
     }
 
-    private func call<Reply: Decodable>(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], timeoutMilliseconds: Int64) async throws -> Reply {
+    private func call<Reply: Decodable>(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], headers: [(String, String)] = [],
+                                        timeoutMilliseconds: Int64) async throws -> Reply {
         let target = "\(method) \(peer)\(path)"
         let response = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CurlResponse, Error>) in
-            queue.async { continuation.resume(with: Result { try self.perform(peer, method, path, body, timeoutMilliseconds) }) }
+            queue.async { continuation.resume(with: Result { try self.perform(peer, method, path, body, headers, timeoutMilliseconds) }) }
         }
         guard (200..<300).contains(response.status) else {
             let wire = try? WireJSON.decoder.decode(WireError.self, from: Data(response.body))
@@ -61,14 +63,15 @@ public final class NodeClient: Sendable {
         }
     }
 
-    private func perform(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], _ timeoutMilliseconds: Int64) throws -> CurlResponse {
+    private func perform(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], _ headers: [(String, String)],
+                         _ timeoutMilliseconds: Int64) throws -> CurlResponse {
         var request = CurlRequest(url: "\(tls == nil ? "http" : "https")://\(peer)\(path)", deadline: .after(milliseconds: timeoutMilliseconds))
         request.method = method
         request.body = body.isEmpty ? .none : .bytes(body)
         request.bodyCap = 16 << 20
         request.followRedirects = false
         request.headers = [CurlRequest.Header("Content-Type", "application/json")]
-            + RequestSignature.sign(method: method, path: path, body: body, node: node, password: password).headers.map { CurlRequest.Header($0.0, $0.1) }
+            + (RequestSignature.sign(method: method, path: path, body: body, node: node, password: password).headers + headers).map { CurlRequest.Header($0.0, $0.1) }
         do {
             let transfer = try CurlTransfer(request)
             if let ca = tls?.ca { try transfer.handle.set(CURLOPT_CAINFO, ca) }

@@ -13,6 +13,8 @@ struct JSONAnswer: Sendable {
     func entries(_ key: String) -> [[String: Any]] { object[key] as? [[String: Any]] ?? [] }
     /// The `error` of a refusal.
     var error: String { object["error"] as? String ?? "" }
+    /// The `healthChecks` entries pushed by node `id`.
+    func pushedBy(_ id: String) -> [[String: Any]] { entries("healthChecks").filter { [$0].nodeIDs == [[id]] } }
 }
 
 /// monitor-srv's API on a node under test.
