@@ -44,9 +44,7 @@ struct ICMPNamespaceTests {
         let pair = try await offPool { try NetworkNamespacePair() }
         defer { pair.remove() }
         // numgen counts every echo request the rule sees: 0 and 1 of each 5 are dropped.
-        try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "table", "inet", "t"])
-        try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "chain", "inet", "t", "c", "{ type filter hook input priority 0; }"])
-        try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "rule", "inet", "t", "c", "icmp", "type", "echo-request", "numgen", "inc", "mod", "5", "<", "2", "drop"])
+        try pair.addInputRules(in: pair.target, [["icmp", "type", "echo-request", "numgen", "inc", "mod", "5", "<", "2", "drop"]])
         let result = try await ping(pair, #"{"target":"\#(NetworkNamespacePair.targetAddress)","packetloss":\#(packetLoss)}"#)
         #expect(result.status == (packetLoss ? "offline" : "online"), "\(result)")
         #expect(result.message.contains("40% packet loss (3 of 5 replies)"), "\(result)")

@@ -16,12 +16,7 @@ struct SilentResolverTests {
         // Without this machine's hostname in hosts, anything that resolves it at start-up
         // (libcurl's curl_version() did, through libldap) hangs on the silent nameserver too.
         try pair.setProberEtcFile("hosts", "127.0.0.1 localhost\n")
-        try await offPool {
-            try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "table", "inet", "t"])
-            try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "chain", "inet", "t", "c", "{ type filter hook input priority 0; }"])
-            try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "rule", "inet", "t", "c", "udp", "dport", "53", "drop"])
-            try pair.must(in: pair.target, ["/usr/sbin/nft", "add", "rule", "inet", "t", "c", "tcp", "dport", "53", "drop"])
-        }
+        try await offPool { try pair.addInputRules(in: pair.target, [["udp", "dport", "53", "drop"], ["tcp", "dport", "53", "drop"]]) }
 
         // tcp's own `timeout` bounds it; ssl_expire has none, so `--timeout` sets its deadline.
         let runs = [("tcp", #"{"address":"quiet.test:80","timeout":3}"#, "20"), ("ssl_expire", #"{"address":"quiet.test:443","days":10}"#, "3")]

@@ -1,6 +1,7 @@
 import BearmonSystem
 import Foundation
 import Glibc
+import Synchronization
 
 /// A real TCP server on a loopback address, for check tests. It runs on its own thread,
 /// accepts with a bounded poll, and stops when asked or after `lifetime` seconds at most.
@@ -115,21 +116,13 @@ func refusedPort() throws -> UInt16 {
         let server = try LoopbackServer(behaviour: .acceptAndClose)
         let port = server.port
         server.stop()
-        if handedOutPorts.claim(port) { return port }
+        if handedOutPorts.withLock({ $0.insert(port).inserted }) { return port }
     }
     throw LoopbackPortsExhausted()
 }
 
 /// Every port ``refusedPort()`` has returned in this process.
-private let handedOutPorts = HandedOutPorts()
-
-private final class HandedOutPorts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ports: Set<UInt16> = []
-
-    /// Records `port`; false when it was already handed out.
-    func claim(_ port: UInt16) -> Bool { lock.withLock { ports.insert(port).inserted } }
-}
+private let handedOutPorts = Mutex<Set<UInt16>>([])
 
 /// ``refusedPort()`` kept getting ports it had already handed out.
 struct LoopbackPortsExhausted: Error, CustomStringConvertible {

@@ -52,6 +52,14 @@ final class NetworkNamespacePair: @unchecked Sendable {
         guard result.status == 0 else { throw CommandFailed(command: arguments, result: result) }
     }
 
+    /// Adds nftables rules to `namespace`'s input hook, one rule per element of `rules`
+    /// (each an nft rule expression, such as `["udp", "dport", "53", "drop"]`).
+    func addInputRules(in namespace: String, _ rules: [[String]]) throws {
+        try must(in: namespace, ["/usr/sbin/nft", "add", "table", "inet", "t"])
+        try must(in: namespace, ["/usr/sbin/nft", "add", "chain", "inet", "t", "c", "{ type filter hook input priority 0; }"])
+        for rule in rules { try must(in: namespace, ["/usr/sbin/nft", "add", "rule", "inet", "t", "c"] + rule) }
+    }
+
     /// Sets the prober's `net.ipv4.ping_group_range` (the sysctl is per namespace).
     func setPingGroupRange(_ range: String) throws {
         try must(in: prober, ["/usr/sbin/sysctl", "-qw", "net.ipv4.ping_group_range=\(range)"])
