@@ -51,28 +51,12 @@ public struct SelfMonitor: Sendable {
 
     /// Pushes every ``intervalSeconds`` until cancelled, and at once when this node takes or
     /// loses the controller's view, so that `bearmon.controller.view` follows a failover
-    /// within a second rather than an interval.
+    /// within a second rather than an interval. A failed push (most likely the store is down,
+    /// which `bearmon.store.reachable` would have said) waits for the next interval.
     public func run() async {
-        var failing = false
-        var pushedView: Int64?
-        var nextPush = monotonicMilliseconds()
-        while !Task.isCancelled {
-            let view = await heldView()
-            if monotonicMilliseconds() >= nextPush || view != pushedView {
-                nextPush = monotonicMilliseconds() + Self.intervalSeconds * 1_000
-                pushedView = view
-                do {
-                    try await pushOnce(view: view)
-                    if failing { monitor.logger.notice("pushing this node's own healthchecks again") }
-                    failing = false
-                } catch {
-                    // Most likely the store is down, which bearmon.store.reachable would have said.
-                    if !failing { monitor.logger.warning("cannot push this node's own healthchecks: \(error)") }
-                    failing = true
-                }
-            }
-            try? await Task.sleep(for: .seconds(1))
-        }
+        let loop = SelfPushLoop<Int64?>(subject: "this node's", retryMilliseconds: Self.intervalSeconds * 1_000,
+                                        quietStartMilliseconds: 0, logger: monitor.logger)
+        await loop.run(key: heldView) { view in try await pushOnce(view: view) }
     }
 
     /// Pushes this node's healthchecks once, straight into the store; `view` is the

@@ -19,29 +19,12 @@ struct ViewserverSelfPush: Sendable {
 
     /// Pushes every ``SelfMonitor/intervalSeconds`` until cancelled, and within a second when
     /// the view's holder changes, so that `bearmon.cluster.controller` follows a failover.
-    /// Failures in the first interval are expected (the candidates are starting) and quiet.
+    /// A failed push is tried again a second later; failures in the first interval are
+    /// expected (the candidates are starting) and quiet.
     func run() async {
-        var failing = false
-        var pushedHolder: String??
-        var nextPush = monotonicMilliseconds()
-        while !Task.isCancelled {
-            let holder = await viewserver.currentView.controller
-            if monotonicMilliseconds() >= nextPush || holder != pushedHolder {
-                do {
-                    try await pushOnce()
-                    pushedHolder = holder
-                    nextPush = monotonicMilliseconds() + SelfMonitor.intervalSeconds * 1_000
-                    if failing { logger.notice("pushing the viewserver's own healthchecks again") }
-                    failing = false
-                } catch {
-                    nextPush = monotonicMilliseconds() + 1_000
-                    let starting = monotonicMilliseconds() - started < SelfMonitor.intervalSeconds * 1_000
-                    if !failing, !starting { logger.warning("cannot push the viewserver's own healthchecks to any candidate: \(error)") }
-                    failing = !starting
-                }
-            }
-            try? await Task.sleep(for: .seconds(1))
-        }
+        let loop = SelfPushLoop<String?>(subject: "the viewserver's", retryMilliseconds: 1_000,
+                                         quietStartMilliseconds: SelfMonitor.intervalSeconds * 1_000, logger: logger)
+        await loop.run(key: { [viewserver] in await viewserver.currentView.controller }) { _ in try await pushOnce() }
     }
 
     /// Pushes both healthchecks to the first candidate that takes them.
