@@ -134,3 +134,13 @@ CREATE TABLE IF NOT EXISTS push_stats (
 	body MEDIUMTEXT NOT NULL
 );
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (2, 'bearmon tables: check_results, check_flips, alert_outbox, controller_view, push_*', 0);
+
+-- version 3: bearmon tables in utf8mb4
+ALTER TABLE check_results CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE check_flips CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE alert_outbox CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE controller_view CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE push_healthchecks CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE push_status CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE push_stats CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (3, 'bearmon tables in utf8mb4', 0);

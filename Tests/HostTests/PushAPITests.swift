@@ -148,16 +148,17 @@ struct PushAPITests {
             var answer = try node.json("/v1/healthchecks?service=bearmon&limit=50")
             _ = waitUntil(timeout: 20) {
                 answer = (try? node.json("/v1/healthchecks?service=bearmon&limit=50")) ?? answer
-                return answer.entries("healthChecks").count >= 4
+                return answer.entries("healthChecks").count >= 5
             }
             return answer
         }
         let own = answer.entries("healthChecks")
-        #expect(own.ids == [SelfMonitor.Name.controller, SelfMonitor.Name.alive, SelfMonitor.Name.plugins, SelfMonitor.Name.store])
+        #expect(own.ids == [SelfMonitor.Name.alerting, SelfMonitor.Name.controller, SelfMonitor.Name.alive, SelfMonitor.Name.plugins, SelfMonitor.Name.store])
         #expect(own.allSatisfy { $0["status"] as? Int == 1 }, "\(own)")
         #expect(own.nodeIDs.allSatisfy { $0 == ["n1"] })
         #expect((own.first?["service"] as? [String: Any])?["version"] as? String == BearmonVersion.current)
-        #expect((own.first?["results"] as? [String: String])?["view"] != nil)
+        #expect((own.first { $0["id"] as? String == SelfMonitor.Name.controller }?["results"] as? [String: String])?["view"] != nil)
+        #expect((own.first?["results"] as? [String: String])?["oldestUnwrittenFlip"] == "none")
         try await node.kill()
     }
 

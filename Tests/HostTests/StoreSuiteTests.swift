@@ -15,7 +15,7 @@ struct StoreSuiteTests {
         let (store, keep) = try backend.makeStore()
         defer { withExtendedLifetime(keep) {} }
         #expect(try store.migrate().isEmpty)
-        #expect(try Migrator(database: store.database).appliedVersions() == [1, 2])
+        #expect(try Migrator(database: store.database).appliedVersions() == [1, 2, 3])
         #expect(try store.view() == ViewRow(number: 0, holder: ""))
     }
 
@@ -194,6 +194,48 @@ struct StoreSuiteTests {
         let orphaned = try store.outbox(states: [.pending]).filter { $0.contactID == second }
         #expect(orphaned.count == 1)
         #expect(orphaned.first?.contactType == nil)
+    }
+
+    @Test("a flip's free text is fitted to its columns in code points, never refused", arguments: StoreBackend.allCases)
+    func flipTextFitted(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let check = try store.addCheck(NewCheck(name: "web", type: "tcp", data: "{}"))
+        let contact = try store.addContact(type: "webhook", data: "http://127.0.0.1:9/")
+        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        _ = try store.raiseView(to: 1, holder: "a")
+        let marks = "A" + String(repeating: "\u{0301}", count: 3_000) + "\u{FFFD}\0"
+        let flip = FlipRequest(flipID: UUID().uuidString, checkID: check, status: .offline, message: marks, time: 1_000,
+                               checkName: String(repeating: "ñ", count: 5_000), checkType: "tcp", maskedData: "{}")
+        let record = try store.recordFlip(flip, view: 1)
+        #expect(record.eventIDs.count == 1)
+        let stored = try #require(try store.database.query("SELECT message FROM check_flips").first?.string(0))
+        #expect(stored.unicodeScalars.count == TextColumn.message.limit)
+        let entry = try #require(try store.outbox(states: [.pending]).first)
+        #expect(entry.checkName.unicodeScalars.count == TextColumn.checkName.limit)
+        #expect(entry.message == stored)
+        try store.completeOutbox(entry.id, outcome: .retry(error: String(repeating: "é", count: 5_000), at: 2_000), now: 1_500, view: 1)
+        #expect(try store.outbox(states: [.pending]).first?.lastError.unicodeScalars.count == TextColumn.lastError.limit)
+    }
+
+    @Test("alerting's self-check reads the oldest due notification never attempted, skipping rows that wait on purpose", arguments: StoreBackend.allCases)
+    func oldestDue(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let check = try store.addCheck(NewCheck(name: "web", type: "tcp", data: "{}"))
+        let contact = try store.addContact(type: "webhook", data: "http://127.0.0.1:9/")
+        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        _ = try store.raiseView(to: 1, holder: "a")
+        #expect(try store.oldestDueNotification(now: 10_000) == nil)
+        let offline = try store.recordFlip(flip(check, .offline), view: 1)
+        #expect(try store.oldestDueNotification(now: 999) == nil)
+        let due = try #require(try store.oldestDueNotification(now: 5_000))
+        #expect(due == DueNotification(eventID: offline.eventIDs[0], checkID: check, contactID: contact, dueAt: 1_000))
+        // The online waits behind the offline on purpose; once the offline was attempted, neither is "due, never attempted".
+        _ = try store.recordFlip(flip(check, .online), view: 1)
+        let claimed = try store.claimOutbox(now: 5_000, limit: 10, leaseMilliseconds: 1_000, view: 1)
+        try store.completeOutbox(claimed[0].id, outcome: .retry(error: "down", at: 60_000), now: 5_000, view: 1)
+        #expect(try store.oldestDueNotification(now: 50_000) == nil)
     }
 
     @Test("results are kept, read back newest first per check, and pruned", arguments: StoreBackend.allCases)

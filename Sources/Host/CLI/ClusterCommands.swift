@@ -24,6 +24,7 @@ struct WorkerCommand: AsyncParsableCommand {
             slots = try threads ?? config.int("worker", "numThreads") ?? 16
             var made = ControllerSettings(node: node.node, confirmations: try ControllerSettings.confirmations(from: config, standalone: false))
             if let retention = try ControllerSettings.retention(from: config) { made.retentionMilliseconds = retention }
+            try made.readAlerting(from: config)
             settings = made
         } catch {
             throw CLIFailure("\(error)")

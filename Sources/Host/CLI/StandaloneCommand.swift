@@ -32,6 +32,7 @@ struct StandaloneCommand: AsyncParsableCommand {
             push = try PushSettings.from(config)
             settings = ControllerSettings(node: name, confirmations: try ControllerSettings.confirmations(from: config, standalone: true))
             if let retention = try ControllerSettings.retention(from: config) { settings.retentionMilliseconds = retention }
+            try settings.readAlerting(from: config)
         } catch {
             throw CLIFailure("\(error)")
         }

@@ -26,6 +26,13 @@ struct StatusText {
         lines.append(table.text)
         for check in report.checks {
             if let problem = check.misconfigured { lines.append("check \(check.id) is misconfigured: \(problem)") }
+            if check.waitingForWorkers == true {
+                let needed = report.confirmations.map { " (confirmations \($0))" } ?? ""
+                lines.append("check \(check.id) is waiting for more workers: every live worker has confirmed its round\(needed); it runs again each interval until another worker joins")
+            }
+        }
+        if let alerting = report.alerting {
+            lines.append("alerting: \(alerting.isOK ? "ok" : "ERROR: " + alerting.summary)")
         }
         lines.append("")
         lines.append("undelivered notifications (\(report.undelivered.count)):")

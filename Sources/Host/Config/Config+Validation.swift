@@ -10,6 +10,7 @@ extension Config {
         "plugins": ["dir"],
         "store": ["sqlite", "retention"],
         "push": ["interval", "ttl", "token", "maxbody", "reap"],
+        "alerting": ["maxflipwait", "maxnotifywait"],
     ]
 
     /// Refuses keys that bearmon's own sections do not have, so that a typo such as

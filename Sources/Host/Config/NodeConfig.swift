@@ -62,6 +62,7 @@ public struct NodeConfig: Sendable {
         }
         advertised = HostPort(host: ["", "0.0.0.0", "::"].contains(listen.host) ? (ProcessInfo.processInfo.hostName) : listen.host, port: listen.port)
         node = config.string("default", "node") ?? advertised.description
+        if let problem = NodeName.problem(node) { throw config.error("default", "node", problem) }
         password = try Self.password(config)
         insecure = try config.bool("default", "insecure") ?? false
         tls = try Self.tls(config)

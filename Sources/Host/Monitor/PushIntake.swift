@@ -105,7 +105,9 @@ struct PushIntake {
     }
 
     private func checkLength(_ field: String, _ value: String, limit: Int) throws(PushRefusal) {
-        guard value.count <= limit else { throw .badRequest("\(field) is \(value.count) characters; at most \(limit) are accepted") }
+        // Code points, as the columns count them; a key is refused, never cut (cut keys collide).
+        let length = value.unicodeScalars.count
+        guard length <= limit else { throw .badRequest("\(field) is \(length) characters; at most \(limit) are accepted") }
     }
 
     private func encode<T: Encodable>(_ message: T) throws(PushRefusal) -> String {

@@ -17,6 +17,9 @@ public struct SelfMonitor: Sendable {
         public static let plugins = "bearmon.plugins.loaded"
         /// On the active controller only: OK with its view number.
         public static let controller = "bearmon.controller.view"
+        /// On the active controller only: OK with the age of the oldest unwritten flip and of
+        /// the oldest due notification; ERROR naming the check or contact when alerting is stuck.
+        public static let alerting = "bearmon.alerting"
         /// Pushed by the viewserver, which has no store, through a worker: OK while it runs.
         /// A name of its own, so that `bearmon.node.alive` still counts workers only.
         public static let viewserverAlive = "bearmon.viewserver.alive"
@@ -37,26 +40,38 @@ public struct SelfMonitor: Sendable {
     let host: PluginHost
     /// The view this node holds as the controller, if it is the active one.
     let heldView: @Sendable () async -> Int64?
+    /// Alerting's self-check, judged by this node's controller while it acts.
+    let alerting: AlertingWatch
     let started = monotonicMilliseconds()
 
+    /// What, when it changes, is pushed at once rather than at the next interval.
+    struct Key: Equatable, Sendable {
+        var view: Int64?
+        var alertingOK: Bool?
+    }
+
     /// A self-monitor for node `node` (a `role`) serving on `address`.
-    public init(node: String, address: HostPort, role: String, monitor: PushMonitor, host: PluginHost, heldView: @escaping @Sendable () async -> Int64?) {
+    public init(node: String, address: HostPort, role: String, monitor: PushMonitor, host: PluginHost, alerting: AlertingWatch,
+                heldView: @escaping @Sendable () async -> Int64?) {
         self.node = node
         self.address = address
         self.role = role
         self.monitor = monitor
         self.host = host
+        self.alerting = alerting
         self.heldView = heldView
     }
 
     /// Pushes every ``intervalSeconds`` until cancelled, and at once when this node takes or
-    /// loses the controller's view, so that `bearmon.controller.view` follows a failover
+    /// loses the controller's view or alerting's verdict changes, so that
+    /// `bearmon.controller.view` follows a failover and `bearmon.alerting` a stuck alert path
     /// within a second rather than an interval. A failed push (most likely the store is down,
     /// which `bearmon.store.reachable` would have said) waits for the next interval.
     public func run() async {
-        let loop = SelfPushLoop<Int64?>(subject: "this node's", retryMilliseconds: Self.intervalSeconds * 1_000,
-                                        quietStartMilliseconds: 0, logger: monitor.logger)
-        await loop.run(key: heldView) { view in try await pushOnce(view: view) }
+        let loop = SelfPushLoop<Key>(subject: "this node's", retryMilliseconds: Self.intervalSeconds * 1_000,
+                                     quietStartMilliseconds: 0, logger: monitor.logger)
+        let alerting = self.alerting, heldView = self.heldView
+        await loop.run(key: { Key(view: await heldView(), alertingOK: alerting.health?.isOK) }) { key in try await pushOnce(view: key.view) }
     }
 
     /// Pushes this node's healthchecks once, straight into the store; `view` is the
@@ -85,8 +100,19 @@ public struct SelfMonitor: Sendable {
         ]
         if let view {
             checks.append(check(Name.controller, "this node is the active controller", results: ["view": String(view)]))
+            if let health = alerting.health { checks.append(alertingCheck(health)) }
         }
         return checks
+    }
+
+    private func alertingCheck(_ health: AlertingHealth) -> MonitorHealthCheck {
+        let results = [
+            "oldestUnwrittenFlip": health.oldestUnwrittenFlipMs.map { "\($0)ms" } ?? "none",
+            "oldestDueNotification": health.oldestDueNotificationMs.map { "\($0)ms" } ?? "none",
+            "heldChecks": health.heldChecks.map(String.init).joined(separator: ","),
+        ]
+        return check(Name.alerting, "decided flips are written and due notifications go out", results: results,
+                     error: health.isOK ? nil : health.summary)
     }
 
     private func pluginsCheck() -> MonitorHealthCheck {

@@ -21,7 +21,7 @@ struct NodeRuntime {
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)
         monitor = PushMonitor(store: store, settings: push, logger: logger)
-        selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, heldView: view)
+        selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, alerting: controller.alerting, heldView: view)
     }
 
     /// The long-lived loops, with `extra` after the controller's (they stop in reverse order).

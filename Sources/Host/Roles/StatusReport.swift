@@ -19,6 +19,9 @@ public struct StatusReport: Codable, Sendable, Equatable {
         public var turnSet: [String]?
         /// The worker running it now.
         public var lockedBy: String?
+        /// Whether its round waits for a worker outside it (too few live workers for
+        /// `confirmations`); nil when read from the database.
+        public var waitingForWorkers: Bool? = nil
     }
 
     /// A check's last result.
@@ -72,6 +75,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     /// Counts of checks per state: online, offline, misconfigured, disabled.
     public var counts: [String: Int]
     public var undelivered: [Notification]
+    /// Alerting's self-check, from the acting controller (nil when read from the database).
+    public var alerting: AlertingHealth? = nil
 }
 
 extension StatusReport.Notification {

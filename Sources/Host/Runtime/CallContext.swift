@@ -99,8 +99,12 @@ public final class CallContext: @unchecked Sendable {
         results.withLock { if !$0.closed { $0.contactResult = (status, error, receipt) } }
     }
 
+    /// The most metrics one call may report; later ones are dropped, so a runaway plugin
+    /// cannot grow a result without bound.
+    static let metricLimit = 64
+
     func addMetric(_ metric: Metric) {
-        results.withLock { if !$0.closed { $0.metrics.append(metric) } }
+        results.withLock { if !$0.closed, $0.metrics.count < Self.metricLimit { $0.metrics.append(metric) } }
     }
 
     func addProblem(_ problem: ParamProblem) {

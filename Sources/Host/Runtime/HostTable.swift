@@ -35,7 +35,7 @@ enum HostTable {
     private static let pluginLogger = Logger(label: "bearmon.plugin")
 
     private static let log: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?) -> Void = { call, level, message in
-        let text = message.map { String(cString: $0) } ?? ""
+        let text = message.map { String(cMessage: $0, fittedTo: .logLine) } ?? ""
         let logLevel: Logger.Level = switch level {
         case BEARMON_LOG_DEBUG: .debug
         case BEARMON_LOG_INFO: .info
@@ -149,16 +149,18 @@ enum HostTable {
     }
 
     private static let checkResult: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?) -> Void = { call, status, message in
-        CallContext.from(call)?.setCheckResult(status, message.map { String(cString: $0) } ?? "")
+        CallContext.from(call)?.setCheckResult(status, message.map { String(cMessage: $0, fittedTo: .message) } ?? "")
     }
 
     private static let metric: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Double, UnsafePointer<CChar>?) -> Void = { call, name, value, unit in
         guard let context = CallContext.from(call), let name else { return }
-        context.addMetric(Metric(name: String(cString: name), value: value, unit: unit.map { String(cString: $0) } ?? ""))
+        context.addMetric(Metric(name: String(cMessage: name, fittedTo: .metricName), value: value,
+                                 unit: unit.map { String(cMessage: $0, fittedTo: .metricUnit) } ?? ""))
     }
 
     private static let contactResult: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = { call, status, error, receipt in
-        CallContext.from(call)?.setContactResult(status, error.map { String(cString: $0) } ?? "", receipt.map { String(cString: $0) })
+        CallContext.from(call)?.setContactResult(status, error.map { String(cMessage: $0, fittedTo: .lastError) } ?? "",
+                                                 receipt.map { String(cMessage: $0, fittedTo: .receipt) })
     }
 
     private static let paramError: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = { call, param, reason in

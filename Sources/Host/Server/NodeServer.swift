@@ -16,11 +16,11 @@ enum NodeServer {
     /// and monitor-srv's API: served from `monitor`, or answered 404 on a node without a
     /// store. That API is for services, which do not hold the cluster password, so signing
     /// leaves its paths to their own auth (see ``MonitorRoutes``); every other path stays signed.
-    static func router(config: NodeConfig, logger: Logger, monitor: PushMonitor? = nil) -> Router<NodeRequestContext> {
+    static func router(config: NodeConfig, logger: Logger, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil) -> Router<NodeRequestContext> {
         let router = Router(context: NodeRequestContext.self)
         let open = MonitorRoutes.paths.union(["/healthz"])
         router.add(middleware: SignatureMiddleware(verifier: SignatureVerifier(password: config.password), maxBodyBytes: maxBodyBytes, open: open, logger: logger))
-        NodeRoutes.health(router, node: config.node)
+        NodeRoutes.health(router, node: config.node, alerting: alerting)
         if let monitor {
             MonitorRoutes.add(to: router, monitor: monitor)
         } else {

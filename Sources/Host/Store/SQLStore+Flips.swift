@@ -17,9 +17,12 @@ extension SQLStore {
 
     /// Writes a flip atomically, fenced by `view`. Writing the same flip id again (a commit
     /// whose outcome was lost with the connection) returns the first write, changing nothing.
+    /// Free text is fitted to its columns, never refused: a flip is never lost for its message.
     public func recordFlip(_ flip: FlipRequest, view: Int64) throws -> FlipRecord {
         guard flip.status != .fail else { throw StoreError.invalid("a check cannot flip to fail") }
-        try checkLength("flip message", flip.message, limit: 1024)
+        let message = SQLValue.text(flip.message.fitted(to: .message))
+        let checkName = SQLValue.text(flip.checkName.fitted(to: .checkName))
+        let checkData = SQLValue.text(flip.maskedData.fitted(to: .checkData))
         return try database.transaction { tx in
             try checkFence(view, in: tx)
             if let existing = try tx.query("SELECT check_event_id FROM check_flips WHERE flip_id = ?", [.text(flip.flipID)]).first {
@@ -31,7 +34,7 @@ extension SQLStore {
             let eventID = try tx.execute("INSERT INTO check_events (check_id, type) VALUES (?, ?)", [.int(flip.checkID), status]).lastInsertID
             try tx.execute(
                 "INSERT INTO check_flips (flip_id, check_id, check_event_id, status, message, view, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [.text(flip.flipID), .int(flip.checkID), .int(eventID), status, .text(flip.message), .int(view), .int(flip.time)]
+                [.text(flip.flipID), .int(flip.checkID), .int(eventID), status, message, .int(view), .int(flip.time)]
             )
             let contacts = try tx.query(
                 """
@@ -49,8 +52,8 @@ extension SQLStore {
                         message, state, attempts, next_attempt, claimed_until, last_error, view, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, 0, '', ?, ?)
                     """,
-                    [.text(event), .text(flip.flipID), .int(flip.checkID), .int(contact), status, .text(flip.checkName),
-                     .text(flip.checkType), .text(flip.maskedData), .text(flip.message), .int(flip.time), .int(view), .int(flip.time)]
+                    [.text(event), .text(flip.flipID), .int(flip.checkID), .int(contact), status, checkName,
+                     .text(flip.checkType), checkData, message, .int(flip.time), .int(view), .int(flip.time)]
                 )
                 eventIDs.append(event)
             }

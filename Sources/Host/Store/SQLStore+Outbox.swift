@@ -41,7 +41,7 @@ extension SQLStore {
                 UPDATE alert_outbox SET state = ?, attempts = attempts + 1, last_error = ?, receipt = ?, next_attempt = ?,
                     claimed_until = 0, delivered_at = ? WHERE id = ?
                 """,
-                [.text(state.rawValue), .text(String(error.prefix(1024))), receipt.sqlValue, .int(next), delivered.map(SQLValue.int) ?? .null, .int(id)]
+                [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(next), delivered.map(SQLValue.int) ?? .null, .int(id)]
             )
         }
     }
@@ -55,9 +55,25 @@ extension SQLStore {
         ).map(Self.entry)
     }
 
+    /// The oldest row due by `now` whose first attempt has not ended, skipping rows that wait
+    /// on purpose behind an older pending row for the same check and contact (they are due
+    /// only once it is delivered).
+    public func oldestDueNotification(now: Int64) throws -> DueNotification? {
+        try database.query(
+            """
+            SELECT o.event_id, o.check_id, o.contact_id, o.next_attempt FROM alert_outbox o
+            WHERE o.state = 'pending' AND o.attempts = 0 AND o.next_attempt <= ?
+            AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
+                            AND p.state = 'pending' AND p.id < o.id)
+            ORDER BY o.next_attempt, o.id LIMIT 1
+            """,
+            [.int(now)]
+        ).first.map { DueNotification(eventID: $0.string(0), checkID: $0.int(1), contactID: $0.int(2), dueAt: $0.int(3)) }
+    }
+
     /// Adds a charge.
     public func recordCharge(checkID: Int64, type: String, data: String) throws {
-        try database.execute("INSERT INTO charges (check_id, type, data) VALUES (?, ?, ?)", [.int(checkID), .text(type), .text(String(data.prefix(512)))])
+        try database.execute("INSERT INTO charges (check_id, type, data) VALUES (?, ?, ?)", [.int(checkID), .text(type), .text(data.fitted(to: .chargeData))])
     }
 
     private static func entry(_ row: SQLRow) -> OutboxEntry {

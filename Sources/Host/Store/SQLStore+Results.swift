@@ -6,8 +6,8 @@ extension SQLStore {
             for result in results {
                 try tx.execute(
                     "INSERT INTO check_results (check_id, node, time, status, message, latency_ms) VALUES (?, ?, ?, ?, ?, ?)",
-                    [.int(result.checkID), .text(String(result.node.prefix(128))), .int(result.time), .text(result.status.rawValue),
-                     .text(String(result.message.prefix(1024))), .double(result.latencyMilliseconds)]
+                    [.int(result.checkID), .text(result.node), .int(result.time), .text(result.status.rawValue),
+                     .text(result.message.fitted(to: .message)), .double(result.latencyMilliseconds)]
                 )
             }
         }

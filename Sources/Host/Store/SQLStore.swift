@@ -16,10 +16,10 @@ public final class SQLStore: Store, @unchecked Sendable {
     @discardableResult
     public func migrate() throws -> [Int] { try Migrator(database: database).migrate() }
 
-    /// Refuses `value` when it is longer than `limit` characters: MySQL counts VARCHAR
-    /// lengths in characters, and truncating a check's data would silently change it.
+    /// Refuses `value` when it is longer than `limit` code points (as MySQL's VARCHAR and
+    /// SQLite's `length()` count): truncating a check's data would silently change it.
     func checkLength(_ field: String, _ value: String, limit: Int) throws {
-        let length = value.count
+        let length = value.unicodeScalars.count
         if length > limit { throw StoreError.tooLong(field: field, length: length, limit: limit) }
     }
 

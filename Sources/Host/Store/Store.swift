@@ -58,6 +58,8 @@ public protocol Store: AnyObject, Sendable {
     /// Rows in the given states, oldest first.
     func outbox(states: Set<OutboxState>) throws -> [OutboxEntry]
     /// Adds a `charges` row (for example an SMS's sid).
+    /// The oldest due notification never attempted, for alerting's self-check (see ``DueNotification``).
+    func oldestDueNotification(now: Int64) throws -> DueNotification?
     func recordCharge(checkID: Int64, type: String, data: String) throws
 
     // MARK: Results

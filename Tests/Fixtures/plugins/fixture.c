@@ -18,6 +18,8 @@
  *   badstatus                 report status 42
  *   error                     return BEARMON_E_FAILED
  *   echo                      report online with the params it saw
+ *   huge                      report offline with a 1 MiB message: "message", then 'x's
+ *                             broken by invalid UTF-8 (0xff 0xfe) and combining marks
  * Check type PREFIX "_noop": online at once (for benchmarks).
  * Contact type PREFIX: primary "to"; delivered with receipt "r-<event_id>-<status>", or:
  *   retry | permanent        that outcome
@@ -97,6 +99,21 @@ static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
                  host->param_string(call, "password", &value) == BEARMON_E_ABSENT);
         host->metric(call, "answer", 42, "units");
         host->check_result(call, BEARMON_ONLINE, text);
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "huge") == 0) {
+        size_t size = 1 << 20, used = strlen(message);
+        char *text = malloc(size + 1);
+        if (!text) return BEARMON_E_FAILED;
+        memcpy(text, message, used);
+        while (used + 4 <= size) {
+            if (used % 64 == 0) { memcpy(text + used, "\xff\xfe", 2); used += 2; }
+            else if (used % 64 == 2) { memcpy(text + used, "\xcc\x81", 2); used += 2; } /* U+0301 */
+            else text[used++] = 'x';
+        }
+        text[used] = 0;
+        host->check_result(call, BEARMON_OFFLINE, text);
+        free(text);
         return BEARMON_OK;
     }
     int32_t status = strcmp(mode, "offline") == 0 ? BEARMON_OFFLINE

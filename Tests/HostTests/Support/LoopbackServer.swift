@@ -15,6 +15,8 @@ final class LoopbackServer: @unchecked Sendable {
         case replyToLine(@Sendable (String) -> String)
         /// Send this line as soon as the connection is accepted, then close.
         case banner(String)
+        /// Send these bytes (any bytes, not only UTF-8) and "\n" on accepting, then close.
+        case rawBanner([UInt8])
     }
 
     let port: UInt16
@@ -79,6 +81,9 @@ final class LoopbackServer: @unchecked Sendable {
             shared.with { $0.held.append(client) }
         case .banner(let line):
             _ = Array((line + "\n").utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            close(client)
+        case .rawBanner(let bytes):
+            _ = (bytes + [10]).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             close(client)
         case .replyToLine(let answer):
             Thread {

@@ -13,9 +13,11 @@ final class NSDServer: @unchecked Sendable {
     /// Starts nsd on 127.0.0.1 and ::1. With `port` nil an ephemeral port is picked, and
     /// picked again if another program takes it first. With `namespace`, nsd runs inside
     /// that network namespace (through `ip netns exec`), on its loopback.
-    init(port fixedPort: UInt16? = nil, namespace: String? = nil) throws {
+    /// `extraRecords` are appended to the zone (records of the `test.` origin).
+    init(port fixedPort: UInt16? = nil, namespace: String? = nil, extraRecords: String = "") throws {
         directory = try TempDirectory("bearmon-nsd")
-        try FileManager.default.copyItem(atPath: TestPaths.fixture("dns/test.zone"), toPath: directory.file("test.zone"))
+        let zone = try String(contentsOfFile: TestPaths.fixture("dns/test.zone"), encoding: .utf8)
+        _ = try directory.write("test.zone", zone + "\n" + extraRecords + "\n")
         var lastLog = ""
         for _ in 0..<(fixedPort == nil ? 5 : 1) {
             let candidate = try fixedPort ?? LoopbackPort.unused()

@@ -4,8 +4,10 @@ extension CheckScheduler {
     /// confirmation round, "only workers not yet in the round". Returns the decisions that a
     /// change in the number of live workers implies.
     public mutating func assign(to worker: String, capacity: Int, now: Int64) -> (assignments: [Assignment], decisions: [Decision]) {
+        let joined = !aliveWorkers(now: now).contains(worker)
         workers[worker] = now
         let alive = aliveWorkers(now: now)
+        if joined { offerWaitingRounds(to: worker, now: now) }
         let decisions = now >= judgeWorkersFrom ? workerDecisions(alive: alive.count) : []
         var assignments: [Assignment] = []
         var passedOver: [DueEntry] = []
@@ -22,8 +24,15 @@ extension CheckScheduler {
                 }
                 check.lock = nil
             }
-            guard eligible(worker, for: check, alive: alive) else {
+            switch eligibility(of: worker, for: check, alive: alive, now: now) {
+            case .eligible: break
+            case .otherWorker:
                 passedOver.append(entry)
+                continue
+            case .waitUntil(let time):
+                check.generation &+= 1
+                checks[entry.checkID] = check
+                passedOver.append(DueEntry(time: time, checkID: entry.checkID, generation: check.generation))
                 continue
             }
             let confirming = check.isConfirming && check.intervalDue(now: now) > now
@@ -45,15 +54,44 @@ extension CheckScheduler {
         return (assignments, decisions)
     }
 
-    private func eligible(_ worker: String, for check: ScheduledCheck, alive: Set<String>) -> Bool {
+    /// Whether `worker` may take `check` now, and if no worker may, until when it waits.
+    enum Eligibility: Equatable {
+        case eligible, otherWorker, waitUntil(Int64)
+    }
+
+    /// During a round, confirmation runs go only to workers not yet in it. When every live
+    /// worker is in it already (too few workers), the check waits for its interval and then
+    /// goes to any worker, as any check does: running it again at once could only repeat a
+    /// vote already counted, and would flood the target.
+    func eligibility(of worker: String, for check: ScheduledCheck, alive: Set<String>, now: Int64) -> Eligibility {
         if check.isConfirming {
             let outsiders = alive.subtracting(check.turnSet)
-            if !outsiders.isEmpty { return outsiders.contains(worker) }
+            if !outsiders.isEmpty { return outsiders.contains(worker) ? .eligible : .otherWorker }
+            let due = check.intervalDue(now: now)
+            if due > now { return .waitUntil(due) }
         }
-        if let last = check.lastWorker, last == worker {
-            return alive.subtracting([worker]).isEmpty
+        if let last = check.lastWorker, last == worker, !alive.subtracting([worker]).isEmpty {
+            return .otherWorker
         }
-        return true
+        return .eligible
+    }
+
+    /// Whether some live worker is outside `check`'s round, so a confirmation run can go now.
+    func hasOutsider(_ check: ScheduledCheck, now: Int64) -> Bool {
+        !aliveWorkers(now: now).subtracting(check.turnSet).isEmpty
+    }
+
+    /// Checks whose round waits for a worker outside it: every live worker has voted and
+    /// more confirmations are needed (`bearmon status` shows them).
+    public func waitingForWorkers(now: Int64) -> Set<Int64> {
+        let alive = aliveWorkers(now: now)
+        return Set(checks.values.filter { $0.isConfirming && alive.subtracting($0.turnSet).isEmpty }.map(\.definition.id))
+    }
+
+    /// A worker that just joined is outside every waiting round: offer those checks at once.
+    private mutating func offerWaitingRounds(to worker: String, now: Int64) {
+        let waiting = checks.values.filter { !$0.definition.passive && $0.isConfirming && !$0.turnSet.contains(worker) && $0.lock == nil }.map(\.definition.id)
+        for id in waiting { schedule(id, at: now) }
     }
 
     /// Edge-triggered: reports once when live workers drop below `confirmations`, and once

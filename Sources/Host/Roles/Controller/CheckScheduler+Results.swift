@@ -19,8 +19,9 @@ extension CheckScheduler {
         var decisions: [Decision] = []
         defer {
             checks[id] = check
-            // A round under way sends confirmation runs out at once; otherwise wait an interval.
-            schedule(id, at: check.isConfirming ? now : check.intervalDue(now: now))
+            // A round under way sends confirmation runs out at once to workers not yet in it;
+            // with none outside it, the check waits for its interval like any other.
+            schedule(id, at: check.isConfirming && hasOutsider(check, now: now) ? now : check.intervalDue(now: now))
         }
         guard status != .fail else {
             check.failStreak += 1

@@ -28,30 +28,52 @@ extension Controller {
             }
         }
         await evaluatePassiveChecks()
+        startFlipWriter()
+        await watchAlerting()
     }
 
     /// Whether `job` last ran `interval` or more milliseconds ago (or never); if so, marks it run now.
-    private func isDue(_ job: Housekeeping, every interval: Int64) -> Bool {
+    func isDue(_ job: Housekeeping, every interval: Int64) -> Bool {
         let now = monotonicMilliseconds()
         if let last = lastRun[job], now - last < interval { return false }
         lastRun[job] = now
         return true
     }
 
-    /// Writes buffered results to the history table.
+    /// Writes buffered results to the history table. A batch the store refuses (not one it
+    /// cannot reach) is written row by row, and a row it still refuses is dropped with a log
+    /// line, so one bad row never holds back the history; a store that is down keeps the
+    /// batch for the next flush.
     func flushHistory() async {
         guard !history.isEmpty else { return }
         let batch = history
         history.removeAll(keepingCapacity: true)
         do {
             try await storeQueue.run { [store] in try store.recordResults(batch) }
-        } catch {
+        } catch where StoreFailure.isTransient(error) {
             logger.warning("cannot write \(batch.count) results to the history: \(error)")
             history.insert(contentsOf: batch.suffix(settings.historyBufferLimit - history.count), at: 0)
+        } catch {
+            logger.warning("the store refused a batch of \(batch.count) results (\(error)); writing them one by one")
+            await flushRowByRow(batch)
         }
         if droppedHistory > 0 {
             logger.warning("dropped \(droppedHistory) results because the history could not keep up")
             droppedHistory = 0
+        }
+    }
+
+    private func flushRowByRow(_ batch: [ResultRecord]) async {
+        for (index, record) in batch.enumerated() {
+            do {
+                try await storeQueue.run { [store] in try store.recordResults([record]) }
+            } catch where StoreFailure.isTransient(error) {
+                logger.warning("cannot write \(batch.count - index) results to the history: \(error)")
+                history.insert(contentsOf: batch[index...].suffix(settings.historyBufferLimit - history.count), at: 0)
+                return
+            } catch {
+                logger.error("dropped a result of check \(record.checkID) from \(record.node) that the store refuses: \(error)")
+            }
         }
     }
 

@@ -7,6 +7,7 @@ extension Controller {
         let latest = (try? await storeQueue.run { [store] in try store.latestResults() }) ?? [:]
         let undelivered = (try? await storeQueue.run { [store] in try store.outbox(states: [.pending, .failed]) }) ?? []
         let wallOffset = wallMilliseconds() - now
+        let waiting = scheduler.waitingForWorkers(now: now)
         let checks = rows.map { row -> StatusReport.Check in
             let live = scheduler.checks[row.id]
             let result: StatusReport.Result? = live?.lastResult.map {
@@ -17,7 +18,8 @@ extension Controller {
             return StatusReport.Check(
                 id: row.id, name: row.name, type: row.type, status: live?.status.rawValue ?? row.status ?? "unknown",
                 enabled: row.enabled, interval: row.interval, delay: row.delay, misconfigured: problem, lastResult: result,
-                turnCount: live?.turnCount, turnSet: live.map { $0.turnSet.sorted() }, lockedBy: live?.lock?.worker
+                turnCount: live?.turnCount, turnSet: live.map { $0.turnSet.sorted() }, lockedBy: live?.lock?.worker,
+                waitingForWorkers: live.map { _ in waiting.contains(row.id) }
             )
         }
         let alive = scheduler.aliveWorkers(now: now)
@@ -29,7 +31,8 @@ extension Controller {
             source: "live", controller: address,
             view: viewRow.map { StatusReport.View(number: $0.number, holder: $0.holder, takenAt: viewTakenAt, firstAssignmentAt: firstAssignmentAt) },
             confirmations: settings.scheduler.confirmations, workers: workers, checks: checks,
-            counts: StatusReport.count(checks), undelivered: undelivered.map(StatusReport.Notification.init)
+            counts: StatusReport.count(checks), undelivered: undelivered.map(StatusReport.Notification.init),
+            alerting: alerting.health
         )
     }
 }

@@ -3,7 +3,7 @@ import Logging
 
 /// The controller's periodic jobs.
 enum Housekeeping: Hashable {
-    case reload, flushHistory, prune
+    case reload, flushHistory, prune, alerting
 }
 
 /// The controller: loads checks from the store, hands them to workers, applies results to
@@ -29,9 +29,15 @@ public actor Controller: ControllerLink {
     var poison: [Int64: PoisonRow] = [:]
     var history: [ResultRecord] = []
     var droppedHistory = 0
-    /// Decided flips not yet written, each with the view it was decided under.
-    var pendingFlips: [(flip: FlipRequest, view: Int64)] = []
+    /// Decided flips not yet written, oldest first.
+    var pendingFlips: [PendingFlip] = []
+    /// Checks whose oldest flip the store refuses, by id; their flips wait, others' go on.
+    var heldChecks: [Int64: HeldCheck] = [:]
     var flipWriterRunning = false
+    /// Alerting's self-check, read by `/healthz` and the self-monitor.
+    public nonisolated let alerting = AlertingWatch()
+    /// The outbox's oldest due, unattempted row, as last read.
+    var oldestDue: DueNotification?
     var onFlipWritten: @Sendable () -> Void = {}
     /// When each housekeeping job last ran (monotonic milliseconds), nil before its first run.
     var lastRun: [Housekeeping: Int64] = [:]
@@ -69,6 +75,7 @@ public actor Controller: ControllerLink {
     public func relinquish() {
         guard view != nil else { return }
         view = nil
+        alerting.update(nil)
         changes.signal()
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a controller runs: its node name, the state machine's knobs, and its timings.
 public struct ControllerSettings: Sendable {
     /// This node's name, recorded with each result.
@@ -14,6 +16,17 @@ public struct ControllerSettings: Sendable {
     public var longPollMilliseconds: Int64 = 20_000
     /// Results buffered for the history table before the oldest are dropped.
     public var historyBufferLimit = 200_000
+    /// `[alerting] maxFlipWait`: how long a decided flip may wait to be written before alerting's
+    /// self-check (`bearmon.alerting`, `/healthz`) reports ERROR, in milliseconds.
+    public var maxFlipWaitMilliseconds: Int64 = 30_000
+    /// `[alerting] maxNotifyWait`: how long a due notification may wait for its first attempt
+    /// before alerting's self-check reports ERROR, in milliseconds.
+    public var maxNotifyWaitMilliseconds: Int64 = 60_000
+    /// How long a check held behind a flip the store refuses waits before that flip is tried again.
+    public var heldFlipRetryMilliseconds: Int64 = 30_000
+    /// For tests of fencing and of alerting's self-check only: each run of the flip writer
+    /// waits this long first (`BEARMON_TEST_DELAY_FLIP_MS`).
+    public var flipWriteDelayMilliseconds: Int64? = ProcessInfo.processInfo.environment["BEARMON_TEST_DELAY_FLIP_MS"].flatMap(Int64.init)
 
     /// Settings with defaults for everything but the node and confirmations.
     public init(node: String, confirmations: Int) {
@@ -27,6 +40,15 @@ public struct ControllerSettings: Sendable {
         let value = try config.int("controller", "confirmations") ?? (standalone ? 1 : 2)
         guard value >= 1 else { throw config.error("controller", "confirmations", "must be at least 1") }
         return value
+    }
+
+    /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.
+    public mutating func readAlerting(from config: Config) throws(ConfigError) {
+        for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWaitMilliseconds), ("maxNotifyWait", \.maxNotifyWaitMilliseconds)] {
+            guard let value = try config.milliseconds("alerting", key) else { continue }
+            guard value >= 1_000 else { throw config.error("alerting", key, "must be at least 1s") }
+            self[keyPath: keyPath] = value
+        }
     }
 
     /// `[store] retention` ("7d", "12h", "30m" or seconds) in milliseconds.

@@ -49,7 +49,7 @@ public struct StandaloneNode: Sendable {
         defer { rescan.cancel() }
 
         let router = Router(context: NodeRequestContext.self)
-        NodeRoutes.health(router, node: node)
+        NodeRoutes.health(router, node: node, alerting: controller.alerting)
         NodeRoutes.checks(router, controller: controller, address: address.description)
         MonitorRoutes.add(to: router, monitor: runtime.monitor)
         let app = Application(

@@ -42,7 +42,7 @@ public struct WorkerNode: Sendable {
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        let router = NodeServer.router(config: config, logger: logger, monitor: runtime.monitor)
+        let router = NodeServer.router(config: config, logger: logger, monitor: runtime.monitor, alerting: controller.alerting)
         WorkerRoutes.add(to: router, candidate: candidate, controller: controller, config: config, logger: logger)
         let app = try NodeServer.application(router: router, config: config, logger: logger, services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },

@@ -11,6 +11,9 @@ enum WorkerRoutes {
         }
         router.post("v1/exchange") { request, context in
             let exchange = try await request.decode(as: ExchangeRequest.self, context: context)
+            if let problem = NodeName.problem(exchange.worker) {
+                return WireJSON.error("worker \(problem)", status: .badRequest)
+            }
             guard let held = await candidate.heldView else {
                 return refusal("this node is not the controller", view: await candidate.highestView)
             }

@@ -9,7 +9,23 @@ public struct Migration: Sendable {
     public let mysql: [String]
     /// Its statements for SQLite.
     public let sqlite: [String]
+    /// For a step whose MySQL work depends on what the database has: picks, at migration
+    /// time, which of `mysql`'s statements are still needed (install.sql prints them all).
+    let mysqlNeeded: (@Sendable (any SQLDatabase) throws -> [String])?
 
-    /// The statements for `dialect`.
-    public func statements(for dialect: SQLDialect) -> [String] { dialect == .mysql ? mysql : sqlite }
+    /// A step with fixed statements.
+    init(version: Int, description: String, mysql: [String], sqlite: [String],
+         mysqlNeeded: (@Sendable (any SQLDatabase) throws -> [String])? = nil) {
+        self.version = version
+        self.description = description
+        self.mysql = mysql
+        self.sqlite = sqlite
+        self.mysqlNeeded = mysqlNeeded
+    }
+
+    /// The statements to run on `database` now.
+    func statements(on database: any SQLDatabase) throws -> [String] {
+        guard database.dialect == .mysql else { return sqlite }
+        return try mysqlNeeded?(database) ?? mysql
+    }
 }

@@ -26,7 +26,7 @@ public struct Migrator {
         for migration in Schema.migrations where !applied.contains(migration.version) {
             // MySQL commits DDL implicitly, so statements run one by one; each is idempotent
             // (IF NOT EXISTS / INSERT IGNORE), so a migration cut short can simply run again.
-            for statement in migration.statements(for: database.dialect) {
+            for statement in try migration.statements(on: database) {
                 try database.execute(statement)
             }
             let insert = database.dialect == .mysql

@@ -3,7 +3,7 @@
 /// because every statement is `CREATE TABLE IF NOT EXISTS`.
 public enum Schema {
     /// Every migration, in order.
-    public static let migrations: [Migration] = [gobearmonTables, bearmonTables]
+    public static let migrations: [Migration] = [gobearmonTables, bearmonTables, bearmonTablesUTF8]
 
     /// The newest version this bearmon knows.
     public static var latestVersion: Int { migrations.last!.version }
