@@ -18,7 +18,7 @@ struct HTTPCheck: CheckType {
     let params = [
         ParamSpec("url", .string, "the URL to request, http:// or https://", required: true),
         ParamSpec("method", .string, "request method; GET, or POST when body is set"),
-        ParamSpec("body", .string, "request body, sent as it is"),
+        ParamSpec("body", .string, "request body, sent as it is, with no Content-Type unless headers give one"),
         ParamSpec("headers", .map, "extra request headers; a Host header sets the request's Host"),
         ParamSpec("timeout", .int, default: "\(defaultTimeoutSeconds)", "seconds for the whole check, clamped to 3..30 as in gobearmon"),
         ParamSpec("insecure", .bool, default: "false", "skip TLS certificate and host name verification"),

@@ -3,8 +3,9 @@ import CurlKit
 import PluginKit
 
 /// The `http` and `webhook` contact types: one request per notification, carrying the
-/// fields of ``WebhookFields``. A 2xx is delivered; a 4xx is permanent; a 5xx, a timeout or
-/// a broken connection is retried. The receiver's time is bounded by `timeout`, so a slow
+/// fields of ``WebhookFields``. A 2xx is delivered (for `http`, after following redirects,
+/// each of which gets the form again); a 4xx is permanent; a 5xx, a timeout or a broken
+/// connection is retried. The receiver's time is bounded by `timeout`, so a slow
 /// one costs only its own delivery.
 struct WebhookContact: ContactType {
     /// The most of a reply that is read, for the excerpt in an error.
@@ -30,7 +31,10 @@ struct WebhookContact: ContactType {
             var request = CurlRequest(url: url.text, deadline: call.transferDeadline(seconds: params.timeoutSeconds))
             request.method = params.method
             request.headers = params.headers
-            request.followRedirects = false
+            // gobearmon's http contact follows redirects and re-posts its form to the new URL
+            // (curl's CURL_REDIR_POST_ALL); a webhook's receiver is expected to be named exactly.
+            request.followRedirects = style == .form
+            request.postOnRedirect = true
             request.bodyCap = Self.replyCap
             switch (style, params.template) {
             case (.form, _): request.body = .form(fields.form)

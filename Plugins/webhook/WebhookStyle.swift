@@ -14,7 +14,7 @@ enum WebhookStyle: String, CaseIterable, Sendable {
 
     var summary: String {
         switch self {
-        case .form: "POSTs the notification as a form to a URL, as gobearmon's http contact does"
+        case .form: "POSTs the notification as a form to a URL, again at each redirect, as gobearmon's http contact does"
         case .json: "POSTs the notification as JSON, or as a body rendered from a template, to a URL"
         }
     }

@@ -3,12 +3,27 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// One getaddrinfo call on a thread of its own, so that its caller can stop waiting at a
 /// deadline. getaddrinfo cannot be interrupted: a nameserver that never answers holds it for
 /// resolv.conf's `timeout` x `attempts` per server, which can outlast any check. The thread and
 /// the caller share this object (each holds a reference), so whichever finishes last frees it.
+///
+/// Threads whose caller gave up are counted, and past ``abandonedCap`` a new lookup is refused
+/// at once: with the nameserver silent, every check against a name would otherwise leave one
+/// more thread behind, each holding a stack and a resolver socket for up to the resolver's
+/// whole timeout, until the process runs out of threads.
 final class DetachedLookup: @unchecked Sendable {
+    /// The most abandoned lookups that may still be running before new ones are refused. A
+    /// healthy resolver answers within a check's timeout, so any abandoned thread means it is
+    /// not answering; 64 leaves room for a burst of checks against several names while still
+    /// bounding what a dead resolver costs (64 small stacks) far below the process's limits.
+    /// Each plugin links its own BearmonSystem, so each counts its own lookups.
+    static let abandonedCap = 64
+    /// Lookup threads still running whose caller stopped waiting.
+    private static let abandoned = Atomic<Int>(0)
+
     private let host: String
     private let service: String
     private let hints: addrinfo
@@ -16,6 +31,9 @@ final class DetachedLookup: @unchecked Sendable {
     private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Set once by the lookup thread, under `mutex`.
     private var outcome: Result<[SocketAddress], ResolutionError>?
+    /// Set under `mutex` when the caller stops waiting, so that the thread knows to uncount
+    /// itself when it ends.
+    private var givenUp = false
 
     init(host: String, service: String, hints: addrinfo) {
         self.host = host
@@ -38,8 +56,13 @@ final class DetachedLookup: @unchecked Sendable {
     }
 
     /// Starts the lookup and waits for it until `deadline`. Returns nil when the lookup thread
-    /// could not be started, so that the caller can resolve in place instead.
+    /// could not be started, so that the caller can resolve in place instead. While
+    /// ``abandonedCap`` lookups are still stuck, it fails at once without starting a thread.
     func wait(until deadline: Deadline) -> Result<[SocketAddress], ResolutionError>? {
+        let stuck = Self.abandoned.load(ordering: .relaxed)
+        if stuck >= Self.abandonedCap {
+            return .failure(ResolutionError(host: host, reason: "resolver saturated: \(stuck) earlier lookups are still waiting for an answer"))
+        }
         guard start() else { return nil }
         var limit = timespec(tv_sec: Int(deadline.uptimeNanoseconds / 1_000_000_000),
                              tv_nsec: Int(deadline.uptimeNanoseconds % 1_000_000_000))
@@ -47,6 +70,8 @@ final class DetachedLookup: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         while outcome == nil {
             if pthread_cond_timedwait(finished, mutex, &limit) == ETIMEDOUT, outcome == nil {
+                givenUp = true
+                Self.abandoned.add(1, ordering: .relaxed)
                 return .failure(ResolutionError(host: host, reason: "no answer from the resolver before the deadline"))
             }
         }
@@ -73,6 +98,7 @@ final class DetachedLookup: @unchecked Sendable {
     private func finish(with result: Result<[SocketAddress], ResolutionError>) {
         pthread_mutex_lock(mutex)
         outcome = result
+        if givenUp { Self.abandoned.subtract(1, ordering: .relaxed) }
         pthread_cond_signal(finished)
         pthread_mutex_unlock(mutex)
     }

@@ -38,9 +38,9 @@ public enum ContactTransfer {
 
     /// The failure for an HTTP status other than 2xx. A 4xx is permanent, since the same
     /// request will be refused again, except 408 and 429, which ask the client to come back
-    /// later. So is a 3xx: contacts do not follow redirects, which would turn a POST into a
-    /// GET without its body, so only a corrected URL helps. A 5xx, or anything else, is a
-    /// retry.
+    /// later. So is a 3xx that reaches here (a contact that does not follow redirects, or one
+    /// that is not a redirect to follow): only a corrected URL helps. A 5xx, or anything else,
+    /// is a retry.
     public static func httpFailure(status: Int, detail: String) -> ContactFailure {
         let permanent = (300...499).contains(status) && status != 408 && status != 429
         return permanent ? .permanent(detail) : .retry(detail)

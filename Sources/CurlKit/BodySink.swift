@@ -5,18 +5,26 @@ import CCurl
 /// When a chunk would pass the cap, the sink keeps what fits, marks itself truncated and
 /// returns short, which makes curl abort the transfer with CURLE_WRITE_ERROR. That is how a
 /// 5 MB body costs only the cap: curl stops reading from the socket there.
+///
+/// The body of a redirect that is going to be followed is read and dropped instead: stopping
+/// it short would fail the transfer, and curl tells the redirect's URL
+/// (CURLINFO_REDIRECT_URL) only after a transfer that completed.
 final class BodySink {
     let cap: Int
     private(set) var bytes: [UInt8] = []
     private(set) var truncated = false
+    /// Whether the response now arriving is a redirect that will be followed.
+    private let isFollowedRedirect: () -> Bool
 
-    init(cap: Int) {
+    init(cap: Int, isFollowedRedirect: @escaping () -> Bool) {
         self.cap = max(0, cap)
+        self.isFollowedRedirect = isFollowedRedirect
         bytes.reserveCapacity(min(self.cap, 64 * 1024))
     }
 
     /// Appends a chunk; returns how many bytes were taken (short means "stop").
     func take(_ chunk: UnsafeRawBufferPointer) -> Int {
+        if isFollowedRedirect() { return chunk.count }
         let room = cap - bytes.count
         if chunk.count <= room {
             bytes.append(contentsOf: chunk)

@@ -34,6 +34,13 @@ public struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
         self.detail = detail
     }
 
+    /// An error for a step CurlKit takes in curl's place (resolving a host, following a
+    /// redirect), with the code curl gives the same failure, so that callers sort it as they
+    /// would curl's own. `detail` says what happened.
+    static func local(_ code: CURLcode, function: String, detail: String) -> CurlError {
+        CurlError(function: function, code: code.rawValue, domain: .easy, reason: String(cString: curl_easy_strerror(code)), detail: detail)
+    }
+
     /// Whether this is `code` from the easy interface.
     public func `is`(_ code: CURLcode) -> Bool { domain == .easy && self.code == code.rawValue }
 

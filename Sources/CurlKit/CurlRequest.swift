@@ -44,10 +44,20 @@ public struct CurlRequest: Sendable {
     public var credentials: Credentials?
     /// When the whole transfer (connect, TLS, request, response, body) must be over.
     public var deadline: Deadline
-    /// Whether 3xx responses are followed.
+    /// Whether redirects (301, 302, 303, 307, 308 with a Location) are followed. CurlKit
+    /// follows them itself, one hop at a time, so that each hop's host is resolved within the
+    /// deadline and approved by ``egressPolicy`` (see ``CurlTransfer``). On a 301, 302 or 303
+    /// any method but GET and HEAD becomes a GET without the body, as in Go's client and curl;
+    /// a 307 or 308 repeats the method and body. Credentials and the Authorization, Cookie
+    /// and Host headers go only to the first URL's scheme, host and port.
     public var followRedirects = true
     /// How many redirects are followed before the transfer fails; Go's client allows 10.
     public var maxRedirects = 10
+    /// Repeats the method and body on a 301, 302 or 303 too (curl's CURL_REDIR_POST_ALL), for
+    /// receivers that move a form POST to another URL and expect it there.
+    public var postOnRedirect = false
+    /// Which resolved addresses may be connected to, on every hop; nil allows all.
+    public var egressPolicy: (any EgressPolicy)?
     /// Skips TLS certificate and host name verification.
     public var insecure = false
     /// A PEM file of the certificate authorities to verify the server with, instead of the

@@ -1,14 +1,13 @@
 import CCurl
 
 extension EasyHandle {
-    /// Sets every option `request` describes. The deadline becomes CURLOPT_TIMEOUT_MS here,
-    /// so apply a request right before performing it.
-    public func apply(_ request: CurlRequest) throws(CurlError) {
+    /// Sets every option `request` describes but its deadline and addresses, which
+    /// ``CurlTransfer`` sets right before each hop, and redirects, which it follows itself.
+    func apply(_ request: CurlRequest) throws(CurlError) {
         try set(CURLOPT_URL, request.url)
         try set(CURLOPT_PROTOCOLS_STR, request.allowedProtocols)
         try set(CURLOPT_REDIR_PROTOCOLS_STR, request.allowedProtocols)
         try set(CURLOPT_PROXY, request.proxy)
-        try set(CURLOPT_TIMEOUT_MS, Int(max(1, request.deadline.remainingMilliseconds)))
         try set(CURLOPT_FRESH_CONNECT, request.freshConnection)
         try set(CURLOPT_FORBID_REUSE, request.freshConnection)
         // A reused handle would otherwise resume TLS sessions, skipping the full handshake
@@ -33,17 +32,14 @@ extension EasyHandle {
     /// What only an HTTP(S) request has: a method, a body, headers, redirects, basic auth.
     private func applyHTTP(_ request: CurlRequest) throws(CurlError) {
         try set(CURLOPT_USERAGENT, request.userAgent)
-        try set(CURLOPT_FOLLOWLOCATION, request.followRedirects)
-        try set(CURLOPT_MAXREDIRS, request.maxRedirects)
+        try set(CURLOPT_FOLLOWLOCATION, false)
         if request.credentials != nil { try set(CURLOPT_HTTPAUTH, bm_CURLAUTH_BASIC) }
         try applyBodyAndMethod(request)
         try set(CURLOPT_HTTPHEADER, HeaderList(headerLines(request)))
     }
 
     /// gobearmon's rule: GET, or POST when there is a body; any other method is sent as given.
-    /// A method is only forced (CURLOPT_CUSTOMREQUEST) when curl would not pick it by itself,
-    /// because a forced method is also used after redirects, where Go's client switches a
-    /// POST to GET on 301/302/303 and curl, left alone, does the same.
+    /// A method is only forced (CURLOPT_CUSTOMREQUEST) when curl would not pick it by itself.
     private func applyBodyAndMethod(_ request: CurlRequest) throws(CurlError) {
         let method = request.effectiveMethod
         if let bytes = request.body.encoded {
@@ -64,11 +60,15 @@ extension EasyHandle {
 
     /// The caller's headers, plus what makes curl behave like gobearmon's Go client: no
     /// keep-alive, and no "Expect: 100-continue" pause before a body (Go never sends it). A
-    /// form or JSON body brings its Content-Type unless the caller gave one.
+    /// form or JSON body brings its Content-Type unless the caller gave one; plain bytes go
+    /// without one, as in gobearmon, where curl would otherwise claim a form.
     private func headerLines(_ request: CurlRequest) -> [String] {
         let given = Set(request.headers.map { $0.name.lowercased() })
         var lines = request.headers.map { "\($0.name): \($0.value)" }
-        if let type = request.body.contentType, !given.contains("content-type") { lines.append("Content-Type: \(type)") }
+        if request.body != .none, !given.contains("content-type") {
+            // "Content-Type:" with no value removes the header curl adds to every POSTFIELDS body.
+            lines.append("Content-Type:" + (request.body.contentType.map { " " + $0 } ?? ""))
+        }
         if request.freshConnection, !given.contains("connection") { lines.append("Connection: close") }
         if !given.contains("expect") { lines.append("Expect:") }
         return lines

@@ -31,6 +31,25 @@ struct WebhookContactTests {
         #expect(request["form"] as? [String: String] == Self.sampleFields)
     }
 
+    @Test("http follows a 302 and a 308 and POSTs the form again at each; the final 200 is delivered")
+    func formFollowsRedirects() async throws {
+        let next = "/goto/308?to=/record/final".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let outcome = try await contacts.deliver("http", receiver.url("/goto/302?to=\(next)"))
+        #expect(outcome.status == .delivered, "\(outcome.error)")
+        let requests = receiver.recorded
+        try #require(requests.count == 3, "\(requests)")
+        #expect(requests.map { $0["method"] as? String } == ["POST", "POST", "POST"])
+        #expect(requests.last?["path"] as? String == "/record/final")
+        for request in requests { #expect(request["form"] as? [String: String] == Self.sampleFields) }
+    }
+
+    @Test("webhook does not follow redirects: a 302 is permanent")
+    func webhookDoesNotFollow() async throws {
+        let outcome = try await contacts.deliver("webhook", receiver.url("/goto/302?to=/record/never"))
+        #expect(outcome.status == .permanent, "\(outcome.error)")
+        #expect(receiver.recorded.count == 1)
+    }
+
     @Test("webhook POSTs the same fields as JSON, check_id a number")
     func json() async throws {
         let outcome = try await contacts.deliver("webhook", receiver.url("/record/json"))

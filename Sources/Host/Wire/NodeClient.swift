@@ -1,5 +1,4 @@
 import BearmonSystem
-import CCurl
 import CurlKit
 import Dispatch
 import Foundation
@@ -70,12 +69,11 @@ public final class NodeClient: Sendable {
         request.body = body.isEmpty ? .none : .bytes(body)
         request.bodyCap = 16 << 20
         request.followRedirects = false
+        request.caFile = tls?.ca
         request.headers = [CurlRequest.Header("Content-Type", "application/json")]
             + (RequestSignature.sign(method: method, path: path, body: body, node: node, password: password).headers + headers).map { CurlRequest.Header($0.0, $0.1) }
         do {
-            let transfer = try CurlTransfer(request)
-            if let ca = tls?.ca { try transfer.handle.set(CURLOPT_CAINFO, ca) }
-            return try transfer.perform()
+            return try CurlTransfer(request).perform()
         } catch {
             throw CallError(target: "\(method) \(peer)\(path)", status: 0, reason: "\(error)", view: nil)
         }

@@ -11,6 +11,8 @@ Behaviours, chosen by path:
   /auth             200 for basic auth alice:wonderland-s3cret, else 401
   /echo             200 echoing the method, Host, User-Agent, Connection and the body
   /redirect/N       302 to /redirect/N-1; /redirect/0 is 200
+  /goto/CODE?to=URL CODE (a 3xx) with Location: URL (percent-decoded), after recording the
+                    request with --record
   /big              200 with a 5 MiB body: EARLY-MARKER near the start, LATE-MARKER at 4 MiB
   /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
   /switch/NAME      200 while the file NAME in --state DIR is missing or says "up", else 503
@@ -208,6 +210,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply(200, b"end of the redirect chain\n")
         else:
             self.reply(302, b"moved\n", [("Location", "/redirect/%d" % (remaining - 1))])
+
+    def path_goto(self, code):
+        query = urllib.parse.parse_qs(self.path.partition("?")[2])
+        self.record(self.request_body(), int(code or 302))
+        self.reply(int(code or 302), b"moved\n", [("Location", query.get("to", ["/"])[0])])
 
     def path_big(self, _):
         self.send_response(200)
