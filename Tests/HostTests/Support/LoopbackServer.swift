@@ -15,6 +15,10 @@ final class LoopbackServer: @unchecked Sendable {
         case replyToLine(@Sendable (String) -> String)
         /// Send this line as soon as the connection is accepted, then close.
         case banner(String)
+        /// Wait this many seconds after accepting, then send the line and close.
+        case lateBanner(seconds: Double, String)
+        /// Read one line, answer it with these bytes and no newline, then close.
+        case unterminated(String)
     }
 
     let port: UInt16
@@ -78,21 +82,35 @@ final class LoopbackServer: @unchecked Sendable {
         case .hang:
             shared.with { $0.held.append(client) }
         case .banner(let line):
-            _ = Array((line + "\n").utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            close(client)
-        case .replyToLine(let answer):
+            sendAndClose(client, line + "\n")
+        case .lateBanner(let seconds, let line):
             Thread {
-                var line: [UInt8] = []
-                var byte: UInt8 = 0
-                var pfd = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
-                while line.count < 65536, poll(&pfd, 1, 5000) > 0, recv(client, &byte, 1, 0) == 1, byte != 10 {
-                    line.append(byte)
-                }
-                let reply = answer(String(decoding: line, as: UTF8.self)) + "\n"
-                _ = Array(reply.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                close(client)
+                Thread.sleep(forTimeInterval: seconds)
+                sendAndClose(client, line + "\n")
             }.start()
+        case .unterminated(let bytes):
+            reply(client) { _ in bytes }
+        case .replyToLine(let answer):
+            reply(client) { answer($0) + "\n" }
         }
+    }
+
+    /// Reads one line on a thread of its own, sends `reply`'s answer to it, then closes.
+    private static func reply(_ client: Int32, _ reply: @escaping @Sendable (String) -> String) {
+        Thread {
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            var pfd = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+            while line.count < 65536, poll(&pfd, 1, 5000) > 0, recv(client, &byte, 1, 0) == 1, byte != 10 {
+                line.append(byte)
+            }
+            sendAndClose(client, reply(String(decoding: line, as: UTF8.self)))
+        }.start()
+    }
+
+    private static func sendAndClose(_ client: Int32, _ text: String) {
+        _ = Array(text.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        close(client)
     }
 
     /// Stops accepting and closes the listener and every held connection.
