@@ -84,6 +84,30 @@ struct StandaloneTests {
         }
     }
 
+    @Test("a status reset with SQL reaches the running controller, is logged, and notifies nobody")
+    func sqlStatusReset() async throws {
+        let deliveries = dir.file("deliveries")
+        // Always online, and a delay long enough that the reset is not flipped back during the test.
+        let check = try store.addCheck(NewCheck(name: "steady", type: "fixture", data: #"{"mode":"online","message":"fine"}"#, interval: 1, delay: 60))
+        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
+        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        try await offPool {
+            let node = try start()
+            #expect(waitUntil(timeout: 20) { (try? node.status().checks.first?.lastResult?.status) == "online" })
+            try store.database.execute("UPDATE checks SET status = 'offline' WHERE id = ?", [.int(check)])
+            let adopted = waitUntil(timeout: 15) { (try? node.status().checks.first?.status) == "offline" }
+            #expect(adopted, "\(node.process.log.suffix(3000))")
+            #expect(node.process.log.contains("check \(check) (steady) was set to offline in the database; adopted, its rounds start over"))
+            // Results keep disagreeing, but the reset stands: a flip needs 61 rounds.
+            Thread.sleep(forTimeInterval: 2)
+            #expect((try? node.status().checks.first?.status) == "offline")
+            node.process.stop()
+        }
+        #expect(try store.checkRow(check)?.status == "offline")
+        #expect(try store.outbox(states: [.pending, .delivered]).isEmpty)
+        #expect(lines(deliveries).isEmpty)
+    }
+
     @Test("a fresh database gets an example that runs and flips at once, notified through a log contact")
     func seededExample() async throws {
         let fresh = dir.file("fresh.sqlite")

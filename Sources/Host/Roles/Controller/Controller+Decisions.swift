@@ -53,6 +53,7 @@ extension Controller {
             do {
                 let record = try await storeQueue.run { [store] in try store.recordFlip(flip, view: view) }
                 pendingFlips.removeFirst()
+                noteWritten(flip)
                 backoff = 100
                 logger.info("flip written", metadata: ["check": "\(flip.checkID)", "status": "\(flip.status.rawValue)", "notifications": "\(record.eventIDs.count)"])
                 onFlipWritten()
