@@ -78,6 +78,16 @@ struct GobearmonRulesTests {
 struct GobearmonDialerTests {
     private static let name = "dual.bearmon-test"
 
+    /// Runs `body` with a fresh namespace pair prepared as above, and its TLS server.
+    private func withDualStackName(_ body: (NetworkNamespacePair, FixtureHTTPServer) async throws -> Void) async throws {
+        let pair = try await offPool { try NetworkNamespacePair() }
+        defer { pair.remove() }
+        let directory = try TempDirectory("bearmon-dialer")
+        let server = try await prepare(pair, in: directory)
+        defer { withExtendedLifetime(server) {} }
+        try await body(pair, server)
+    }
+
     private func prepare(_ pair: NetworkNamespacePair, in directory: TempDirectory) async throws -> FixtureHTTPServer {
         let identity = try TestCertificates.make(Self.name, .days(30), in: directory)
         let server = try await offPool { try FixtureHTTPServer(identity: identity, namespace: (pair.prober, "127.0.0.1")) }
@@ -93,33 +103,28 @@ struct GobearmonDialerTests {
 
     @Test("a stalled ::1 is raced by 127.0.0.1 after 300 ms: tcp and ssl_expire are online")
     func stalledIPv6() async throws {
-        let pair = try await offPool { try NetworkNamespacePair() }
-        defer { pair.remove() }
-        let directory = try TempDirectory("bearmon-dialer")
-        let server = try await prepare(pair, in: directory)
-        let tcp = try await check(pair, "tcp", #"{"address":"\#(Self.name):\#(server.port)"}"#)
-        #expect(tcp.status == "online", "\(tcp)")
-        #expect(tcp.seconds < 8, "the fallback starts after 300 ms, not after the 10 s timeout: \(tcp)")
-        let tls = try await check(pair, "ssl_expire", #"{"address":"\#(Self.name):\#(server.port)","days":10}"#)
-        #expect(tls.status == "online", "\(tls)")
-        // IPv6 alone stays offline: the drop is real.
-        let v6 = try await check(pair, "tcp", #"{"address":"\#(Self.name):\#(server.port)","force_ip":6,"timeout":3}"#)
-        #expect(v6.status == "offline", "\(v6)")
+        try await withDualStackName { pair, server in
+            let tcp = try await check(pair, "tcp", #"{"address":"\#(Self.name):\#(server.port)"}"#)
+            #expect(tcp.status == "online", "\(tcp)")
+            #expect(tcp.seconds < 8, "the fallback starts after 300 ms, not after the 10 s timeout: \(tcp)")
+            let tls = try await check(pair, "ssl_expire", #"{"address":"\#(Self.name):\#(server.port)","days":10}"#)
+            #expect(tls.status == "online", "\(tls)")
+            // IPv6 alone stays offline: the drop is real.
+            let v6 = try await check(pair, "tcp", #"{"address":"\#(Self.name):\#(server.port)","force_ip":6,"timeout":3}"#)
+            #expect(v6.status == "offline", "\(v6)")
+        }
     }
 
     @Test("a port may be a service name: tcp and ssl_expire run with host:NAME")
     func serviceName() async throws {
-        let pair = try await offPool { try NetworkNamespacePair() }
-        defer { pair.remove() }
-        let directory = try TempDirectory("bearmon-service")
-        let server = try await prepare(pair, in: directory)
-        defer { withExtendedLifetime(server) {} }
-        let tcp = try await check(pair, "tcp", #"{"address":"127.0.0.1:bearmon-test"}"#)
-        #expect(tcp.status == "online", "\(tcp)")
-        let tls = try await check(pair, "ssl_expire", #"{"address":"\#(Self.name):bearmon-test","days":10}"#)
-        #expect(tls.status == "online", "\(tls)")
-        let unknown = try await check(pair, "tcp", #"{"address":"127.0.0.1:no-such-service"}"#)
-        #expect(unknown.status == "fail", "\(unknown)")
-        #expect(unknown.message.contains("nor a TCP service name in /etc/services"), "\(unknown)")
+        try await withDualStackName { pair, _ in
+            let tcp = try await check(pair, "tcp", #"{"address":"127.0.0.1:bearmon-test"}"#)
+            #expect(tcp.status == "online", "\(tcp)")
+            let tls = try await check(pair, "ssl_expire", #"{"address":"\#(Self.name):bearmon-test","days":10}"#)
+            #expect(tls.status == "online", "\(tls)")
+            let unknown = try await check(pair, "tcp", #"{"address":"127.0.0.1:no-such-service"}"#)
+            #expect(unknown.status == "fail", "\(unknown)")
+            #expect(unknown.message.contains("nor a TCP service name in /etc/services"), "\(unknown)")
+        }
     }
 }

@@ -23,16 +23,23 @@ struct StandaloneTests {
         try NodeProcess(["standalone", "--db", "sqlite:\(db)", "--plugins", dir.path] + extra, log: dir.file(log), environment: environment)
     }
 
+    /// Adds `check` with an alert (both ways) to a fixture contact that records each delivery
+    /// as a line of the returned file.
+    private func addAlerted(_ check: NewCheck) throws -> (check: Int64, deliveries: String) {
+        let deliveries = dir.file("deliveries")
+        let id = try store.addCheck(check)
+        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
+        _ = try store.addAlert(checkID: id, contactID: contact, type: .both)
+        return (id, deliveries)
+    }
+
     private func lines(_ path: String) -> [String] {
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     @Test("a process killed after a flip's transaction but before sending sends it after a restart, once")
     func crashBeforeSending() async throws {
-        let deliveries = dir.file("deliveries")
-        let check = try store.addCheck(NewCheck(name: "down", type: "fixture", data: #"{"mode":"offline","message":"refused"}"#, interval: 1, delay: 0))
-        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
-        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        let (check, deliveries) = try addAlerted(NewCheck(name: "down", type: "fixture", data: #"{"mode":"offline","message":"refused"}"#, interval: 1, delay: 0))
 
         try await offPool {
             let held = try start(environment: ["BEARMON_TEST_HOLD_OUTBOX": "1"], log: "held.log")
@@ -86,11 +93,8 @@ struct StandaloneTests {
 
     @Test("a status reset with SQL reaches the running controller, is logged, and notifies nobody")
     func sqlStatusReset() async throws {
-        let deliveries = dir.file("deliveries")
         // Always online, and a delay long enough that the reset is not flipped back during the test.
-        let check = try store.addCheck(NewCheck(name: "steady", type: "fixture", data: #"{"mode":"online","message":"fine"}"#, interval: 1, delay: 60))
-        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
-        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        let (check, deliveries) = try addAlerted(NewCheck(name: "steady", type: "fixture", data: #"{"mode":"online","message":"fine"}"#, interval: 1, delay: 60))
         try await offPool {
             let node = try start()
             #expect(waitUntil(timeout: 20) { (try? node.status().checks.first?.lastResult?.status) == "online" })
