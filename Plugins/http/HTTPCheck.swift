@@ -7,7 +7,7 @@ import PluginKit
 struct HTTPCheck: CheckType {
     /// The most body bytes read when looking for `expect_substring`.
     static let bodyCap = 1 << 20
-    /// gobearmon's timeout: 10 s unless given, clamped to 3..30 s.
+    /// gobearmon's timeout: 10 s when 0 or absent; others are clamped to 3..30 s.
     static let defaultTimeoutSeconds: Int64 = 10
     /// The range `timeout` is clamped to.
     static let timeoutRange: ClosedRange<Int64> = 3...30
@@ -20,7 +20,7 @@ struct HTTPCheck: CheckType {
         ParamSpec("method", .string, "request method; GET, or POST when body is set"),
         ParamSpec("body", .string, "request body, sent as it is, with no Content-Type unless headers give one"),
         ParamSpec("headers", .map, "extra request headers; a Host header sets the request's Host"),
-        ParamSpec("timeout", .int, default: "\(defaultTimeoutSeconds)", "seconds for the whole check, clamped to 3..30 as in gobearmon"),
+        ParamSpec("timeout", .int, default: "\(defaultTimeoutSeconds)", "seconds for the whole check; 0 means 10, as in gobearmon; others are clamped to 3..30"),
         ParamSpec("insecure", .bool, default: "false", "skip TLS certificate and host name verification"),
         ParamSpec("username", .string, "user name for HTTP basic auth"),
         ParamSpec("password", .string, "password for HTTP basic auth", secret: true),

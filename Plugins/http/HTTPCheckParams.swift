@@ -35,7 +35,7 @@ struct HTTPCheckParams {
         if expectStatus != 0, !(100...999).contains(expectStatus) { reject("expect_status", "\(expectStatus) is not a status code (100-999, or 0 for any)") }
 
         body = call.string("body") ?? ""
-        timeoutSeconds = min(max(call.int("timeout") ?? HTTPCheck.defaultTimeoutSeconds, HTTPCheck.timeoutRange.lowerBound), HTTPCheck.timeoutRange.upperBound)
+        timeoutSeconds = call.timeoutSeconds(fallback: HTTPCheck.defaultTimeoutSeconds, clampedTo: HTTPCheck.timeoutRange)
         insecure = call.bool("insecure") ?? false
         let username = call.string("username") ?? "", password = call.string("password") ?? ""
         credentials = username.isEmpty && password.isEmpty ? nil : Credentials(username: username, password: password)

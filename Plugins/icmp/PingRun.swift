@@ -1,11 +1,12 @@
 import BearmonSystem
 import Glibc
 
-/// One run of gobearmon's ping (`ping -c 5 -w 10`): five echo requests, evenly spaced, then
-/// replies awaited until all five are back or the budget ends.
+/// One run of gobearmon's ping, `ping -c 5 -w 10`: a request each interval until five replies
+/// are back or the budget ends, so lost requests are made up for while time remains, and loss
+/// is counted over the requests sent.
 struct PingRun {
-    /// Requests per run, as gobearmon sent.
-    static let requestCount = 5
+    /// Replies that end a run, as `ping -c 5` waits for.
+    static let replyCount = 5
     /// Upper bound on loop passes (each sends, reads one packet, or waits), so that a flood of
     /// unrelated ICMP traffic on a raw socket cannot keep the loop busy; the deadline ends it
     /// long before in practice.
@@ -22,24 +23,22 @@ struct PingRun {
     /// Proves a reply answers this run, not an earlier one or another process's.
     let token = (0..<tokenBytes).map { _ in UInt8.random(in: .min ... .max) }
 
-    /// Sends the requests one interval apart (a second, or a tenth of a shorter budget, so
-    /// that all five are out by 40% of it) and gathers the replies.
+    /// Sends a request each interval (a second, as ping does, or a tenth of a shorter budget)
+    /// and gathers the replies, until five are back or the deadline passes.
     func run() -> PingStatistics {
         let start = Deadline.now()
         let intervalMs = max(1, min(1000, Int64(deadline.milliseconds(since: start) / 10)))
         var statistics = PingStatistics()
         var sentAt: [Deadline] = []
         for _ in 0..<Self.maxPasses {
-            // Done when every request is answered or failed to go out: nothing else can come.
-            if statistics.settled == Self.requestCount || deadline.hasPassed { break }
+            if statistics.received >= Self.replyCount || deadline.hasPassed || statistics.nothingGetsOut { break }
             let nextDue = start.adding(milliseconds: intervalMs * Int64(sentAt.count))
-            if sentAt.count < Self.requestCount, nextDue.hasPassed {
+            if nextDue.hasPassed {
                 sentAt.append(Deadline.now())
                 send(sequence: sentAt.count - 1, into: &statistics)
                 continue
             }
-            let waitUntil = sentAt.count < Self.requestCount ? Deadline.earliest(nextDue, deadline) : deadline
-            guard let reply = receive(until: waitUntil, into: &statistics) else { continue }
+            guard let reply = receive(until: Deadline.earliest(nextDue, deadline), into: &statistics) else { continue }
             let sequence = Int(reply.sequence)
             if sequence < sentAt.count, !statistics.answered.contains(sequence) {
                 statistics.record(sequence: sequence, rttMilliseconds: Deadline.now().milliseconds(since: sentAt[sequence]))

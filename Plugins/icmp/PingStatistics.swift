@@ -14,8 +14,9 @@ struct PingStatistics: Sendable {
     /// Replies received.
     var received: Int { rttMilliseconds.count }
 
-    /// Requests whose fate is known: answered, or never sent off.
-    var settled: Int { received + sendFailures }
+    /// Whether the first five requests all failed to go out (no route, say): waiting out the
+    /// budget could not bring a reply.
+    var nothingGetsOut: Bool { received == 0 && sendFailures >= PingRun.replyCount && sendFailures == sent }
 
     /// Lost requests as a percentage of those sent; 100 when none were sent.
     var lossPercent: Double {

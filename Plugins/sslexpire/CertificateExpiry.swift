@@ -1,6 +1,8 @@
 import PluginKit
 
-/// The verdict on a certificate: offline when it has expired or expires within `days` days.
+/// The verdict on a certificate, gobearmon's rule: offline when the whole days left
+/// (`int(hours/24)`, rounded toward zero) are at most `days`, so 10 days 23 hours left with
+/// `days: 10` is offline; and always once expired.
 struct CertificateExpiry {
     /// How the certificate is named in messages: its CN.
     let name: String
@@ -15,7 +17,7 @@ struct CertificateExpiry {
     var outcome: CheckOutcome {
         if secondsLeft <= 0 { return .offline("certificate (\(name)) expired \(Self.span(-secondsLeft)) ago") }
         let message = "certificate (\(name)) expires in \(Self.span(secondsLeft))"
-        return secondsLeft <= days * 86_400 ? .offline(message) : .online(message)
+        return secondsLeft / 86_400 <= days ? .offline(message) : .online(message)
     }
 
     /// "5 days", "1 day", "7 hours", "less than an hour": days to the nearest whole day, so a

@@ -13,7 +13,7 @@ struct SSLExpireCheck: CheckType {
     let maxRunMilliseconds: UInt32 = 10_000
     let params = [
         ParamSpec("address", .string, "host:port of the TLS server; a host name is sent as SNI", required: true),
-        ParamSpec("days", .int, default: "0", "offline when the certificate expires within this many days (0: once expired)"),
+        ParamSpec("days", .int, default: "0", "offline when the whole days left (rounded down) are at most this many, as in gobearmon (0: within a day, or expired)"),
     ]
 
     func validate(_ call: Call) {

@@ -3,10 +3,12 @@ import Foundation
 import PluginABI
 import PluginKit
 
-/// gobearmon's TCP check: connect, optionally send `payload` plus "\n", and when `expect` is
-/// set, require it in the first newline-terminated line of the reply.
+/// gobearmon's TCP check: connect; when `expect` is set, send `payload` plus "\n" and require
+/// `expect` in the first newline-terminated line of the reply. Without `expect` the payload is
+/// not sent, as in gobearmon.
 struct TCPCheck: CheckType {
-    /// Replies longer than this without a newline are judged on what arrived.
+    /// Replies longer than this without a newline are judged on what arrived (gobearmon read
+    /// without a bound); a peer that closes before the newline is offline.
     static let maxLineBytes = 64 * 1024
 
     let name = "tcp"
@@ -14,8 +16,8 @@ struct TCPCheck: CheckType {
     let maxRunMilliseconds: UInt32 = 30_000
     let params = [
         ParamSpec("address", .string, "host:port to connect to; an IPv6 literal goes in brackets: [::1]:22", required: true),
-        ParamSpec("timeout", .int, default: "10", "seconds for the whole check, clamped to 3..30 as in gobearmon"),
-        ParamSpec("payload", .string, "text to send after connecting; a \"\\n\" is appended"),
+        ParamSpec("timeout", .int, default: "10", "seconds for the whole check; 0 means 10, as in gobearmon; others are clamped to 3..30"),
+        ParamSpec("payload", .string, "text to send after connecting when `expect` is set; a \"\\n\" is appended"),
         ParamSpec("expect", .string, "substring required in the first newline-terminated line of the reply"),
         ParamSpec("force_ip", .int, default: "0", "address family: 4 or 6 (0 means either)", choices: ["0", "4", "6"]),
     ]
@@ -30,7 +32,7 @@ struct TCPCheck: CheckType {
         guard let addressText = call.string("address") else { return .fail("tcp: parameter 'address' is required") }
         let target: HostPort
         do { target = try HostPort(parsing: addressText) } catch { return .fail("tcp: parameter 'address': \(error.reason)") }
-        let timeoutSeconds = min(max(call.int("timeout") ?? 10, 3), 30)
+        let timeoutSeconds = call.timeoutSeconds(fallback: 10, clampedTo: 3...30)
         let deadline = Deadline.earliest(call.deadline, .after(milliseconds: timeoutSeconds * 1000))
         let family = AddressFamilyPreference(rawValue: Int(call.int("force_ip") ?? 0)) ?? .any
         let started = Deadline.now()
@@ -48,14 +50,17 @@ struct TCPCheck: CheckType {
     private func converse(over socket: Socket, call: Call, target: HostPort, deadline: Deadline, started: Deadline) -> CheckOutcome {
         let payload = call.string("payload") ?? ""
         let expect = call.string("expect") ?? ""
+        guard !expect.isEmpty else { return .online("connected to \(target)") }
         do {
             if !payload.isEmpty {
                 try socket.send(Array((payload + "\n").utf8), deadline: deadline)
             }
-            guard !expect.isEmpty else { return .online("connected to \(target)") }
-            let (bytes, _) = try socket.readLine(maxBytes: Self.maxLineBytes, deadline: deadline)
+            let (bytes, sawNewline) = try socket.readLine(maxBytes: Self.maxLineBytes, deadline: deadline)
             let line = String(decoding: bytes, as: UTF8.self)
             if bytes.isEmpty { return .offline("\(target) closed the connection without replying") }
+            if !sawNewline, bytes.count < Self.maxLineBytes {
+                return .offline("\(target) closed the connection before ending its reply line: \(quoted(excerpt(line)))")
+            }
             if line.contains(expect) { return .online("reply from \(target) contains \(quoted(expect))") }
             return .offline("reply mismatch: expected \(quoted(expect)) in \(quoted(excerpt(line)))")
         } catch let error as SystemError where error.errno == ETIMEDOUT {

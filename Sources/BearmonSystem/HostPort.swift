@@ -1,5 +1,6 @@
 /// A "host:port" address as gobearmon writes them: `example.com:443`, `127.0.0.1:53`,
-/// `[::1]:8080`. An IPv6 literal must be in brackets when a port follows it.
+/// `[::1]:8080`, `example.com:https`. An IPv6 literal must be in brackets when a port follows
+/// it; a port may be a service name from /etc/services, as Go's dialer allows.
 public struct HostPort: Sendable, Equatable, CustomStringConvertible {
     /// The host name or address literal, without brackets.
     public let host: String
@@ -42,15 +43,26 @@ public struct HostPort: Sendable, Equatable, CustomStringConvertible {
         }
         guard !hostPart.isEmpty else { throw HostPortError(text: text, reason: "the host is empty") }
         if let portPart {
-            guard let port = UInt16(portPart), port > 0 else {
-                throw HostPortError(text: text, reason: "'\(portPart)' is not a port number (1-65535)")
-            }
-            self.init(host: String(hostPart), port: port)
+            self.init(host: String(hostPart), port: try Self.port(portPart, in: text))
         } else if let defaultPort {
             self.init(host: String(hostPart), port: defaultPort)
         } else {
             throw HostPortError(text: text, reason: "the port is missing (write host:port)")
         }
+    }
+
+    /// A port number, or a service name (`http`) looked up in the services database.
+    private static func port(_ text: Substring, in address: String) throws(HostPortError) -> UInt16 {
+        if text.allSatisfy(\.isNumber) || text.isEmpty {
+            guard let port = UInt16(text), port > 0 else {
+                throw HostPortError(text: address, reason: "'\(text)' is not a port number (1-65535)")
+            }
+            return port
+        }
+        guard let port = ServicePort.lookUp(String(text)), port > 0 else {
+            throw HostPortError(text: address, reason: "'\(text)' is neither a port number (1-65535) nor a TCP service name in /etc/services")
+        }
+        return port
     }
 
     /// `host:port`, with an IPv6 host in brackets.

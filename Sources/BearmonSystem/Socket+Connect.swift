@@ -5,25 +5,18 @@ import Darwin
 #endif
 
 extension Socket {
-    /// Resolves `target` and tries each address in turn, as Go's dialer does, until one
-    /// accepts; every attempt ends by `deadline`. Throws ``ResolutionError`` when the name does
-    /// not resolve and ``ConnectError`` (for the last address tried) when no address accepts.
+    /// Resolves `target` and connects as Go's dialer does (gobearmon's tcp and ssl_expire):
+    /// the addresses of the resolver's first family are tried in turn, each with a share of the
+    /// time left; when the name has addresses of the other family too, those are tried the
+    /// same way from 300 ms on (or at once when the first family has failed), racing the
+    /// first, and the first connection made wins. Throws ``ResolutionError`` when the name does
+    /// not resolve and ``ConnectError`` (the first family's first failure, as Go reports) when
+    /// no address accepts by `deadline`.
     public static func connected(
         to target: HostPort, family: AddressFamilyPreference = .any, deadline: Deadline
     ) throws -> Socket {
         let addresses = try AddressResolver.resolve(target.host, port: target.port, family: family, deadline: deadline)
-        var lastError: Error = SystemError(function: "connect", errno: 0)
-        for address in addresses {
-            do {
-                let socket = try Socket(family: address.family)
-                try socket.connect(to: address, deadline: deadline)
-                return socket
-            } catch let error as SystemError {
-                lastError = ConnectError(target: target, address: address, error: error)
-                // The deadline is shared: once it has passed, later addresses cannot be tried.
-                if error.errno == ETIMEDOUT { break }
-            }
-        }
-        throw lastError
+        var dial = DialRace(target: target, addresses: addresses, deadline: deadline)
+        return try dial.run()
     }
 }

@@ -22,14 +22,27 @@ public final class Socket {
     /// Connects to `address`, waiting no later than `deadline`.
     /// A timeout is reported as ETIMEDOUT from "connect".
     public func connect(to address: SocketAddress, deadline: Deadline) throws {
-        let rc = address.withSockAddr { Glibc.connect(fd, $0, $1) }
-        if rc == 0 { return }
-        guard errno == EINPROGRESS || errno == EINTR else { throw SystemError(function: "connect", errno: errno) }
+        if try startConnect(to: address) { return }
         try wait(for: Int16(POLLOUT), until: deadline, operation: "connect")
+        let err = try pendingError()
+        if err != 0 { throw SystemError(function: "connect", errno: err) }
+    }
+
+    /// Starts a non-blocking connect: true when it completed at once, false when it is in
+    /// progress (wait for POLLOUT, then read ``pendingError()``).
+    func startConnect(to address: SocketAddress) throws -> Bool {
+        let rc = address.withSockAddr { Glibc.connect(fd, $0, $1) }
+        if rc == 0 { return true }
+        guard errno == EINPROGRESS || errno == EINTR else { throw SystemError(function: "connect", errno: errno) }
+        return false
+    }
+
+    /// The socket's pending error (SO_ERROR): 0 once a connect in progress has succeeded.
+    func pendingError() throws -> Int32 {
         var err: Int32 = 0
         var len = socklen_t(MemoryLayout<Int32>.size)
         try syscall("getsockopt") { getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) }
-        if err != 0 { throw SystemError(function: "connect", errno: err) }
+        return err
     }
 
     /// Writes all of `bytes`, waiting no later than `deadline`.

@@ -62,6 +62,31 @@ struct MySQLStoreTests {
         #expect(alerts.stdout.contains("1   1      1        both"))
     }
 
+    @Test("a user with only SELECT, INSERT, UPDATE and DELETE starts without DDL once `bearmon db init` has run, and is told to run it before")
+    func leastPrivilege() async throws {
+        let name = try server.createDatabase("lp")
+        let schema = try String(contentsOfFile: TestPaths.fixture("gobearmon/gobearmon-install.sql"), encoding: .utf8)
+        try server.sql(schema, database: name)
+        let limited = try server.leastPrivilegeDSN(name)
+
+        let behind = try await Command.bearmon(["checks", "list", "--db", limited])
+        #expect(behind.status != 0)
+        let message = behind.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!message.contains("\n"), "one line: \(message)")
+        #expect(message.contains("run `bearmon db init` once as a user that may create tables"), "\(message)")
+        #expect(!message.contains(MariaDBServer.password))
+
+        let initial = try await Command.bearmon(["db", "init", "--db", server.dsn(name)])
+        #expect(initial.status == 0, "\(initial.stderr)")
+        // What every node does at start: with the schema current, nothing to apply and no DDL.
+        let store = try StoreLocation.parse(limited).open(logger: quietLogger)
+        #expect(try store.migrate().isEmpty)
+        try server.sql("INSERT INTO checks (name, type, data) VALUES ('web', 'tcp', '{\"address\":\"127.0.0.1:1\"}')", database: name)
+        let list = try await Command.bearmon(["checks", "list", "--db", limited])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("web"))
+    }
+
     private func gobearmonTables(_ database: String) throws -> String {
         try ["checks", "contacts", "alerts", "check_events", "charges"].map {
             try server.sql("SHOW CREATE TABLE \($0)", database: database)

@@ -23,16 +23,23 @@ struct StandaloneTests {
         try NodeProcess(["standalone", "--db", "sqlite:\(db)", "--plugins", dir.path] + extra, log: dir.file(log), environment: environment)
     }
 
+    /// Adds `check` with an alert (both ways) to a fixture contact that records each delivery
+    /// as a line of the returned file.
+    private func addAlerted(_ check: NewCheck) throws -> (check: Int64, deliveries: String) {
+        let deliveries = dir.file("deliveries")
+        let id = try store.addCheck(check)
+        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
+        _ = try store.addAlert(checkID: id, contactID: contact, type: .both)
+        return (id, deliveries)
+    }
+
     private func lines(_ path: String) -> [String] {
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     @Test("a process killed after a flip's transaction but before sending sends it after a restart, once")
     func crashBeforeSending() async throws {
-        let deliveries = dir.file("deliveries")
-        let check = try store.addCheck(NewCheck(name: "down", type: "fixture", data: #"{"mode":"offline","message":"refused"}"#, interval: 1, delay: 0))
-        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
-        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        let (check, deliveries) = try addAlerted(NewCheck(name: "down", type: "fixture", data: #"{"mode":"offline","message":"refused"}"#, interval: 1, delay: 0))
 
         try await offPool {
             let held = try start(environment: ["BEARMON_TEST_HOLD_OUTBOX": "1"], log: "held.log")
@@ -82,6 +89,27 @@ struct StandaloneTests {
             #expect(report.workers.map(\.node) == ["standalone"])
             #expect(report.counts["online"] == 1)
         }
+    }
+
+    @Test("a status reset with SQL reaches the running controller, is logged, and notifies nobody")
+    func sqlStatusReset() async throws {
+        // Always online, and a delay long enough that the reset is not flipped back during the test.
+        let (check, deliveries) = try addAlerted(NewCheck(name: "steady", type: "fixture", data: #"{"mode":"online","message":"fine"}"#, interval: 1, delay: 60))
+        try await offPool {
+            let node = try start()
+            #expect(waitUntil(timeout: 20) { (try? node.status().checks.first?.lastResult?.status) == "online" })
+            try store.database.execute("UPDATE checks SET status = 'offline' WHERE id = ?", [.int(check)])
+            let adopted = waitUntil(timeout: 15) { (try? node.status().checks.first?.status) == "offline" }
+            #expect(adopted, "\(node.process.log.suffix(3000))")
+            #expect(node.process.log.contains("check \(check) (steady) was set to offline in the database; adopted, its rounds start over"))
+            // Results keep disagreeing, but the reset stands: a flip needs 61 rounds.
+            Thread.sleep(forTimeInterval: 2)
+            #expect((try? node.status().checks.first?.status) == "offline")
+            node.process.stop()
+        }
+        #expect(try store.checkRow(check)?.status == "offline")
+        #expect(try store.outbox(states: [.pending, .delivered]).isEmpty)
+        #expect(lines(deliveries).isEmpty)
     }
 
     @Test("a fresh database gets an example that runs and flips at once, notified through a log contact")

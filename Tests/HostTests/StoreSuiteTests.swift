@@ -128,6 +128,23 @@ struct StoreSuiteTests {
         #expect(events == ["offline", "online"])
     }
 
+    @Test("an alert whose type is NULL never notifies, as in gobearmon, and is listed as such", arguments: StoreBackend.allCases)
+    func nullAlertType(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let check = try store.addCheck(NewCheck(name: "web", type: "tcp", data: "{}"))
+        let contact = try store.addContact(type: "email", data: "a@example.org")
+        let alert = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        try store.database.execute("UPDATE alerts SET type = NULL WHERE id = ?", [.int(alert)])
+        #expect(try store.raiseView(to: 1, holder: "node-a"))
+        #expect(try store.recordFlip(flip(check, .offline), view: 1).eventIDs.isEmpty)
+        #expect(try store.recordFlip(flip(check, .online), view: 1).eventIDs.isEmpty)
+        #expect(try store.outbox(states: [.pending]).isEmpty)
+        let listed = try #require(try store.alerts().first)
+        #expect(listed.type == nil)
+        #expect(listed.typeText == "NULL (never notifies)")
+    }
+
     @Test("the view only rises, and a stale view's writes are refused whole", arguments: StoreBackend.allCases)
     func fencing(backend: StoreBackend) throws {
         let (store, keep) = try backend.makeStore()

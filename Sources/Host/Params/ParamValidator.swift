@@ -17,16 +17,18 @@ public struct ParamValidator: Sendable {
         self.subject = subject
     }
 
-    /// Validates `data` and applies defaults. Keys the type does not declare are ignored, as
-    /// gobearmon's decoder ignores them, unless `strict` is set (for data a person is typing
-    /// now); either way they are named, with a likely intended key, when anything else is wrong.
+    /// Validates `data` and applies defaults. Keys match parameters as Go's encoding/json
+    /// matched gobearmon's fields: exactly, or else ignoring case (`"Address"`). Keys the type
+    /// does not declare are ignored, as gobearmon's decoder ignores them, unless `strict` is set
+    /// (for data a person is typing now); either way they are named, with a likely intended
+    /// key, when anything else is wrong.
     public func resolve(_ data: String, strict: Bool = false) throws(InvalidParams) -> ResolvedParams {
         let object = try parseObject(data)
         var problems: [ParamProblem] = []
         var values: [String: JSONValue] = [:]
         var given = Set<String>()
         for spec in specs {
-            if let value = object[spec.name], value != .null {
+            if let value = Self.key(for: spec.name, in: object).flatMap({ object[$0] }), value != .null {
                 if let problem = check(value, against: spec) {
                     problems.append(problem)
                 } else {
@@ -39,8 +41,8 @@ public struct ParamValidator: Sendable {
                 problems.append(ParamProblem(param: spec.name, reason: "is required (\(spec.description))"))
             }
         }
-        let declared = Set(specs.map(\.name))
-        let unknown = object.keys.filter { !declared.contains($0) }.sorted()
+        let declared = Set(specs.map { $0.name.lowercased() })
+        let unknown = object.keys.filter { !declared.contains($0.lowercased()) }.sorted()
         if !problems.isEmpty || (strict && !unknown.isEmpty) {
             problems += unknown.map { key in
                 let hint = KeySuggestion.closest(to: key, among: specs.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
@@ -50,8 +52,15 @@ public struct ParamValidator: Sendable {
         }
         return ResolvedParams(
             values: values, given: given, original: object,
-            secretNames: Set(specs.filter(\.secret).map(\.name)), unknownKeys: unknown
+            secretNames: Set(specs.filter(\.secret).map { $0.name.lowercased() }), unknownKeys: unknown
         )
+    }
+
+    /// The key of `object` that sets the parameter `name`: the exact one, else the first
+    /// (in sorted order, so the choice is stable) that differs only in case.
+    static func key(for name: String, in object: [String: JSONValue]) -> String? {
+        if object[name] != nil { return name }
+        return object.keys.sorted().first { $0.equalsIgnoringCase(name) }
     }
 
     private func parseObject(_ data: String) throws(InvalidParams) -> [String: JSONValue] {

@@ -10,7 +10,8 @@ public struct ResolvedParams: Sendable, Equatable {
     public let given: Set<String>
     /// The data as given, for display.
     public let original: [String: JSONValue]
-    /// Names of parameters whose value must never be shown.
+    /// Names of parameters whose value must never be shown, lower-cased: keys match them
+    /// ignoring case, as they match parameters.
     public let secretNames: Set<String>
     /// Keys in the data that the type does not declare (ignored, as gobearmon's decoder does).
     public let unknownKeys: [String]
@@ -18,7 +19,7 @@ public struct ResolvedParams: Sendable, Equatable {
     /// The data as JSON with every secret value masked.
     public var maskedJSON: String {
         var shown = original
-        for key in shown.keys where secretNames.contains(key) || Self.looksSecret(key) {
+        for key in shown.keys where secretNames.contains(key.lowercased()) || Self.looksSecret(key) {
             shown[key] = .string(Self.mask)
         }
         return JSONValue.object(shown).jsonText

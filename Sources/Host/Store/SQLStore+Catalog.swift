@@ -18,11 +18,11 @@ extension SQLStore {
         }
     }
 
-    /// Every alert; an unknown or NULL type reads as `both`, gobearmon's default.
+    /// Every alert; an unknown or NULL type reads as nil: such an alert never notifies.
     public func alerts() throws -> [Alert] {
         try database.query("SELECT id, check_id, contact_id, type, enabled FROM alerts ORDER BY id").map {
             Alert(id: $0.int(0), checkID: $0.int(1), contactID: $0.int(2),
-                  type: $0[3].text.flatMap(AlertType.init(rawValue:)) ?? .both, enabled: $0.int(4) != 0)
+                  type: $0[3].text.flatMap(AlertType.init(rawValue:)), enabled: $0.int(4) != 0)
         }
     }
 

@@ -39,7 +39,7 @@ extension SQLStore {
             let contacts = try tx.query(
                 """
                 SELECT DISTINCT a.contact_id FROM alerts a JOIN contacts c ON c.id = a.contact_id
-                WHERE a.check_id = ? AND a.enabled = 1 AND (a.type IS NULL OR a.type = 'both' OR a.type = ?) ORDER BY a.contact_id
+                WHERE a.check_id = ? AND a.enabled = 1 AND (a.type = 'both' OR a.type = ?) ORDER BY a.contact_id
                 """,
                 [.int(flip.checkID), status]
             ).map { $0.int(0) }

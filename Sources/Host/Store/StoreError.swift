@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case fenced(held: Int64, current: Int64)
     /// The database is from a newer bearmon.
     case schemaTooNew(found: Int, known: Int)
+    /// The schema lacks this bearmon's tables, and creating them failed (`cause`).
+    case schemaBehind(found: Int, needed: Int, cause: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -26,6 +28,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let reason): reason
         case .fenced(let held, let current):
             "refused by the fence: this controller holds view \(held), but the database is at view \(current)"
+        case .schemaBehind(let found, let needed, let cause):
+            "the database schema is at version \(found) but this bearmon needs \(needed), and upgrading it failed (\(cause)); run `bearmon db init` once as a user that may create tables"
         case .schemaTooNew(let found, let known):
             "the database schema is at version \(found), newer than this bearmon knows (\(known)); upgrade bearmon"
         }

@@ -17,6 +17,10 @@ final class LoopbackServer: @unchecked Sendable {
         case banner(String)
         /// Send these bytes (any bytes, not only UTF-8) and "\n" on accepting, then close.
         case rawBanner([UInt8])
+        /// Wait this many seconds after accepting, then send the line and close.
+        case lateBanner(seconds: Double, String)
+        /// Read one line, answer it with these bytes and no newline, then close.
+        case unterminated(String)
     }
 
     let port: UInt16
@@ -80,24 +84,38 @@ final class LoopbackServer: @unchecked Sendable {
         case .hang:
             shared.with { $0.held.append(client) }
         case .banner(let line):
-            _ = Array((line + "\n").utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            close(client)
+            sendAndClose(client, line + "\n")
         case .rawBanner(let bytes):
             _ = (bytes + [10]).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             close(client)
-        case .replyToLine(let answer):
+        case .lateBanner(let seconds, let line):
             Thread {
-                var line: [UInt8] = []
-                var byte: UInt8 = 0
-                var pfd = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
-                while line.count < 65536, poll(&pfd, 1, 5000) > 0, recv(client, &byte, 1, 0) == 1, byte != 10 {
-                    line.append(byte)
-                }
-                let reply = answer(String(decoding: line, as: UTF8.self)) + "\n"
-                _ = Array(reply.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                close(client)
+                Thread.sleep(forTimeInterval: seconds)
+                sendAndClose(client, line + "\n")
             }.start()
+        case .unterminated(let bytes):
+            reply(client) { _ in bytes }
+        case .replyToLine(let answer):
+            reply(client) { answer($0) + "\n" }
         }
+    }
+
+    /// Reads one line on a thread of its own, sends `reply`'s answer to it, then closes.
+    private static func reply(_ client: Int32, _ reply: @escaping @Sendable (String) -> String) {
+        Thread {
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            var pfd = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+            while line.count < 65536, poll(&pfd, 1, 5000) > 0, recv(client, &byte, 1, 0) == 1, byte != 10 {
+                line.append(byte)
+            }
+            sendAndClose(client, reply(String(decoding: line, as: UTF8.self)))
+        }.start()
+    }
+
+    private static func sendAndClose(_ client: Int32, _ text: String) {
+        _ = Array(text.utf8).withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        close(client)
     }
 
     /// Stops accepting and closes the listener and every held connection.
@@ -116,11 +134,13 @@ final class LoopbackServer: @unchecked Sendable {
 /// A loopback port with nothing listening: bound then closed, so connects are refused.
 func refusedPort() throws -> UInt16 {
     // Never the same port twice in one test run: two tests that start servers on ports from
-    // here must not end up on one port.
+    // here must not end up on one port. The socket is bound but never listens: a listener
+    // here, even for the moment it took to close, accepted other tests' connections to a port
+    // they had been told nothing listens on (as the kernel hands a just-freed port out again).
     for _ in 0..<64 {
-        let server = try LoopbackServer(behaviour: .acceptAndClose)
-        let port = server.port
-        server.stop()
+        let fd = try syscall("socket") { socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
+        let port = try LoopbackPort.bind(fd, host: "127.0.0.1")
+        close(fd)
         if handedOutPorts.withLock({ $0.insert(port).inserted }) { return port }
     }
     throw LoopbackPortsExhausted()

@@ -94,6 +94,17 @@ final class MariaDBServer: @unchecked Sendable {
     /// A TCP DSN with the password user, in gobearmon's form.
     func dsn(_ database: String) -> String { "\(Self.user):\(Self.password)@tcp(\(bindAddress):\(port))/\(database)" }
 
+    /// A TCP DSN for a new user granted only SELECT, INSERT, UPDATE and DELETE on `database`:
+    /// the least privilege README asks for.
+    func leastPrivilegeDSN(_ database: String) throws -> String {
+        let user = "lp_\(UInt32.random(in: 0..<UInt32.max))"
+        try sql("""
+            CREATE USER '\(user)'@'\(bindAddress)' IDENTIFIED BY '\(Self.password)';
+            GRANT SELECT, INSERT, UPDATE, DELETE ON \(database).* TO '\(user)'@'\(bindAddress)';
+            """)
+        return "\(user):\(Self.password)@tcp(\(bindAddress):\(port))/\(database)"
+    }
+
     /// A unix-socket DSN, in gobearmon's form.
     func socketDSN(_ database: String) -> String { "\(Self.user):\(Self.password)@unix(\(socket))/\(database)" }
 

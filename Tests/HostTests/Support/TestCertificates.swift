@@ -8,6 +8,8 @@ enum TestCertificates {
         case days(Int)
         /// Valid only in January 2020: long expired.
         case expiredLongAgo
+        /// Valid since yesterday, until this many seconds from now.
+        case endingIn(seconds: Int)
     }
 
     struct Failed: Error, CustomStringConvertible {
@@ -26,15 +28,35 @@ enum TestCertificates {
                          "-keyout", identity.key, "-out", identity.certificate, "-days", String(days),
                          "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"] + subject)
         case .expiredLongAgo:
-            // `openssl req` only takes a positive -days; `openssl ca` can set both dates.
-            let csr = base + ".csr"
-            try openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                         "-keyout", identity.key, "-out", csr] + subject)
-            let config = try caConfig(in: directory, name: commonName)
-            try openssl(["ca", "-batch", "-config", config, "-selfsign", "-keyfile", identity.key, "-in", csr,
-                         "-out", identity.certificate, "-notext", "-startdate", "20200101000000Z", "-enddate", "20200201000000Z"])
+            try selfSign(identity, subject: subject, name: commonName, in: directory, from: "20200101000000Z", until: "20200201000000Z")
+        case .endingIn(let seconds):
+            let now = Date()
+            try selfSign(identity, subject: subject, name: commonName, in: directory,
+                         from: asn1Time(now.addingTimeInterval(-86_400)), until: asn1Time(now.addingTimeInterval(Double(seconds))))
         }
         return identity
+    }
+
+    /// "YYYYMMDDHHMMSSZ", as `openssl ca` takes dates.
+    private static func asn1Time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMddHHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// A self-signed certificate with both dates set: `openssl req` only takes a positive
+    /// -days from now; `openssl ca` can set both.
+    private static func selfSign(_ identity: FixtureHTTPServer.Identity, subject: [String], name commonName: String,
+                                 in directory: TempDirectory, from start: String, until end: String) throws {
+        let base = directory.file(commonName)
+        let csr = base + ".csr"
+        try openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                     "-keyout", identity.key, "-out", csr] + subject)
+        let config = try caConfig(in: directory, name: commonName)
+        try openssl(["ca", "-batch", "-config", config, "-selfsign", "-keyfile", identity.key, "-in", csr,
+                     "-out", identity.certificate, "-notext", "-startdate", start, "-enddate", end])
     }
 
     /// A minimal `openssl ca` setup of its own under `directory`.

@@ -36,12 +36,12 @@ struct AlertsListCommand: AsyncParsableCommand {
         let alerts = try options.openStore().alerts()
         if json {
             print(JSONValue.array(alerts.map {
-                .object(["id": .int($0.id), "check_id": .int($0.checkID), "contact_id": .int($0.contactID), "type": .string($0.type.rawValue), "enabled": .bool($0.enabled)])
+                .object(["id": .int($0.id), "check_id": .int($0.checkID), "contact_id": .int($0.contactID), "type": $0.type.map { .string($0.rawValue) } ?? .null, "enabled": .bool($0.enabled)])
             }).jsonText)
             return
         }
         var table = TextTable("ID", "CHECK", "CONTACT", "TYPE", "ENABLED")
-        for alert in alerts { table.add(String(alert.id), String(alert.checkID), String(alert.contactID), alert.type.rawValue, alert.enabled ? "yes" : "no") }
+        for alert in alerts { table.add(String(alert.id), String(alert.checkID), String(alert.contactID), alert.typeText, alert.enabled ? "yes" : "no") }
         print(table.text)
     }
 }

@@ -36,7 +36,7 @@ struct ChecksShowCommand: AsyncParsableCommand {
         }
         print(listing.text)
         print("")
-        print("alerts: " + (alerts.isEmpty ? "none" : alerts.map { "#\($0.id) contact \($0.contactID) on \($0.type.rawValue)\($0.enabled ? "" : " (disabled)")" }.joined(separator: ", ")))
+        print("alerts: " + (alerts.isEmpty ? "none" : alerts.map { "#\($0.id) contact \($0.contactID) on \($0.typeText)\($0.enabled ? "" : " (disabled)")" }.joined(separator: ", ")))
         if let last {
             print("last result: \(last.status.rawValue) from \(last.node) at \(CheckListing.timestamp(last.time)): \(last.message)")
         }

@@ -34,6 +34,7 @@ extension Controller {
             switch outcome {
             case .written(let record):
                 pendingFlips.remove(at: index)
+                noteWritten(pending.flip)
                 release(pending.flip.checkID)
                 backoff = 100
                 logger.info("flip written", metadata: ["check": "\(pending.flip.checkID)", "status": "\(pending.flip.status.rawValue)",

@@ -77,9 +77,10 @@ extension Controller {
         }
     }
 
-    /// Loads every check row, validates the changed ones, reports new poison rows, and hands
-    /// the runnable, enabled ones to the state machine.
+    /// Loads every check row, validates the changed ones, reports new poison rows, hands
+    /// the runnable, enabled ones to the state machine, and adopts statuses edited in SQL.
     func reloadCatalog() async throws {
+        let flipsBefore = flipsWritten
         let rows = try await storeQueue.run { [store] in try store.checkRows() }
         let catalog = CheckCatalog(host: host)
         var definitions: [CheckDefinition] = []
@@ -106,6 +107,7 @@ extension Controller {
         valid = nextValid
         poison = nextPoison
         scheduler.load(definitions, now: monotonicMilliseconds())
+        adoptStatusEdits(nextValid, stale: flipsWritten != flipsBefore)
         changes.signal()
     }
 }

@@ -25,6 +25,11 @@ public actor Controller: ControllerLink {
     var firstAssignmentAt: Int64?
     /// Each runnable check's validated definition (for masked data in notifications).
     var valid: [Int64: ValidCheck] = [:]
+    /// The status this controller last wrote or loaded for each runnable check; a stored
+    /// status that differs was edited by someone else (see ``adoptStatusEdits(_:stale:)``).
+    var knownStatus: [Int64: CheckStatus] = [:]
+    /// Flips written so far; a reload during which it moved may have read a status too old.
+    var flipsWritten: UInt64 = 0
     /// Rows that cannot run, by id, with their reasons.
     var poison: [Int64: PoisonRow] = [:]
     var history: [ResultRecord] = []
@@ -65,6 +70,7 @@ public actor Controller: ControllerLink {
         firstAssignmentAt = nil
         scheduler = CheckScheduler(settings: settings.scheduler, now: monotonicMilliseconds())
         valid = [:]
+        knownStatus = [:]
         lastRun[.reload] = monotonicMilliseconds()
         try await reloadCatalog()
         changes.signal()

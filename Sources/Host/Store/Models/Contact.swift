@@ -36,17 +36,20 @@ public struct Alert: Sendable, Equatable {
     public let checkID: Int64
     /// `alerts.contact_id`.
     public let contactID: Int64
-    /// `alerts.type`; NULL is read as `both`, gobearmon's default.
-    public let type: AlertType
+    /// `alerts.type`; nil for NULL (or an unknown word), which never notifies, as in gobearmon.
+    public let type: AlertType?
     /// `alerts.enabled`.
     public let enabled: Bool
 
     /// Creates an alert.
-    public init(id: Int64, checkID: Int64, contactID: Int64, type: AlertType, enabled: Bool) {
+    public init(id: Int64, checkID: Int64, contactID: Int64, type: AlertType?, enabled: Bool) {
         self.id = id
         self.checkID = checkID
         self.contactID = contactID
         self.type = type
         self.enabled = enabled
     }
+
+    /// The type as listings show it: the word, or what a NULL means.
+    public var typeText: String { type?.rawValue ?? "NULL (never notifies)" }
 }

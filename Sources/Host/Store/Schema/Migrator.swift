@@ -1,7 +1,9 @@
 import Foundation
 
 /// Applies the migrations a database is missing, in order, and records each in
-/// `schema_version`. Running it again does nothing; it never drops or alters a table.
+/// `schema_version`. Running it again does nothing; it never drops or alters a table. A
+/// current schema is only read (SELECT), so a least-privilege user (gobearmon needed only
+/// SELECT, INSERT, UPDATE) can start a node; DDL runs only when something is missing.
 public struct Migrator {
     /// The database to bring up to date.
     public let database: any SQLDatabase
@@ -9,21 +11,34 @@ public struct Migrator {
     /// A migrator for `database`.
     public init(database: any SQLDatabase) { self.database = database }
 
-    /// The versions already applied.
+    /// The versions already applied; none when `schema_version` does not exist yet.
     public func appliedVersions() throws -> Set<Int> {
-        try database.execute(Schema.versionTable(database.dialect))
+        let exists = try database.query(Schema.versionTableExists(database.dialect)).first?.int(0) ?? 0
+        guard exists > 0 else { return [] }
         return Set(try database.query("SELECT version FROM schema_version").map { Int($0.int(0)) })
     }
 
-    /// Applies what is missing; returns the versions applied now.
+    /// Applies what is missing; returns the versions applied now. When DDL is needed and
+    /// refused (a user without CREATE), the error names `bearmon db init`.
     @discardableResult
     public func migrate() throws -> [Int] {
         let applied = try appliedVersions()
         if let newest = applied.max(), newest > Schema.latestVersion {
             throw StoreError.schemaTooNew(found: newest, known: Schema.latestVersion)
         }
+        let missing = Schema.migrations.filter { !applied.contains($0.version) }
+        guard !missing.isEmpty else { return [] }
+        do {
+            return try apply(missing)
+        } catch {
+            throw StoreError.schemaBehind(found: applied.max() ?? 0, needed: Schema.latestVersion, cause: "\(error)")
+        }
+    }
+
+    private func apply(_ missing: [Migration]) throws -> [Int] {
+        try database.execute(Schema.versionTable(database.dialect))
         var done: [Int] = []
-        for migration in Schema.migrations where !applied.contains(migration.version) {
+        for migration in missing {
             // MySQL commits DDL implicitly, so statements run one by one; each is idempotent
             // (IF NOT EXISTS / INSERT IGNORE), so a migration cut short can simply run again.
             for statement in try migration.statements(on: database) {

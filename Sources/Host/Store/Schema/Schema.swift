@@ -8,6 +8,15 @@ public enum Schema {
     /// The newest version this bearmon knows.
     public static var latestVersion: Int { migrations.last!.version }
 
+    /// A query that counts 1 when the bookkeeping table exists: read from the catalog, so
+    /// that a start without anything to migrate runs no DDL at all.
+    static func versionTableExists(_ dialect: SQLDialect) -> String {
+        switch dialect {
+        case .mysql: "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'schema_version'"
+        case .sqlite: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        }
+    }
+
     /// The bookkeeping table; created before any migration runs.
     static func versionTable(_ dialect: SQLDialect) -> String {
         switch dialect {
