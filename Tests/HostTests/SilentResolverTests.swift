@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Host
 
 /// A nameserver that never answers holds getaddrinfo for resolv.conf's `timeout` x `attempts`,
 /// here 30 s: longer than any check. The lookup must end at the check's own deadline, as an
@@ -103,5 +104,40 @@ struct SilentResolverTests {
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("outcome:  retry\nerror:    cannot reach quiet.test: resolve quiet.test: no answer from the resolver before the deadline"), "\(result.stdout)")
         #expect(result.seconds < 20, "\(result.seconds) s")
+    }
+
+    @Test("a running node with twenty http checks against the silent name: they go offline, an http check of an IP literal keeps working, nothing is paused")
+    func runningNode() async throws {
+        let pair = try await silentPair()
+        defer { pair.remove() }
+        let dir = try TempDirectory()
+        let server = try await offPool { try FixtureHTTPServer(namespace: (pair.target, NetworkNamespacePair.targetAddress)) }
+        defer { server.stop() }
+        let db = dir.file("n.sqlite")
+        let store = SQLStore(database: try SQLiteDatabase(path: db))
+        try store.migrate()
+        let quiet = try (1...20).map { number in
+            try store.addCheck(NewCheck(name: "quiet \(number)", type: "http", data: #"{"url":"http://quiet.test/\#(number)","timeout":3}"#, interval: 1, delay: 0))
+        }
+        let literal = try store.addCheck(NewCheck(name: "literal", type: "http", data: #"{"url":"\#(server.url("/"))","timeout":3}"#, interval: 1, delay: 0))
+        // The node runs in the prober namespace, where only the silent nameserver answers names.
+        let node = try BackgroundProcess("/usr/sbin/ip", ["netns", "exec", pair.prober, TestPaths.bearmon, "standalone", "--db", "sqlite:\(db)",
+                                                          "--addr", "127.0.0.1:\(try refusedPort())"], log: dir.file("node.log"))
+        defer { node.stop() }
+        @Sendable func statuses(_ id: Int64) -> [String] {
+            (try? store.database.query("SELECT status FROM check_results WHERE check_id = ? ORDER BY id", [.int(id)]).map { $0.string(0) }) ?? []
+        }
+        let quietIDs = quiet
+        let settled = try await offPool {
+            // Several rounds: the first leave lookups stuck until the cap, later ones are refused at once.
+            waitUntil(timeout: 60) { quietIDs.allSatisfy { statuses($0).count >= 3 } && statuses(literal).count >= 10 }
+        }
+        #expect(settled, "\(node.log.suffix(3000))")
+        #expect(statuses(literal).allSatisfy { $0 == "online" }, "\(statuses(literal))")
+        for id in quiet {
+            #expect(statuses(id).allSatisfy { $0 == "offline" }, "check \(id): \(statuses(id))")
+            #expect(try store.checkRow(id)?.status == "offline")
+        }
+        #expect(!node.log.contains("paused"), "\(node.log.suffix(3000))")
     }
 }
