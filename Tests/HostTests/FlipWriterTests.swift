@@ -25,6 +25,12 @@ struct FlipWriterTests {
         controller = Controller(settings: settings, store: store, host: fixture.host, logger: quietLogger)
     }
 
+    /// Makes SQLite refuse inserts into `table` that match `condition`, as a constraint would;
+    /// the trigger is named `refuse_TABLE`.
+    private func refuse(_ table: String, when condition: String, saying reason: String) throws {
+        try store.database.execute("CREATE TRIGGER refuse_\(table) BEFORE INSERT ON \(table) WHEN \(condition) BEGIN SELECT RAISE(ABORT, '\(reason)'); END")
+    }
+
     private func addCheck(_ name: String) throws -> Int64 {
         let id = try store.addCheck(NewCheck(name: name, type: "fixture", data: #"{"mode":"online"}"#, interval: 1, delay: 0))
         let contact = try store.addContact(type: "fixture", data: "to-\(name)")
@@ -67,10 +73,7 @@ struct FlipWriterTests {
     func refusedFlipHoldsOnlyItsCheck() async throws {
         let stuck = try addCheck("stuck")
         let canary = try addCheck("canary")
-        try store.database.execute("""
-            CREATE TRIGGER refuse_stuck BEFORE INSERT ON check_flips WHEN NEW.check_id = \(stuck)
-            BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
-            """)
+        try refuse("check_flips", when: "NEW.check_id = \(stuck)", saying: "refused for the test")
         try await controller.takeView(1)
         await report([stuck: (.offline, "stuck down"), canary: (.offline, "canary down")])
         #expect(try await maintain { try !flips(canary).isEmpty })
@@ -84,7 +87,7 @@ struct FlipWriterTests {
         // Its recovery is decided while its offline still waits: it must not overtake it.
         await report([stuck: (.online, "stuck up")])
         #expect(try flips(stuck).isEmpty)
-        try store.database.execute("DROP TRIGGER refuse_stuck")
+        try store.database.execute("DROP TRIGGER refuse_check_flips")
         #expect(try await maintain { try flips(stuck).count == 2 })
         #expect(try flips(stuck).map(\.status) == ["offline", "online"])
         #expect(try store.database.query("SELECT type FROM check_events WHERE check_id = ? ORDER BY id", [.int(stuck)]).map { $0.string(0) } == ["offline", "online"])
@@ -94,10 +97,7 @@ struct FlipWriterTests {
     @Test("a flip refused for its message is written with a placeholder that says why")
     func refusedMessageGetsPlaceholder() async throws {
         let poisoned = try addCheck("poisoned")
-        try store.database.execute("""
-            CREATE TRIGGER refuse_poison BEFORE INSERT ON check_flips WHEN NEW.message LIKE '%poison%'
-            BEGIN SELECT RAISE(ABORT, 'bad message'); END
-            """)
+        try refuse("check_flips", when: "NEW.message LIKE '%poison%'", saying: "bad message")
         try await controller.takeView(1)
         await report([poisoned: (.offline, "poison in the reply")])
         #expect(try await maintain { try !flips(poisoned).isEmpty })
@@ -112,10 +112,7 @@ struct FlipWriterTests {
     func historyRowByRow() async throws {
         let good = try addCheck("good")
         let bad = try addCheck("bad")
-        try store.database.execute("""
-            CREATE TRIGGER refuse_result BEFORE INSERT ON check_results WHEN NEW.check_id = \(bad)
-            BEGIN SELECT RAISE(ABORT, 'no results for bad'); END
-            """)
+        try refuse("check_results", when: "NEW.check_id = \(bad)", saying: "no results for bad")
         try await controller.takeView(1)
         await report([good: (.online, "fine"), bad: (.online, "fine")])
         await controller.flushHistory()

@@ -213,14 +213,20 @@ struct StoreSuiteTests {
         #expect(orphaned.first?.contactType == nil)
     }
 
-    @Test("a flip's free text is fitted to its columns in code points, never refused", arguments: StoreBackend.allCases)
-    func flipTextFitted(backend: StoreBackend) throws {
-        let (store, keep) = try backend.makeStore()
-        defer { withExtendedLifetime(keep) {} }
+    /// A check with one webhook contact alerted on both statuses, under view 1.
+    private func alertedCheck(in store: SQLStore) throws -> (check: Int64, contact: Int64) {
         let check = try store.addCheck(NewCheck(name: "web", type: "tcp", data: "{}"))
         let contact = try store.addContact(type: "webhook", data: "http://127.0.0.1:9/")
         _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
         _ = try store.raiseView(to: 1, holder: "a")
+        return (check, contact)
+    }
+
+    @Test("a flip's free text is fitted to its columns in code points, never refused", arguments: StoreBackend.allCases)
+    func flipTextFitted(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let (check, _) = try alertedCheck(in: store)
         let marks = "A" + String(repeating: "\u{0301}", count: 3_000) + "\u{FFFD}\0"
         let flip = FlipRequest(flipID: UUID().uuidString, checkID: check, status: .offline, message: marks, time: 1_000,
                                checkName: String(repeating: "ñ", count: 5_000), checkType: "tcp", maskedData: "{}")
@@ -239,10 +245,7 @@ struct StoreSuiteTests {
     func oldestDue(backend: StoreBackend) throws {
         let (store, keep) = try backend.makeStore()
         defer { withExtendedLifetime(keep) {} }
-        let check = try store.addCheck(NewCheck(name: "web", type: "tcp", data: "{}"))
-        let contact = try store.addContact(type: "webhook", data: "http://127.0.0.1:9/")
-        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
-        _ = try store.raiseView(to: 1, holder: "a")
+        let (check, contact) = try alertedCheck(in: store)
         #expect(try store.oldestDueNotification(now: 10_000) == nil)
         let offline = try store.recordFlip(flip(check, .offline), view: 1)
         #expect(try store.oldestDueNotification(now: 999) == nil)
