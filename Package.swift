@@ -6,6 +6,10 @@ let pluginLinkerSettings: [LinkerSetting] = [
     .unsafeFlags(["-Xlinker", "--version-script=\(Context.packageDirectory)/Plugins/exports.map"]),
 ]
 
+/// bearmon's own targets: imports are internal unless marked, so that a target's API is what
+/// it declares `package` (or `public`), not what it happens to import.
+let hostSwiftSettings: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault")]
+
 /// One dynamic library product per plugin module, named libbearmon-NAME.so.
 func plugin(_ name: String, target: String) -> Product {
     .library(name: "bearmon-\(name)", type: .dynamic, targets: [target])
@@ -50,11 +54,42 @@ let package = Package(
             dependencies: ["PluginABI", "CToolchain", "BearmonSystem"],
             path: "Sources/PluginKit"
         ),
+        // bearmon itself, in layers; each depends only on those above it (docs/architecture.md).
         .target(
-            name: "Host",
+            name: "BearmonConfig", dependencies: ["BearmonSystem"], path: "Sources/BearmonConfig",
+            swiftSettings: hostSwiftSettings
+        ),
+        .target(
+            name: "BearmonCore", dependencies: ["BearmonSystem"], path: "Sources/BearmonCore",
+            swiftSettings: hostSwiftSettings
+        ),
+        .target(
+            name: "BearmonStore",
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonSystem", "CMariaDB", "CSQLite", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/BearmonStore", swiftSettings: hostSwiftSettings
+        ),
+        .target(
+            name: "BearmonPlugins",
             dependencies: [
-                "PluginABI", "CToolchain", "BearmonSystem", "CMariaDB", "CSQLite", "COpenSSL", "CurlKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BearmonCore", "BearmonConfig", "BearmonStore", "PluginABI", "CToolchain", "BearmonSystem",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/BearmonPlugins", swiftSettings: hostSwiftSettings
+        ),
+        .target(
+            name: "BearmonWire",
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonSystem", "CurlKit", "COpenSSL", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/BearmonWire", swiftSettings: hostSwiftSettings
+        ),
+        .target(
+            name: "BearmonMonitor",
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonSystem", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/BearmonMonitor", swiftSettings: hostSwiftSettings
+        ),
+        .target(
+            name: "BearmonServer",
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonWire", "BearmonMonitor", "BearmonSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -62,9 +97,29 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Sources/Host"
+            path: "Sources/BearmonServer", swiftSettings: hostSwiftSettings
         ),
-        .executableTarget(name: "bearmon", dependencies: ["Host"], path: "Sources/bearmon"),
+        .target(
+            name: "BearmonRoles",
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonSystem",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/BearmonRoles", swiftSettings: hostSwiftSettings
+        ),
+        // The command line: parses arguments and starts a role or runs a one-off command.
+        .executableTarget(
+            name: "bearmon",
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
+                "BearmonSystem", "PluginABI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/bearmon", swiftSettings: hostSwiftSettings
+        ),
 
         // C libraries, each behind a shim header with typed wrappers for what Swift can't import.
         .systemLibrary(
@@ -132,7 +187,10 @@ let package = Package(
 
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "BearmonSystem"],
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
+                "bearmon", "BearmonSystem",
+            ],
             path: "Tests/HostTests"
         ),
     ]

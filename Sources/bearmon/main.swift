@@ -1,3 +1,2 @@
-import Host
 
 await BearmonMain.run()

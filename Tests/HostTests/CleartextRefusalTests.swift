@@ -1,7 +1,15 @@
 import BearmonSystem
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// Check definitions can hold passwords, so a controller sends them to a worker that is not
 /// on loopback only over TLS, or when `insecure = true` says so explicitly.

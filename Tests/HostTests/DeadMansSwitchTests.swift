@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The built-in `healthcheck` check type: validated by `bearmon checks add`, listed as
 /// built-in, and, on a real standalone node, a dead man's switch whose alerts reach a real

@@ -1,7 +1,15 @@
 import BearmonSystem
 import Synchronization
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The one-thread timeout watchdog the invoker uses instead of a timer per call.
 @Suite("deadline watchdog")

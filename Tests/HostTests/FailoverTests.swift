@@ -2,7 +2,15 @@ import BearmonSystem
 import Foundation
 import Glibc
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// Views, leases and fencing with real processes: controllers and workers killed with
 /// SIGKILL, the viewserver restarted.

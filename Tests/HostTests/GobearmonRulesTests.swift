@@ -2,7 +2,15 @@ import BearmonSystem
 import Foundation
 import Synchronization
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The checks' rules where bearmon once differed from gobearmon (issue 16), each against real
 /// servers: on loopback, or inside a network namespace the test makes.

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The redirect loop CurlKit runs itself, through the http check, against server.py on
 /// loopback: /goto/CODE?to=URL answers CODE with that Location and records the request.

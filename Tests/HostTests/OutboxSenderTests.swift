@@ -1,7 +1,15 @@
 import BearmonSystem
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The durable outbox's sender, in process, against SQLite and the fixture contact type.
 @Suite("alert outbox sender")

@@ -2,7 +2,15 @@ import BearmonSystem
 import Foundation
 import Glibc
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// A cluster whose nodes live in network namespaces of their own, joined through a bridge,
 /// so that nftables can cut one node off from another.

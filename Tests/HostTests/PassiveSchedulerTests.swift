@@ -1,5 +1,13 @@
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// Passive checks in the controller's state machine: the controller evaluates them itself
 /// every interval, each evaluation is a whole round, and workers never see them.

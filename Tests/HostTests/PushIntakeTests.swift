@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// Reading go-micro's monitor messages: both shapes, both key styles, the `[push]` defaults,
 /// the clamped timestamp, and every refusal with its reason. No I/O.

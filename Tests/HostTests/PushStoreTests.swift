@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The push tables through the Store protocol, on both backends: a push replaces the node's
 /// previous one, queries filter and leave out what expired, and reaping is idempotent.

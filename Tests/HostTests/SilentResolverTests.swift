@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// A nameserver that never answers holds getaddrinfo for resolv.conf's `timeout` x `attempts`,
 /// here 30 s: longer than any check. The lookup must end at the check's own deadline, as an

@@ -1,6 +1,14 @@
 import BearmonSystem
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The tcp plugin, loaded from the build's products directory, against real loopback servers.
 @Suite("tcp check")

@@ -1,7 +1,15 @@
 import BearmonSystem
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// A cluster with `confirmations = 2` and one live worker, as real processes: a check whose
 /// round cannot complete must not be handed out again at once (it ran about 24,000 times in

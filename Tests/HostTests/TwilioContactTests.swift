@@ -1,7 +1,15 @@
 import BearmonSystem
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The twilio plugin's `sms` and `voice` against server.py playing Twilio's REST API on
 /// loopback: it checks the path, the basic auth and the form, and answers with a sid or with

@@ -1,7 +1,15 @@
 import BearmonSystem
 import Foundation
 import Testing
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The webhook plugin's `http` (gobearmon's form POST) and `webhook` (JSON or a template)
 /// against server.py on loopback, which records what it receives.

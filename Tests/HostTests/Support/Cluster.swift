@@ -1,7 +1,15 @@
 import BearmonSystem
 import Foundation
 import Glibc
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// A real bearmon cluster on loopback for tests: MariaDB (a fresh database on the shared
 /// test server), one viewserver and N workers, each a `bearmon FILE` process started from a

@@ -1,6 +1,14 @@
 import Foundation
 import Glibc
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// A private MariaDB server for tests: `mariadb-install-db` into a temp dir, then `mariadbd`
 /// as root on a unix socket and a loopback port, with a password user for TCP logins.

@@ -1,5 +1,13 @@
 import Foundation
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// go-micro monitor messages for the passive monitoring tests: the two healthchecks of
 /// monitor-srv's README, field for field, and Status and Stats in the newer shape.

@@ -1,5 +1,13 @@
 import Foundation
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// An HTTP answer whose body is JSON; Sendable, so it can leave an `offPool` closure and be
 /// read on the test's side.

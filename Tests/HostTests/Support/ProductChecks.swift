@@ -1,4 +1,12 @@
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// Runs checks of the plugins built into the products directory through a real
 /// ``PluginHost``, as the daemon would: validation against the declared params, then the

@@ -1,5 +1,13 @@
 import Foundation
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// Delivers notifications through the contact plugins built into the products directory,
 /// with a real ``PluginHost`` as the daemon would: validation against the declared params,

@@ -1,4 +1,12 @@
-@testable import Host
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonServer
+@testable import BearmonStore
+@testable import BearmonWire
+@testable import bearmon
 
 /// The two store backends, for suites that must pass on both.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {

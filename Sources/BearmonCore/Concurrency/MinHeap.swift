@@ -1,0 +1,46 @@
+/// A binary min-heap: the smallest element first. Used for "what is due next": the
+/// controller's checks and the plugin calls' deadlines.
+package struct MinHeap<Element: Comparable> {
+    private var items: [Element] = []
+
+    /// An empty heap.
+    package init() {}
+
+    /// The smallest element, or nil when empty.
+    package var first: Element? { items.first }
+
+    /// How many elements it holds.
+    package var count: Int { items.count }
+
+    /// Adds `element`.
+    package mutating func insert(_ element: Element) {
+        items.append(element)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Removes and returns the smallest element.
+    @discardableResult
+    package mutating func removeFirst() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let first = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, items[left] < items[smallest] { smallest = left }
+            if right < items.count, items[right] < items[smallest] { smallest = right }
+            guard smallest != parent else { return first }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+}
+
+extension MinHeap: Sendable where Element: Sendable {}

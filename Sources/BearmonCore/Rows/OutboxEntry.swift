@@ -1,0 +1,84 @@
+/// Where an outbox row stands.
+package enum OutboxState: String, Sendable, Codable, CaseIterable {
+    /// Not delivered yet; will be tried (again) at `nextAttempt`.
+    case pending
+    /// Delivered.
+    case delivered
+    /// Failed for good (a permanent error, or the contact is gone).
+    case failed
+}
+
+/// One notification to deliver: a (flip, contact) pair with its own event id and retries.
+package struct OutboxEntry: Sendable, Equatable {
+    /// Row id.
+    package let id: Int64
+    /// Unique per (flip, contact); carried by the notification.
+    package let eventID: String
+    /// The flip it belongs to.
+    package let flipID: String
+    /// The check.
+    package let checkID: Int64
+    /// The contact.
+    package let contactID: Int64
+    /// The contact's type, or nil when the contact has been deleted.
+    package let contactType: String?
+    /// The contact's data, or nil when the contact has been deleted.
+    package let contactData: String?
+    /// The flip's new status.
+    package let status: CheckStatus
+    /// Snapshot of the check at flip time.
+    package let checkName: String
+    /// See `checkName`.
+    package let checkType: String
+    /// See `checkName`; secrets masked.
+    package let checkData: String
+    /// The deciding result's message.
+    package let message: String
+    /// Delivery state.
+    package let state: OutboxState
+    /// Attempts made so far.
+    package let attempts: Int64
+    /// When the next attempt is due, unix milliseconds.
+    package let nextAttempt: Int64
+    /// The last attempt's error, or "".
+    package let lastError: String
+    /// The view of the controller that last claimed it.
+    package let view: Int64
+    /// The receipt, once delivered (for example a Twilio sid).
+    package let receipt: String?
+    /// When the flip created it, unix milliseconds.
+    package let createdAt: Int64
+
+    /// A value from its parts.
+    package init(id: Int64, eventID: String, flipID: String, checkID: Int64, contactID: Int64, contactType: String? = nil, contactData: String? = nil, status: CheckStatus, checkName: String, checkType: String, checkData: String, message: String, state: OutboxState, attempts: Int64, nextAttempt: Int64, lastError: String, view: Int64, receipt: String? = nil, createdAt: Int64) {
+        self.id = id
+        self.eventID = eventID
+        self.flipID = flipID
+        self.checkID = checkID
+        self.contactID = contactID
+        self.contactType = contactType
+        self.contactData = contactData
+        self.status = status
+        self.checkName = checkName
+        self.checkType = checkType
+        self.checkData = checkData
+        self.message = message
+        self.state = state
+        self.attempts = attempts
+        self.nextAttempt = nextAttempt
+        self.lastError = lastError
+        self.view = view
+        self.receipt = receipt
+        self.createdAt = createdAt
+    }
+}
+
+/// How a delivery attempt ended, as the outbox records it.
+package enum OutboxOutcome: Sendable, Equatable {
+    /// Delivered, with an optional receipt.
+    case delivered(receipt: String?)
+    /// Failed; try again at the given time (unix milliseconds).
+    case retry(error: String, at: Int64)
+    /// Failed for good.
+    case failed(error: String)
+}

@@ -1,0 +1,72 @@
+/// A check handed to a worker: the whole definition, so workers need no database, and the
+/// lock token that the result must carry to count.
+package struct Assignment: Sendable, Codable, Equatable {
+    /// `checks.id`.
+    package let checkID: Int64
+    /// Identifies this run's lock; a result with another token is ignored.
+    package let token: UInt64
+    /// `checks.name`, for logs.
+    package let name: String
+    /// `checks.type`.
+    package let type: String
+    /// `checks.data`.
+    package let data: String
+    /// How long the run may take, in milliseconds.
+    package let budgetMilliseconds: Int64
+
+    /// A value from its parts.
+    package init(checkID: Int64, token: UInt64, name: String, type: String, data: String, budgetMilliseconds: Int64) {
+        self.checkID = checkID
+        self.token = token
+        self.name = name
+        self.type = type
+        self.data = data
+        self.budgetMilliseconds = budgetMilliseconds
+    }
+
+    // The wire uses snake_case, and "check_id" reads back as "checkId", not "checkID".
+    enum CodingKeys: String, CodingKey {
+        case checkID = "checkId", token, name, type, data, budgetMilliseconds
+    }
+}
+
+/// A worker's answer to an ``Assignment``.
+package struct WorkerResult: Sendable, Codable, Equatable {
+    /// `checks.id`.
+    package let checkID: Int64
+    /// The assignment's token.
+    package let token: UInt64
+    /// The verdict.
+    package let status: CheckStatus
+    /// The message.
+    package let message: String
+    /// How long the run took, in milliseconds.
+    package let latencyMilliseconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case checkID = "checkId", token, status, message, latencyMilliseconds
+    }
+
+    /// Creates a result.
+    package init(checkID: Int64, token: UInt64, status: CheckStatus, message: String, latencyMilliseconds: Double) {
+        self.checkID = checkID
+        self.token = token
+        self.status = status
+        self.message = message
+        self.latencyMilliseconds = latencyMilliseconds
+    }
+}
+
+/// What the scheduler decided after a result or a change in the workers.
+package enum Decision: Sendable, Equatable {
+    /// The check flips to `status`; write it and notify.
+    case flip(checkID: Int64, status: CheckStatus, message: String)
+    /// The check failed `count` times in a row and is shown as misconfigured; tell the admin.
+    case misconfigured(checkID: Int64, message: String)
+    /// A misconfigured check produced a real result again.
+    case recovered(checkID: Int64)
+    /// Fewer workers are alive than confirmations need: no check can flip.
+    case tooFewWorkers(alive: Int, needed: Int)
+    /// Enough workers are alive again.
+    case enoughWorkers(alive: Int)
+}

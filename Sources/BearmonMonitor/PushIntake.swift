@@ -1,0 +1,123 @@
+package import BearmonCore
+import Foundation
+
+/// Turns a pushed message into the row the store keeps: reads the node's id, applies the
+/// `[push]` defaults and caps, and clamps the client's timestamp to when the push arrived.
+package struct PushIntake {
+    /// The caps and defaults.
+    let settings: PushSettings
+    /// When the push arrived, unix milliseconds: freshness is judged from this, never from
+    /// the client's clock.
+    let receivedAt: Int64
+
+    /// A value from its parts.
+    package init(settings: PushSettings, receivedAt: Int64) {
+        self.settings = settings
+        self.receivedAt = receivedAt
+    }
+
+    /// The column lengths of the push tables (MySQL's VARCHARs), enforced on both backends.
+    static let idLimit = 255, versionLimit = 64, infoLimit = 1024
+
+    /// What every kind of push shares, checked.
+    private struct Envelope {
+        let nodeID, serviceName, serviceVersion: String
+        let timestamp, intervalSeconds, ttlSeconds: Int64
+        /// The timestamp to show: the clamped one, in unix seconds.
+        var seconds: Double { Double(timestamp) / 1_000 }
+    }
+
+    /// Decodes `body` as a message of `kind` and makes its row.
+    package func row(_ kind: PushKind, body: [UInt8]) throws(PushRefusal) -> PushRow {
+        switch kind {
+        case .healthCheck: try row(healthCheck: decode(MonitorHealthCheck.self, body))
+        case .status: try row(status: decode(MonitorStatus.self, body))
+        case .stats: try row(stats: decode(MonitorStats.self, body))
+        }
+    }
+
+    /// The row of a healthcheck.
+    package func row(healthCheck message: MonitorHealthCheck) throws(PushRefusal) -> PushRow {
+        guard let id = message.id, !id.isEmpty else { throw .badRequest("id is required: the healthcheck's id, for example go.micro.healthcheck.ping") }
+        try checkLength("id", id, limit: Self.idLimit)
+        let results = message.results?.count ?? 0
+        guard results <= settings.maxResults else { throw .badRequest("results has \(results) entries; at most \(settings.maxResults) are accepted") }
+        var row = try row(.healthCheck, message)
+        row.healthCheckID = id
+        row.status = message.status ?? 0
+        return row
+    }
+
+    /// The row of a status.
+    package func row(status message: MonitorStatus) throws(PushRefusal) -> PushRow {
+        try checkLength("info", message.info ?? "", limit: Self.infoLimit)
+        var row = try row(.status, message)
+        row.status = message.status ?? 0
+        row.info = message.info ?? ""
+        return row
+    }
+
+    /// The row of a stats message.
+    package func row(stats message: MonitorStats) throws(PushRefusal) -> PushRow {
+        try row(.stats, message)
+    }
+
+    /// The row's common columns, and the message stored with its clamped timestamp.
+    private func row(_ kind: PushKind, _ message: some PushedMessage) throws(PushRefusal) -> PushRow {
+        let envelope = try envelope(message)
+        var stored = message
+        stored.timestamp = envelope.seconds
+        return PushRow(kind: kind, nodeID: envelope.nodeID, serviceName: envelope.serviceName, serviceVersion: envelope.serviceVersion,
+                       timestamp: envelope.timestamp, receivedAt: receivedAt, intervalSeconds: envelope.intervalSeconds,
+                       ttlSeconds: envelope.ttlSeconds, body: try encode(stored))
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) throws(PushRefusal) -> T {
+        let depth = MonitorJSON.depth(of: body, limit: settings.maxDepth)
+        guard depth <= settings.maxDepth else { throw .badRequest("the body nests deeper than \(settings.maxDepth) levels of objects and arrays") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(body))
+        } catch {
+            throw .badRequest(MonitorJSON.reason(error))
+        }
+    }
+
+    private func envelope(_ message: some PushedMessage) throws(PushRefusal) -> Envelope {
+        guard let service = message.service, let nodeID = service.nodeID else {
+            throw .badRequest("the node's id is required: service.nodes[0].id (service.id in older messages)")
+        }
+        try checkLength(service.nodes?.first == nil ? "service.id" : "service.nodes[0].id", nodeID, limit: Self.idLimit)
+        try checkLength("service.name", service.name ?? "", limit: Self.idLimit)
+        try checkLength("service.version", service.version ?? "", limit: Self.versionLimit)
+        return Envelope(
+            nodeID: nodeID, serviceName: service.name ?? "", serviceVersion: service.version ?? "",
+            timestamp: clamped(message.timestamp),
+            intervalSeconds: try seconds("interval", message.interval, default: settings.defaultIntervalSeconds),
+            ttlSeconds: try seconds("ttl", message.ttl, default: settings.defaultTTLSeconds)
+        )
+    }
+
+    /// The client's timestamp in milliseconds, never later than when the push arrived; a
+    /// missing one is the arrival time.
+    private func clamped(_ seconds: Double?) -> Int64 {
+        guard let seconds, seconds > 0, seconds < Double(receivedAt) else { return receivedAt }
+        return min(Int64(seconds * 1_000), receivedAt)
+    }
+
+    /// `interval` or `ttl`: proto3 sends 0 for "not set", so 0 takes the default too.
+    private func seconds(_ field: String, _ value: Int64?, default fallback: Int64) throws(PushRefusal) -> Int64 {
+        guard let value, value != 0 else { return fallback }
+        guard value > 0, value <= Int64(Int32.max) else { throw .badRequest("\(field) must be a positive number of seconds, got \(value)") }
+        return value
+    }
+
+    private func checkLength(_ field: String, _ value: String, limit: Int) throws(PushRefusal) {
+        // Code points, as the columns count them; a key is refused, never cut (cut keys collide).
+        let length = value.unicodeScalars.count
+        guard length <= limit else { throw .badRequest("\(field) is \(length) characters; at most \(limit) are accepted") }
+    }
+
+    private func encode<T: Encodable>(_ message: T) throws(PushRefusal) -> String {
+        do { return try MonitorJSON.text(message) } catch { throw .badRequest("cannot store the message: \(error)") }
+    }
+}

@@ -1,0 +1,40 @@
+package import BearmonConfig
+
+/// How the passive monitoring API (monitor-srv's) takes pushes: `[push]` in the config.
+package struct PushSettings: Sendable, Equatable {
+    /// Seconds a push is fresh for when it names no `interval` (`[push] interval`, 60 s).
+    package var defaultIntervalSeconds: Int64 = 60
+    /// Seconds a push is kept for when it names no `ttl` (`[push] ttl`, 120 s).
+    package var defaultTTLSeconds: Int64 = 120
+    /// When set, a push must carry `Authorization: Bearer TOKEN` (`[push] token`).
+    package var token: String?
+    /// The largest push body accepted, in bytes (`[push] maxBody`, 1 MiB).
+    package var maxBodyBytes = 1 << 20
+    /// How often the reaper runs, in milliseconds (`[push] reap`, 10 s; at most 10 s).
+    package var reapMilliseconds: Int64 = 10_000
+    /// The deepest nesting of arrays and objects a push may have.
+    package var maxDepth = 32
+    /// The most `results` entries a healthcheck may carry.
+    package var maxResults = 256
+
+    /// The defaults.
+    package init() {}
+
+    /// `[push]` from `config`; every bad value names the file and line.
+    package static func from(_ config: Config) throws(ConfigError) -> PushSettings {
+        var settings = PushSettings()
+        if let interval = try config.milliseconds("push", "interval") { settings.defaultIntervalSeconds = max(1, interval / 1_000) }
+        if let ttl = try config.milliseconds("push", "ttl") { settings.defaultTTLSeconds = max(1, ttl / 1_000) }
+        if let token = config.string("push", "token"), !token.isEmpty { settings.token = token }
+        if let maxBody = try config.int("push", "maxBody") {
+            guard maxBody > 0 else { throw config.error("push", "maxBody", "must be a positive number of bytes") }
+            settings.maxBodyBytes = maxBody
+        }
+        if let reap = try config.milliseconds("push", "reap") {
+            // monitor-srv reaps every minute; bearmon promises stale entries show within 10 s.
+            guard reap <= 10_000 else { throw config.error("push", "reap", "must be at most 10s, so that stale pushes show within seconds") }
+            settings.reapMilliseconds = reap
+        }
+        return settings
+    }
+}

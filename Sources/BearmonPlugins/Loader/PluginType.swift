@@ -1,0 +1,71 @@
+package import PluginABI
+
+/// A registered check or contact type: its declaration, the module it came from, and the
+/// C functions that run it.
+package final class PluginType: @unchecked Sendable {
+    /// The registry key.
+    package let key: TypeKey
+    /// One line for listings.
+    package let summary: String
+    /// The declared parameters.
+    package let params: [ParamSpec]
+    /// The longest one run may take.
+    package let maxRunMilliseconds: UInt32
+    /// The module that registered it.
+    package let module: ModuleInfo
+    /// How calls of the type are made.
+    /// Plugin descriptors are immutable static data for the life of the process, so sharing
+    /// their pointers across threads is safe.
+    package enum Implementation: @unchecked Sendable {
+        /// Through a plugin's C functions; `descriptor` goes back as `self` on every call.
+        case plugin(descriptor: UnsafePointer<bearmon_type>, run: bearmon_run_fn, validate: bearmon_validate_fn?)
+        /// A contact type compiled into bearmon.
+        case contact(any BuiltInContact)
+        /// A check evaluated by the controller itself rather than run by workers.
+        case passive(any PassiveCheck)
+    }
+
+    /// How calls are made.
+    package let implementation: Implementation
+
+    /// Creates a type; the loader does this for plugins, bearmon itself for built-ins.
+    init(key: TypeKey, summary: String, params: [ParamSpec], maxRunMilliseconds: UInt32, module: ModuleInfo, implementation: Implementation) {
+        self.key = key
+        self.summary = summary
+        self.params = params
+        self.maxRunMilliseconds = maxRunMilliseconds
+        self.module = module
+        self.implementation = implementation
+    }
+
+    var descriptor: UnsafePointer<bearmon_type>? {
+        if case .plugin(let descriptor, _, _) = implementation { return descriptor }
+        return nil
+    }
+
+    var runFunction: bearmon_run_fn? {
+        if case .plugin(_, let run, _) = implementation { return run }
+        return nil
+    }
+
+    var validateFunction: bearmon_validate_fn? {
+        if case .plugin(_, _, let validate) = implementation { return validate }
+        return nil
+    }
+
+    /// Whether the controller evaluates it itself (see ``PassiveCheck``).
+    package var isPassive: Bool {
+        if case .passive = implementation { return true }
+        return false
+    }
+
+    /// The kind.
+    package var kind: PluginKind { key.kind }
+    /// The name.
+    package var name: String { key.name }
+
+    /// Checks data against the declared parameters.
+    package var validator: ParamValidator {
+        ParamValidator(specs: params, allowsPrimaryString: kind == .contact, subject: key.description)
+    }
+}

@@ -1,0 +1,55 @@
+package import BearmonCore
+
+/// The alert path's self-check, free of I/O and clocks in the manner of ``CheckScheduler``:
+/// the controller gathers what waits (its unwritten flips, its held checks, the outbox's
+/// oldest due row) and passes `now`; the judge says whether alerting works.
+package struct AlertingJudge: Sendable {
+    /// A flip decided but not yet written.
+    package struct WaitingFlip: Sendable, Equatable {
+        /// The check.
+        package var checkID: Int64
+        /// Its name, for the message.
+        package var checkName: String
+        /// When it was decided, monotonic milliseconds.
+        package var decidedAt: Int64
+    }
+
+    /// A check held behind a flip the store refuses.
+    package struct Held: Sendable, Equatable {
+        /// The check.
+        package var checkID: Int64
+        /// Why the store refuses its flip.
+        package var reason: String
+    }
+
+    /// How long a decided flip may wait to be written, in milliseconds.
+    package let maxFlipWaitMilliseconds: Int64
+    /// How long a due notification may wait for its first attempt, in milliseconds.
+    package let maxNotifyWaitMilliseconds: Int64
+
+    /// A judge with these limits.
+    package init(maxFlipWaitMilliseconds: Int64, maxNotifyWaitMilliseconds: Int64) {
+        self.maxFlipWaitMilliseconds = maxFlipWaitMilliseconds
+        self.maxNotifyWaitMilliseconds = maxNotifyWaitMilliseconds
+    }
+
+    /// Judges the alert path at `now` (monotonic) and `wallNow` (unix milliseconds, the
+    /// outbox's clock). `oldestDue` is the outbox's oldest due row never attempted, if any.
+    package func judge(flips: [WaitingFlip], held: [Held], oldestDue: DueNotification?, now: Int64, wallNow: Int64) -> AlertingHealth {
+        var problems: [String] = []
+        let oldestFlip = flips.min { $0.decidedAt < $1.decidedAt }
+        let flipAge = oldestFlip.map { max(0, now - $0.decidedAt) }
+        if let oldestFlip, let flipAge, flipAge > maxFlipWaitMilliseconds {
+            problems.append("the flip of check \(oldestFlip.checkID) (\(oldestFlip.checkName.fitted(to: .checkName))) has waited \(flipAge / 1_000) s to be written")
+        }
+        for check in held.sorted(by: { $0.checkID < $1.checkID }) {
+            problems.append("check \(check.checkID) is held behind a flip the store refuses: \(check.reason)")
+        }
+        let dueAge = oldestDue.map { max(0, wallNow - $0.dueAt) }
+        if let oldestDue, let dueAge, dueAge > maxNotifyWaitMilliseconds {
+            problems.append("notification \(oldestDue.eventID) (check \(oldestDue.checkID) to contact \(oldestDue.contactID)) has been due for \(dueAge / 1_000) s without a first attempt")
+        }
+        return AlertingHealth(oldestUnwrittenFlipMs: flipAge, oldestDueNotificationMs: dueAge,
+                              heldChecks: held.map(\.checkID).sorted(), problems: problems)
+    }
+}

@@ -1,0 +1,80 @@
+import BearmonCore
+
+/// The controller's state machine, free of I/O and clocks: every call takes `now` (monotonic
+/// milliseconds), so tests drive it with a fake clock and scripted results.
+///
+/// gobearmon's semantics with its bugs fixed: a check runs every interval; a result counts
+/// only from the worker holding the check's lock; a result that disagrees with the status
+/// starts a round whose confirmation runs go out at once to other workers; `confirmations`
+/// distinct workers complete a round; the check flips when more than `delay` rounds in a row
+/// disagree; an agreeing result, and a flip, reset the rounds; `fail` never counts.
+package struct CheckScheduler: Sendable {
+    /// The knobs.
+    package let settings: SchedulerSettings
+    /// Every check that can run, by id.
+    package internal(set) var checks: [Int64: ScheduledCheck] = [:]
+    /// When each worker last asked for work.
+    package internal(set) var workers: [String: Int64] = [:]
+    /// When each check that workers run next needs attention.
+    var queue = MinHeap<DueEntry>()
+    /// When each passive check is next due for the controller's own evaluation; apart from
+    /// `queue`, so that handing out work never has to step over them.
+    var passiveQueue = MinHeap<DueEntry>()
+    var nextToken: UInt64 = 1
+    var enoughWorkers = true
+    /// Until when (monotonic) the number of live workers is not judged: after a controller
+    /// starts, workers need a moment to find it.
+    let judgeWorkersFrom: Int64
+
+    /// A scheduler with no checks, started at `now`.
+    package init(settings: SchedulerSettings, now: Int64 = 0) {
+        self.settings = settings
+        judgeWorkersFrom = now + settings.workerTimeoutMilliseconds
+    }
+
+    /// Replaces the set of checks: new ones are due at once, removed ones are dropped, and a
+    /// check whose definition changed starts over (its lock and rounds are cleared). A kept
+    /// check keeps its status: the controller's view is newer than the stored one.
+    package mutating func load(_ definitions: [CheckDefinition], now: Int64) {
+        let incoming = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        for id in checks.keys where incoming[id] == nil { checks[id] = nil }
+        for (id, definition) in incoming {
+            if var existing = checks[id] {
+                guard existing.definition != definition else { continue }
+                let restart = definition.runsDifferently(from: existing.definition)
+                existing.definition = definition
+                if restart {
+                    existing.lock = nil
+                    existing.turnSet = []
+                    existing.turnCount = 0
+                    existing.failStreak = 0
+                    existing.intervalAnchor = nil
+                    checks[id] = existing
+                    schedule(id, at: now)
+                } else {
+                    checks[id] = existing
+                }
+            } else {
+                checks[id] = ScheduledCheck(definition: definition)
+                schedule(id, at: now)
+            }
+        }
+    }
+
+    /// Workers that asked for work within the timeout.
+    package func aliveWorkers(now: Int64) -> Set<String> {
+        Set(workers.filter { now - $0.value <= settings.workerTimeoutMilliseconds }.keys)
+    }
+
+    /// When the earliest queued check that workers run needs attention, if any.
+    package var nextWake: Int64? { queue.first?.time }
+
+    /// Queues `id` for attention at `time`, making older queue entries stale.
+    mutating func schedule(_ id: Int64, at time: Int64) {
+        guard var check = checks[id] else { return }
+        check.generation &+= 1
+        checks[id] = check
+        let entry = DueEntry(time: time, checkID: id, generation: check.generation)
+        if check.definition.passive { passiveQueue.insert(entry) } else { queue.insert(entry) }
+    }
+}

@@ -1,0 +1,117 @@
+import BearmonCore
+import BearmonPlugins
+import BearmonStore
+
+extension Controller {
+    /// Reloads the catalog, flushes the history and prunes it, until cancelled; flushes once
+    /// more on the way out so that no accepted result is lost by a graceful stop.
+    package func run() async {
+        while !Task.isCancelled {
+            await maintain()
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        await flushHistory()
+    }
+
+    /// One round of housekeeping, and the passive checks that are due; `run` calls it every
+    /// 200 ms, tests call it directly.
+    package func maintain() async {
+        if isDue(.reload, every: settings.reloadMilliseconds) {
+            do { try await reloadCatalog() } catch { logger.warning("cannot reload checks: \(error)") }
+        }
+        if isDue(.flushHistory, every: settings.historyFlushMilliseconds) {
+            await flushHistory()
+        }
+        if isDue(.prune, every: 600_000) {
+            let cutoff = wallMilliseconds() - settings.retentionMilliseconds
+            do {
+                let removed = try await storeQueue.run { [store] in try store.pruneResults(before: cutoff) }
+                if removed > 0 { logger.info("pruned \(removed) results older than the retention") }
+            } catch {
+                logger.warning("cannot prune results: \(error)")
+            }
+        }
+        await evaluatePassiveChecks()
+        startFlipWriter()
+        await watchAlerting()
+    }
+
+    /// Whether `job` last ran `interval` or more milliseconds ago (or never); if so, marks it run now.
+    func isDue(_ job: Housekeeping, every interval: Int64) -> Bool {
+        let now = monotonicMilliseconds()
+        if let last = lastRun[job], now - last < interval { return false }
+        lastRun[job] = now
+        return true
+    }
+
+    /// Writes buffered results to the history table. A batch the store refuses (not one it
+    /// cannot reach) is written row by row, and a row it still refuses is dropped with a log
+    /// line, so one bad row never holds back the history; a store that is down keeps the
+    /// batch for the next flush.
+    func flushHistory() async {
+        guard !history.isEmpty else { return }
+        let batch = history
+        history.removeAll(keepingCapacity: true)
+        do {
+            try await storeQueue.run { [store] in try store.recordResults(batch) }
+        } catch where StoreFailure.isTransient(error) {
+            logger.warning("cannot write \(batch.count) results to the history: \(error)")
+            history.insert(contentsOf: batch.suffix(settings.historyBufferLimit - history.count), at: 0)
+        } catch {
+            logger.warning("the store refused a batch of \(batch.count) results (\(error)); writing them one by one")
+            await flushRowByRow(batch)
+        }
+        if droppedHistory > 0 {
+            logger.warning("dropped \(droppedHistory) results because the history could not keep up")
+            droppedHistory = 0
+        }
+    }
+
+    private func flushRowByRow(_ batch: [ResultRecord]) async {
+        for (index, record) in batch.enumerated() {
+            do {
+                try await storeQueue.run { [store] in try store.recordResults([record]) }
+            } catch where StoreFailure.isTransient(error) {
+                logger.warning("cannot write \(batch.count - index) results to the history: \(error)")
+                history.insert(contentsOf: batch[index...].suffix(settings.historyBufferLimit - history.count), at: 0)
+                return
+            } catch {
+                logger.error("dropped a result of check \(record.checkID) from \(record.node) that the store refuses: \(error)")
+            }
+        }
+    }
+
+    /// Loads every check row, validates the changed ones, reports new poison rows, hands
+    /// the runnable, enabled ones to the state machine, and adopts statuses edited in SQL.
+    func reloadCatalog() async throws {
+        let flipsBefore = flipsWritten
+        let rows = try await storeQueue.run { [store] in try store.checkRows() }
+        let catalog = CheckCatalog(host: host)
+        var definitions: [CheckDefinition] = []
+        var nextValid: [Int64: ValidCheck] = [:]
+        var nextPoison: [Int64: PoisonRow] = [:]
+        for row in rows where row.enabled {
+            let result: Result<ValidCheck, PoisonRow> = if let cached = valid[row.id], cached.row == row { .success(cached) } else { catalog.validate(row) }
+            switch result {
+            case .success(let check):
+                nextValid[row.id] = check
+                definitions.append(CheckDefinition(
+                    id: row.id, name: row.name, type: row.type, data: row.data, intervalSeconds: row.interval, delay: row.delay,
+                    status: check.status, maxRunMilliseconds: Int64(check.type.maxRunMilliseconds), passive: check.type.isPassive
+                ))
+            case .failure(let poisoned):
+                nextPoison[row.id] = poisoned
+                if poison[row.id] != poisoned {
+                    logger.error("skipping \(poisoned)")
+                    admin.tell(key: "poison-\(row.id)", about: "check \(row.id) (\(row.name))", status: "misconfigured", message: poisoned.reason)
+                }
+            }
+        }
+        for id in poison.keys where nextPoison[id] == nil { admin.forget(key: "poison-\(id)") }
+        valid = nextValid
+        poison = nextPoison
+        scheduler.load(definitions, now: monotonicMilliseconds())
+        adoptStatusEdits(nextValid, stale: flipsWritten != flipsBefore)
+        changes.signal()
+    }
+}

@@ -1,0 +1,60 @@
+package import BearmonConfig
+import BearmonPlugins
+import Foundation
+
+/// How a controller runs: its node name, the state machine's knobs, and its timings.
+package struct ControllerSettings: Sendable {
+    /// This node's name, recorded with each result.
+    package var node: String
+    /// The state machine's knobs.
+    package var scheduler: SchedulerSettings
+    /// How often checks, contacts and alerts are reloaded from the store, in milliseconds.
+    package var reloadMilliseconds: Int64 = 2_000
+    /// How often buffered results are written to the history table, in milliseconds.
+    package var historyFlushMilliseconds: Int64 = 1_000
+    /// How long results are kept, in milliseconds (`[store] retention`, default 7 days).
+    package var retentionMilliseconds: Int64 = 7 * 24 * 3_600_000
+    /// The longest a worker's request for work is held open, in milliseconds.
+    package var longPollMilliseconds: Int64 = 20_000
+    /// Results buffered for the history table before the oldest are dropped.
+    package var historyBufferLimit = 200_000
+    /// `[alerting] maxFlipWait`: how long a decided flip may wait to be written before alerting's
+    /// self-check (`bearmon.alerting`, `/healthz`) reports ERROR, in milliseconds.
+    package var maxFlipWaitMilliseconds: Int64 = 30_000
+    /// `[alerting] maxNotifyWait`: how long a due notification may wait for its first attempt
+    /// before alerting's self-check reports ERROR, in milliseconds.
+    package var maxNotifyWaitMilliseconds: Int64 = 60_000
+    /// How long a check held behind a flip the store refuses waits before that flip is tried again.
+    package var heldFlipRetryMilliseconds: Int64 = 30_000
+    /// For tests of fencing and of alerting's self-check only: each run of the flip writer
+    /// waits this long first (`BEARMON_TEST_DELAY_FLIP_MS`).
+    package var flipWriteDelayMilliseconds: Int64? = ProcessInfo.processInfo.environment["BEARMON_TEST_DELAY_FLIP_MS"].flatMap(Int64.init)
+
+    /// Settings with defaults for everything but the node and confirmations.
+    package init(node: String, confirmations: Int) {
+        self.node = node
+        scheduler = SchedulerSettings(confirmations: confirmations)
+    }
+
+    /// `[controller] confirmations`, defaulting to 1 for a standalone node and 2 in a
+    /// cluster (gobearmon had no default; one confirmer in a cluster defeats its purpose).
+    package static func confirmations(from config: Config, standalone: Bool) throws(ConfigError) -> Int {
+        let value = try config.int("controller", "confirmations") ?? (standalone ? 1 : 2)
+        guard value >= 1 else { throw config.error("controller", "confirmations", "must be at least 1") }
+        return value
+    }
+
+    /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.
+    package mutating func readAlerting(from config: Config) throws(ConfigError) {
+        for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWaitMilliseconds), ("maxNotifyWait", \.maxNotifyWaitMilliseconds)] {
+            guard let value = try config.milliseconds("alerting", key) else { continue }
+            guard value >= 1_000 else { throw config.error("alerting", key, "must be at least 1s") }
+            self[keyPath: keyPath] = value
+        }
+    }
+
+    /// `[store] retention` ("7d", "12h", "30m" or seconds) in milliseconds.
+    package static func retention(from config: Config) throws(ConfigError) -> Int64? {
+        try config.milliseconds("store", "retention")
+    }
+}

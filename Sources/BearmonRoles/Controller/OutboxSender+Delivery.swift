@@ -1,0 +1,74 @@
+import BearmonCore
+import BearmonPlugins
+
+extension OutboxSender {
+    /// Delivers one row and records the outcome: delivered (with its receipt, and a charge
+    /// for SMS and calls), a retry at the next backoff step, or a failure for good.
+    func deliver(_ entry: OutboxEntry, view: Int64) async {
+        defer { finished(entry.id) }
+        // The claim was fenced, but a newer controller may have raised the fence since: look
+        // again right before sending, so that a deposed controller does not send.
+        let current = try? await storeQueue.run { [store] in try store.view().number }
+        guard current == view else {
+            logger.warning("not sending \(entry.eventID): the database is at view \(current.map(String.init) ?? "unknown"), this controller holds view \(view)")
+            return
+        }
+        let outcome = await attempt(entry)
+        let now = wallMilliseconds()
+        let recorded: OutboxOutcome
+        switch outcome.status {
+        case .delivered:
+            recorded = .delivered(receipt: outcome.receipt)
+            logger.info("notification delivered", metadata: ["event_id": "\(entry.eventID)", "contact": "\(entry.contactID)", "status": "\(entry.status.rawValue)"])
+        case .permanent:
+            recorded = .failed(error: outcome.error)
+            logger.error("notification failed for good: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)", "contact": "\(entry.contactID)"])
+        case .retry:
+            let attempts = entry.attempts + 1
+            if policy.givesUp(attempts: attempts, createdAt: entry.createdAt, now: now) {
+                recorded = .failed(error: "gave up after \(attempts) attempts: \(outcome.error)")
+                logger.error("notification failed for good after \(attempts) attempts: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)"])
+            } else {
+                let at = now + policy.delay(afterAttempts: attempts)
+                recorded = .retry(error: outcome.error, at: at)
+                logger.warning("notification will be retried: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)", "attempt": "\(attempts)"])
+            }
+        }
+        do {
+            try await storeQueue.run { [store] in
+                try store.completeOutbox(entry.id, outcome: recorded, now: now, view: view)
+                if case .delivered(let receipt?) = recorded, let type = entry.contactType, ["sms", "voice"].contains(type) {
+                    try store.recordCharge(checkID: entry.checkID, type: type, data: receipt)
+                }
+            }
+        } catch {
+            logger.error("cannot record the outcome of \(entry.eventID): \(error); it will be sent again when its claim expires")
+        }
+    }
+
+    /// Makes the delivery attempt itself, turning a missing contact, type or bad data into
+    /// the right kind of failure.
+    private func attempt(_ entry: OutboxEntry) async -> ContactOutcome {
+        guard let typeName = entry.contactType, let data = entry.contactData else {
+            return ContactOutcome(status: .permanent, error: "contact \(entry.contactID) was deleted")
+        }
+        let type: PluginType
+        do {
+            type = try host.type(.contact, typeName)
+        } catch {
+            // The plugin may be installed later (SIGHUP loads it), so keep trying.
+            return ContactOutcome(status: .retry, error: "\(error)")
+        }
+        let params: ResolvedParams
+        do {
+            params = try host.validate(type, data: data)
+        } catch {
+            return ContactOutcome(status: .permanent, error: "\(error)")
+        }
+        let event = NotificationEvent(
+            eventID: entry.eventID, status: entry.status.rawValue, message: entry.message, checkID: entry.checkID,
+            checkName: entry.checkName, checkType: entry.checkType, maskedCheckData: entry.checkData, time: entry.createdAt / 1000
+        )
+        return await host.deliver(type, params: params, event: event, label: "notify \(entry.eventID)")
+    }
+}

@@ -1,0 +1,76 @@
+import BearmonCore
+package import BearmonPlugins
+package import BearmonStore
+import Foundation
+package import Logging
+
+/// Delivers outbox rows through the contact plugins: each (flip, contact) row on its own
+/// task with its own retries, so a slow or failing contact never delays another. It claims
+/// rows only under the controller's current view, and records every outcome.
+package actor OutboxSender {
+    let store: any Store
+    let storeQueue = BlockingExecutor(label: "bearmon.outbox.store")
+    let host: PluginHost
+    let logger: Logger
+    let policy: RetryPolicy
+    let view: @Sendable () async -> Int64?
+    let changes = ChangeSignal()
+    /// Rows being delivered now, so a claim that outlives its lease is not started twice.
+    var inFlight: Set<Int64> = []
+    /// The most deliveries under way at once.
+    let concurrency: Int
+    /// How long a claim holds a row before another sender may take it, in milliseconds.
+    let leaseMilliseconds: Int64
+    /// For tests of crash recovery only: with `BEARMON_TEST_HOLD_OUTBOX` set in the
+    /// environment the sender claims nothing, so a test can kill the process between a
+    /// flip's transaction and its notifications.
+    let held = ProcessInfo.processInfo.environment["BEARMON_TEST_HOLD_OUTBOX"] != nil
+
+    /// A sender for `store`'s outbox, acting under whatever `view` returns (nil: do not send).
+    package init(store: any Store, host: PluginHost, policy: RetryPolicy = RetryPolicy(), concurrency: Int = 32,
+                logger: Logger = Logger(label: "bearmon.outbox"), view: @escaping @Sendable () async -> Int64?) {
+        self.store = store
+        self.host = host
+        self.policy = policy
+        self.concurrency = concurrency
+        self.logger = logger
+        self.view = view
+        let longestContact = host.registry.types.filter { $0.kind == .contact }.map(\.maxRunMilliseconds).max() ?? 30_000
+        leaseMilliseconds = Int64(longestContact) + 30_000
+    }
+
+    /// Nudges the sender to look for due rows now (after a flip was written).
+    package nonisolated func wake() { changes.signal() }
+
+    /// Claims and delivers due rows until cancelled.
+    package func run() async {
+        while !Task.isCancelled {
+            await sendDue()
+            await changes.wait(milliseconds: 1_000)
+        }
+    }
+
+    /// One round: claims what is due (as many as there are free delivery slots) and starts
+    /// delivering each.
+    package func sendDue() async {
+        let free = concurrency - inFlight.count
+        guard free > 0, !held, let view = await view() else { return }
+        let now = wallMilliseconds()
+        let claimed: [OutboxEntry]
+        do {
+            let lease = leaseMilliseconds
+            claimed = try await storeQueue.run { [store] in try store.claimOutbox(now: now, limit: free, leaseMilliseconds: lease, view: view) }
+        } catch {
+            logger.warning("cannot claim outbox rows: \(error)")
+            return
+        }
+        for entry in claimed where inFlight.insert(entry.id).inserted {
+            Task { await deliver(entry, view: view) }
+        }
+    }
+
+    func finished(_ id: Int64) {
+        inFlight.remove(id)
+        changes.signal()
+    }
+}

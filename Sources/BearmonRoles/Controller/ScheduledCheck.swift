@@ -1,0 +1,49 @@
+package import BearmonCore
+
+/// One check's place in the state machine: gobearmon's Check struct, with its bugs fixed.
+package struct ScheduledCheck: Sendable {
+    /// Who holds the check, and until when.
+    package struct Lock: Sendable, Equatable {
+        /// The worker's node name.
+        package let worker: String
+        /// The run's token.
+        package let token: UInt64
+        /// When the lock expires, monotonic milliseconds.
+        package let expires: Int64
+    }
+
+    /// The check.
+    package internal(set) var definition: CheckDefinition
+    /// The current status (never `fail`).
+    package internal(set) var status: CheckStatus
+    /// The run in progress, if any.
+    package internal(set) var lock: Lock?
+    /// The worker that ran it last.
+    package internal(set) var lastWorker: String?
+    /// When the last interval-driven run started; rounds are one interval apart from it.
+    package internal(set) var intervalAnchor: Int64?
+    /// Workers whose results disagree with the status in the current round.
+    package internal(set) var turnSet: Set<String> = []
+    /// Completed rounds that disagree with the status.
+    package internal(set) var turnCount: Int64 = 0
+    /// Consecutive `fail` results.
+    package internal(set) var failStreak = 0
+    /// The last result that came back.
+    package internal(set) var lastResult: (worker: String, status: CheckStatus, message: String, time: Int64, latencyMilliseconds: Double)?
+    /// Bumped whenever the check is rescheduled; stale queue entries carry an older value.
+    var generation: UInt64 = 0
+
+    init(definition: CheckDefinition) {
+        self.definition = definition
+        status = definition.status
+    }
+
+    /// When the next interval-driven run is due.
+    func intervalDue(now: Int64) -> Int64 {
+        guard let anchor = intervalAnchor else { return now }
+        return anchor + definition.intervalSeconds * 1000
+    }
+
+    /// Whether a confirmation round is under way (runs go out at once to other workers).
+    package var isConfirming: Bool { !turnSet.isEmpty }
+}

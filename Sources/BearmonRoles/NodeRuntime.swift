@@ -1,0 +1,41 @@
+import BearmonMonitor
+import BearmonPlugins
+import BearmonServer
+import BearmonStore
+import BearmonSystem
+import Logging
+
+/// What every node with a store runs: the controller, its notifier, the worker pool, and the
+/// push monitor with its self-monitoring. Standalone and cluster workers differ only in where
+/// the view comes from (taken at start, or leased from the viewserver) and in how the worker
+/// pool reaches the controller (in process, or across the network).
+struct NodeRuntime {
+    let controller: Controller
+    let sender: OutboxSender
+    let pool: WorkerPool
+    let monitor: PushMonitor
+    let selfMonitor: SelfMonitor
+
+    /// Wires the parts around `controller`; `view` says which view this node acts under now.
+    init(node: String, address: HostPort, role: String, controller: Controller, store: any Store, host: PluginHost, threads: Int,
+         push: PushSettings, logger: Logger, link: any ControllerLink, view: @escaping @Sendable () async -> Int64?) async {
+        self.controller = controller
+        let sender = OutboxSender(store: store, host: host, logger: logger, view: view)
+        await controller.setFlipObserver { sender.wake() }
+        self.sender = sender
+        pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)
+        monitor = PushMonitor(store: store, settings: push, logger: logger)
+        selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, alerting: controller.alerting, heldView: view)
+    }
+
+    /// The long-lived loops, with `extra` after the controller's (they stop in reverse order).
+    func services(_ extra: [ServiceLoop] = []) -> [ServiceLoop] {
+        let controller = self.controller, sender = self.sender, pool = self.pool, monitor = self.monitor, selfMonitor = self.selfMonitor
+        return [ServiceLoop(description: "controller") { await controller.run() }] + extra + [
+            ServiceLoop(description: "outbox") { await sender.run() },
+            ServiceLoop(description: "workers") { await pool.run() },
+            ServiceLoop(description: "push reaper") { await monitor.runReaper() },
+            ServiceLoop(description: "self-monitor") { await selfMonitor.run() },
+        ]
+    }
+}

@@ -1,0 +1,83 @@
+import BearmonCore
+package import BearmonMonitor
+package import BearmonPlugins
+import BearmonServer
+package import BearmonStore
+package import BearmonSystem
+import Hummingbird
+package import Logging
+import ServiceLifecycle
+
+
+/// All three roles in one process on an embedded store: the controller, its outbox sender,
+/// and a worker pool that talks to the controller in process through the same
+/// ``ControllerLink`` remote workers use. It serves `/healthz`, `/v1/checks` and monitor-srv's
+/// API (see ``MonitorRoutes``) on `address`, reaps pushes and pushes its own health.
+package struct StandaloneNode: Sendable {
+    /// Where the HTTP server listens.
+    package let address: HostPort
+    /// This node's name.
+    package let node: String
+    /// The store.
+    package let store: any Store
+    /// The plugins.
+    package let host: PluginHost
+    /// Worker slots.
+    package let threads: Int
+    /// The controller's knobs.
+    package let settings: ControllerSettings
+    /// `[push]`: how monitor-srv's API takes pushes.
+    package let push: PushSettings
+    let logger: Logger
+
+    /// Describes a node; nothing runs until `run()`.
+    package init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
+                push: PushSettings = PushSettings(), logger: Logger) {
+        self.address = address
+        self.node = node
+        self.store = store
+        self.host = host
+        self.threads = threads
+        self.settings = settings
+        self.push = push
+        self.logger = logger
+    }
+
+    /// Takes the next view, starts every role and serves until SIGTERM or SIGINT. In-flight
+    /// checks are abandoned on the way out; the outbox keeps its state in the store.
+    package func run() async throws {
+        let controller = Controller(settings: settings, store: store, host: host, logger: logger)
+        let view = try takeView()
+        try await controller.takeView(view)
+        let runtime = await NodeRuntime(node: node, address: address, role: "standalone", controller: controller, store: store, host: host,
+                                        threads: threads, push: push, logger: logger, link: controller) { await controller.currentView }
+        let rescan = host.loader.rescanOnHangup()
+        defer { rescan.cancel() }
+
+        let router = Router(context: NodeRequestContext.self)
+        NodeRoutes.health(router, node: node, alerting: controller.alerting)
+        NodeRoutes.checks(router) { [address] in await controller.status(address: address.description) }
+        MonitorRoutes.add(to: router, monitor: runtime.monitor)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(address.host, port: Int(address.port)), serverName: "bearmon"),
+            services: runtime.services(),
+            onServerRunning: { [logger, address, view] _ in
+                logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
+            },
+            logger: logger
+        )
+        try await app.runService()
+        logger.notice("bearmon standalone stopped")
+    }
+
+    /// Raises the database's view past whatever an earlier run held, so that this process's
+    /// writes are fenced exactly as a cluster controller's are.
+    private func takeView() throws -> Int64 {
+        for _ in 0..<10 {
+            let next = try store.view().number + 1
+            if try store.raiseView(to: next, holder: node) { return next }
+        }
+        throw StoreError.invalid("could not take a controller view: another process keeps raising it")
+    }
+}

@@ -1,0 +1,41 @@
+package import BearmonConfig
+import BearmonMonitor
+import BearmonServer
+import BearmonWire
+import Hummingbird
+package import Logging
+
+/// The viewserver process: the ``Viewserver`` and its signed endpoint, `GET /v1/view`.
+package struct ViewserverNode: Sendable {
+    let config: NodeConfig
+    let settings: LeaseSettings
+    let logger: Logger
+
+    /// Describes a viewserver; nothing runs until `run()`.
+    package init(config: NodeConfig, settings: LeaseSettings, logger: Logger) {
+        self.config = config
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Serves until SIGTERM or SIGINT.
+    package func run() async throws {
+        let candidates = config.config.list("viewserver", "controller")
+        guard !candidates.isEmpty else {
+            throw ConfigError(file: config.config.file, line: 0, reason: "[viewserver] lists no controller; add one `controller = host:port` line per worker")
+        }
+        let client = NodeClient(node: config.node, password: config.password, tls: config.tls)
+        let viewserver = Viewserver(candidates: candidates, client: client, settings: settings, logger: logger)
+        let router = NodeServer.router(config: config, logger: logger)
+        router.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
+        let selfPush = ViewserverSelfPush(node: config.node, address: config.advertised, candidates: candidates, viewserver: viewserver,
+                                          client: client, token: try PushSettings.from(config.config).token, logger: logger)
+        let app = try NodeServer.application(router: router, config: config, logger: logger, services: [
+            ServiceLoop(description: "viewserver") { await viewserver.run() },
+            ServiceLoop(description: "viewserver self-monitoring") { await selfPush.run() },
+        ]) { [logger, config, candidates] in
+            logger.notice("bearmon viewserver serving on \(config.listen) for \(candidates.count) candidate(s)")
+        }
+        try await app.runService()
+    }
+}

@@ -1,0 +1,61 @@
+package import BearmonConfig
+package import BearmonMonitor
+package import BearmonPlugins
+import BearmonServer
+package import BearmonStore
+import BearmonSystem
+import BearmonWire
+import Hummingbird
+package import Logging
+import ServiceLifecycle
+
+
+/// A cluster worker: a worker pool that runs whatever the active controller assigns, and a
+/// controller candidate that acts as the controller while the viewserver grants it the view.
+/// Everything is served on the node's `[controller] addr`, monitor-srv's API included: pushes
+/// go into the shared store, so any worker can take them.
+package struct WorkerNode: Sendable {
+    let config: NodeConfig
+    let viewserver: String
+    let store: any Store
+    let host: PluginHost
+    let threads: Int
+    let settings: ControllerSettings
+    let push: PushSettings
+    let logger: Logger
+
+    /// Describes a node; nothing runs until `run()`.
+    package init(config: NodeConfig, viewserver: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
+                push: PushSettings = PushSettings(), logger: Logger) {
+        self.config = config
+        self.viewserver = viewserver
+        self.store = store
+        self.host = host
+        self.threads = threads
+        self.settings = settings
+        self.push = push
+        self.logger = logger
+    }
+
+    /// Serves until SIGTERM or SIGINT.
+    package func run() async throws {
+        let controller = Controller(settings: settings, store: store, host: host, logger: logger)
+        let candidate = ControllerCandidate(node: config.node, address: config.advertised.description, controller: controller, store: store, logger: logger)
+        await candidate.learnStoredView()
+        let client = NodeClient(node: config.node, password: config.password, tls: config.tls)
+        let link = RemoteControllerLink(client: client, viewserver: viewserver, logger: logger)
+        let runtime = await NodeRuntime(node: config.node, address: config.advertised, role: "worker", controller: controller, store: store,
+                                        host: host, threads: threads, push: push, logger: logger, link: link) { await candidate.heldView }
+        let rescan = host.loader.rescanOnHangup()
+        defer { rescan.cancel() }
+
+        let router = NodeServer.router(config: config, logger: logger, monitor: runtime.monitor, alerting: controller.alerting)
+        WorkerRoutes.add(to: router, candidate: candidate, controller: controller, config: config, logger: logger)
+        let app = try NodeServer.application(router: router, config: config, logger: logger, services: runtime.services([
+            ServiceLoop(description: "lease") { await candidate.watchLease() },
+        ])) { [logger, config, viewserver] in
+            logger.notice("bearmon worker \(config.node) serving on \(config.listen), viewserver \(viewserver)")
+        }
+        try await app.runService()
+    }
+}

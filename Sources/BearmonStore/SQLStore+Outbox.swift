@@ -1,0 +1,90 @@
+package import BearmonCore
+
+extension SQLStore {
+    private static let outboxColumns = """
+        o.id, o.event_id, o.flip_id, o.check_id, o.contact_id, c.type, c.data, o.status, o.check_name, o.check_type,
+        o.check_data, o.message, o.state, o.attempts, o.next_attempt, o.last_error, o.view, o.receipt, o.created_at
+        """
+
+    /// Claims due rows, fenced by `view`: a deposed controller claims nothing. A row waits
+    /// while an older row for the same check and contact is still pending, so a contact
+    /// always hears "offline" before the "online" that follows it.
+    package func claimOutbox(now: Int64, limit: Int, leaseMilliseconds: Int64, view: Int64) throws -> [OutboxEntry] {
+        try database.transaction { tx in
+            try checkFence(view, in: tx)
+            let rows = try tx.query(
+                """
+                SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id
+                WHERE o.state = 'pending' AND o.next_attempt <= ? AND o.claimed_until <= ?
+                AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
+                                AND p.state = 'pending' AND p.id < o.id)
+                ORDER BY o.next_attempt, o.id LIMIT ?
+                """,
+                [.int(now), .int(now), .int(Int64(limit))]
+            ).map(Self.entry)
+            for entry in rows {
+                try tx.execute("UPDATE alert_outbox SET claimed_until = ?, view = ? WHERE id = ?", [.int(now + leaseMilliseconds), .int(view), .int(entry.id)])
+            }
+            return rows
+        }
+    }
+
+    /// Records an attempt, fenced by `view`.
+    package func completeOutbox(_ id: Int64, outcome: OutboxOutcome, now: Int64, view: Int64) throws {
+        let (state, error, receipt, next, delivered): (OutboxState, String, String?, Int64, Int64?) = switch outcome {
+        case .delivered(let receipt): (.delivered, "", receipt, now, now)
+        case .retry(let error, let at): (.pending, error, nil, at, nil)
+        case .failed(let error): (.failed, error, nil, now, nil)
+        }
+        try database.transaction { tx in
+            try checkFence(view, in: tx)
+            try tx.execute(
+                """
+                UPDATE alert_outbox SET state = ?, attempts = attempts + 1, last_error = ?, receipt = ?, next_attempt = ?,
+                    claimed_until = 0, delivered_at = ? WHERE id = ?
+                """,
+                [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(next), delivered.map(SQLValue.int) ?? .null, .int(id)]
+            )
+        }
+    }
+
+    /// Rows in `states`, oldest first.
+    package func outbox(states: Set<OutboxState>) throws -> [OutboxEntry] {
+        let list = states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        guard !list.isEmpty else { return [] }
+        return try database.query(
+            "SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id WHERE o.state IN (\(list)) ORDER BY o.id"
+        ).map(Self.entry)
+    }
+
+    /// The oldest row due by `now` whose first attempt has not ended, skipping rows that wait
+    /// on purpose behind an older pending row for the same check and contact (they are due
+    /// only once it is delivered).
+    package func oldestDueNotification(now: Int64) throws -> DueNotification? {
+        try database.query(
+            """
+            SELECT o.event_id, o.check_id, o.contact_id, o.next_attempt FROM alert_outbox o
+            WHERE o.state = 'pending' AND o.attempts = 0 AND o.next_attempt <= ?
+            AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
+                            AND p.state = 'pending' AND p.id < o.id)
+            ORDER BY o.next_attempt, o.id LIMIT 1
+            """,
+            [.int(now)]
+        ).first.map { DueNotification(eventID: $0.string(0), checkID: $0.int(1), contactID: $0.int(2), dueAt: $0.int(3)) }
+    }
+
+    /// Adds a charge.
+    package func recordCharge(checkID: Int64, type: String, data: String) throws {
+        try database.execute("INSERT INTO charges (check_id, type, data) VALUES (?, ?, ?)", [.int(checkID), .text(type), .text(data.fitted(to: .chargeData))])
+    }
+
+    private static func entry(_ row: SQLRow) -> OutboxEntry {
+        OutboxEntry(
+            id: row.int(0), eventID: row.string(1), flipID: row.string(2), checkID: row.int(3), contactID: row.int(4),
+            contactType: row[5].text, contactData: row[6].text, status: CheckStatus(rawValue: row.string(7)) ?? .offline,
+            checkName: row.string(8), checkType: row.string(9), checkData: row.string(10), message: row.string(11),
+            state: OutboxState(rawValue: row.string(12)) ?? .pending, attempts: row.int(13), nextAttempt: row.int(14),
+            lastError: row.string(15), view: row.int(16), receipt: row[17].text, createdAt: row.int(18)
+        )
+    }
+}

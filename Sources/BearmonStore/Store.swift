@@ -1,0 +1,86 @@
+package import BearmonCore
+
+/// Where checks, contacts, alerts, flips, the outbox and results live. One protocol, two
+/// backends (MySQL for a cluster, SQLite for standalone), one shared test suite.
+///
+/// Contract: every method is thread-safe and blocking (call it off the event loop). Writes
+/// that must be atomic are one call each (`recordFlip`, `claimOutbox`, `completeOutbox`), and
+/// those that act on a controller's behalf take its view number and fail with
+/// ``StoreError/fenced(held:current:)`` when the database's view has moved on.
+package protocol Store: AnyObject, Sendable {
+    /// Where the data is, passwords masked.
+    var location: String { get }
+
+    /// Applies missing migrations; returns the versions applied now.
+    @discardableResult func migrate() throws -> [Int]
+
+    // MARK: Catalog
+    /// Every check row, raw (see ``CheckRow``), by id.
+    func checkRows() throws -> [CheckRow]
+    /// One check row.
+    func checkRow(_ id: Int64) throws -> CheckRow?
+    /// Every contact, by id.
+    func contacts() throws -> [Contact]
+    /// Every alert, by id.
+    func alerts() throws -> [Alert]
+
+    // MARK: Management
+    /// Adds a check; refuses values longer than their columns.
+    func addCheck(_ check: NewCheck) throws -> Int64
+    /// Replaces a check's name, type, data, interval, delay and enabled flag; its status,
+    /// events and alerts stay. Refuses values longer than their columns.
+    func updateCheck(_ id: Int64, with check: NewCheck) throws
+    /// Enables or disables a check.
+    func setCheckEnabled(_ id: Int64, _ enabled: Bool) throws
+    /// Removes a check and its alerts.
+    func removeCheck(_ id: Int64) throws
+    /// Adds a contact; refuses values longer than their columns.
+    func addContact(type: String, data: String) throws -> Int64
+    /// Removes a contact and the alerts that use it.
+    func removeContact(_ id: Int64) throws
+    /// Links a check to a contact; both must exist.
+    func addAlert(checkID: Int64, contactID: Int64, type: AlertType) throws -> Int64
+    /// Removes an alert.
+    func removeAlert(_ id: Int64) throws
+
+    // MARK: View and flips
+    /// The controller view row.
+    func view() throws -> ViewRow
+    /// Raises the view to `number` for `holder` if it is lower; returns whether it did.
+    func raiseView(to number: Int64, holder: String) throws -> Bool
+    /// Writes a flip: `checks.status`, a `check_events` row, and one outbox row per enabled
+    /// alert that matches, all in one transaction conditional on the view.
+    func recordFlip(_ flip: FlipRequest, view: Int64) throws -> FlipRecord
+
+    // MARK: Outbox
+    /// Claims up to `limit` due rows for `leaseMilliseconds`, conditional on the view.
+    func claimOutbox(now: Int64, limit: Int, leaseMilliseconds: Int64, view: Int64) throws -> [OutboxEntry]
+    /// Records an attempt's outcome, conditional on the view.
+    func completeOutbox(_ id: Int64, outcome: OutboxOutcome, now: Int64, view: Int64) throws
+    /// Rows in the given states, oldest first.
+    func outbox(states: Set<OutboxState>) throws -> [OutboxEntry]
+    /// Adds a `charges` row (for example an SMS's sid).
+    /// The oldest due notification never attempted, for alerting's self-check (see ``DueNotification``).
+    func oldestDueNotification(now: Int64) throws -> DueNotification?
+    func recordCharge(checkID: Int64, type: String, data: String) throws
+
+    // MARK: Results
+    /// Appends results to the history.
+    func recordResults(_ results: [ResultRecord]) throws
+    /// Each check's newest result.
+    func latestResults() throws -> [Int64: ResultRecord]
+    /// Deletes results older than `time`; returns how many.
+    @discardableResult func pruneResults(before time: Int64) throws -> Int64
+
+    // MARK: Pushes (monitor-srv's healthchecks, status and stats)
+    /// Stores a push, replacing that node's previous one for the same key (healthcheck id
+    /// and node, or node).
+    func savePush(_ row: PushRow) throws
+    /// The pushes of `kind` that have not expired at `now` (unix ms), optionally only those
+    /// of service `service` and with key `id` (the healthcheck id for healthchecks, the
+    /// node id otherwise), ordered by key then node.
+    func pushes(_ kind: PushKind, service: String?, id: String?, now: Int64) throws -> [PushRow]
+    /// Applies monitor-srv's reaping rules at `now`: deletes expired pushes, and marks
+    /// stale statuses UNKNOWN with "Last update Ns ago". Safe to run from several nodes at once.
+    @discardableResult func reapPushes(now: Int64) throws -> PushReaping
+}

@@ -1,0 +1,92 @@
+package import BearmonConfig
+import BearmonCore
+import BearmonSystem
+import CurlKit
+import Dispatch
+import Foundation
+
+
+/// Signed HTTP(S) calls to other nodes, through libcurl on threads of their own (node calls
+/// block, and long polls block for many seconds).
+package final class NodeClient: Sendable {
+    /// A call that did not return a 2xx answer.
+    package struct CallError: Error, CustomStringConvertible, Sendable {
+        /// The peer and path.
+        package let target: String
+        /// The HTTP status, or 0 when nothing came back.
+        package let status: Int
+        /// The peer's error, or the transport error.
+        package let reason: String
+        /// For 409 answers: the view the peer holds.
+        package let view: Int64?
+
+        /// A value from its parts.
+        package init(target: String, status: Int, reason: String, view: Int64? = nil) {
+            self.target = target
+            self.status = status
+            self.reason = reason
+            self.view = view
+        }
+
+        /// "POST 10.0.0.2:8888/v1/exchange: 409 not the controller".
+        package var description: String { status == 0 ? "\(target): \(reason)" : "\(target): \(status) \(reason)" }
+    }
+
+    let node: String
+    let password: String
+    let tls: NodeConfig.TLSFiles?
+    private let queue = DispatchQueue(label: "bearmon.node-client", attributes: .concurrent)
+
+    /// A client that signs as `node` with `password`, over TLS when `tls` is set.
+    package init(node: String, password: String, tls: NodeConfig.TLSFiles?) {
+        self.node = node
+        self.password = password
+        self.tls = tls
+    }
+
+    /// POSTs `body` as JSON, with `headers` besides the signature's, and decodes the reply.
+    package func post<Body: Encodable, Reply: Decodable>(_ peer: String, _ path: String, _ body: Body, headers: [(String, String)] = [],
+                                                        timeoutMilliseconds: Int64) async throws -> Reply {
+        let data = try WireJSON.encoder.encode(body)
+        return try await call(peer, "POST", path, Array(data), headers: headers, timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    /// GETs `path` and decodes the reply.
+    package func get<Reply: Decodable>(_ peer: String, _ path: String, timeoutMilliseconds: Int64) async throws -> Reply {
+        try await call(peer, "GET", path, [], timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    private func call<Reply: Decodable>(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], headers: [(String, String)] = [],
+                                        timeoutMilliseconds: Int64) async throws -> Reply {
+        let target = "\(method) \(peer)\(path)"
+        let response = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CurlResponse, Error>) in
+            queue.async { continuation.resume(with: Result { try self.perform(peer, method, path, body, headers, timeoutMilliseconds) }) }
+        }
+        guard (200..<300).contains(response.status) else {
+            let wire = try? WireJSON.decoder.decode(WireError.self, from: Data(response.body))
+            throw CallError(target: target, status: response.status, reason: wire?.error ?? String(decoding: response.body.prefix(200), as: UTF8.self), view: wire?.view)
+        }
+        do {
+            return try WireJSON.decoder.decode(Reply.self, from: Data(response.body))
+        } catch {
+            throw CallError(target: target, status: response.status, reason: "unreadable answer: \(error)", view: nil)
+        }
+    }
+
+    private func perform(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], _ headers: [(String, String)],
+                         _ timeoutMilliseconds: Int64) throws -> CurlResponse {
+        var request = CurlRequest(url: "\(tls == nil ? "http" : "https")://\(peer)\(path)", deadline: .after(milliseconds: timeoutMilliseconds))
+        request.method = method
+        request.body = body.isEmpty ? .none : .bytes(body)
+        request.bodyCap = 16 << 20
+        request.followRedirects = false
+        request.caFile = tls?.ca
+        request.headers = [CurlRequest.Header("Content-Type", "application/json")]
+            + (RequestSignature.sign(method: method, path: path, body: body, node: node, password: password).headers + headers).map { CurlRequest.Header($0.0, $0.1) }
+        do {
+            return try CurlTransfer(request).perform()
+        } catch {
+            throw CallError(target: "\(method) \(peer)\(path)", status: 0, reason: "\(error)", view: nil)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import BearmonConfig
+import BearmonPlugins
+import Logging
+
+/// Options shared by every command that loads plugins.
+struct PluginOptions: ParsableArguments {
+    @Option(name: .long, help: "A gobearmon-style config file ([plugins] dir, and sections such as [smtp] for plugins).")
+    var config: String?
+
+    @Option(name: .long, help: "The plugins directory (default: [plugins] dir, else the directory holding the bearmon binary).")
+    var plugins: String?
+
+    @Flag(name: .long, help: "Log debug lines.")
+    var debug = false
+
+    /// Reads the config (or an empty one), sets up logging, and loads the plugins.
+    func makeHost(threads: Int) throws -> PluginHost {
+        let loaded = try loadConfig()
+        LogSetup.bootstrap(debug: debug || ((try? loaded.bool("default", "debug")) ?? false) == true)
+        let directory = plugins ?? loaded.string("plugins", "dir") ?? PluginLoader.defaultDirectory
+        return PluginHost(config: loaded, directory: directory, threads: threads)
+    }
+
+    func loadConfig() throws -> Config {
+        guard let config else { return Config() }
+        do {
+            let parsed = try GcfgParser.load(path: config)
+            try parsed.validateHostSections()
+            return parsed
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BearmonCore
+import BearmonMonitor
+import BearmonRoles
+import BearmonSystem
+import Foundation
+import Logging
+
+
+/// `bearmon standalone`: controller, outbox sender and workers in one process.
+struct StandaloneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "standalone",
+        abstract: "Run the controller, the notifier and a worker pool in one process, on the default SQLite file.",
+        discussion: "A fresh database gets an example: a check of bearmon's own /healthz, a check of a port where nothing listens, and a log contact. SIGTERM or SIGINT stops it; the outbox keeps undelivered notifications for the next start."
+    )
+
+    @Option(help: "Where to serve /healthz, /v1/checks and monitor-srv's API (/v1/healthchecks, /v1/services, /v1/status, /v1/stats).") var addr = "127.0.0.1:8888"
+    @Option(help: "Worker slots (default: [worker] numThreads, else 32).") var threads: Int?
+    @Option(help: "This node's name (default: [default] node, else standalone).") var node: String?
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        let config = try options.plugins.loadConfig()
+        let address: HostPort
+        do { address = try HostPort(parsing: addr, defaultPort: 8888) } catch { throw CLIFailure("--addr: \(error)") }
+        let slots: Int
+        do { slots = try threads ?? config.int("worker", "numThreads") ?? 32 } catch { throw CLIFailure("\(error)") }
+        let host = try options.plugins.makeHost(threads: slots)
+        let logger = Logger(label: "bearmon")
+        let store = try options.openStore()
+        let name = node ?? config.string("default", "node") ?? "standalone"
+        var settings: ControllerSettings
+        let push: PushSettings
+        do {
+            push = try PushSettings.from(config)
+            settings = ControllerSettings(node: name, confirmations: try ControllerSettings.confirmations(from: config, standalone: true))
+            if let retention = try ControllerSettings.retention(from: config) { settings.retentionMilliseconds = retention }
+            try settings.readAlerting(from: config)
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
+            for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
+        }
+        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, logger: logger).run()
+    }
+}

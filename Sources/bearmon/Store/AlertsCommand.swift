@@ -1,0 +1,61 @@
+import ArgumentParser
+import BearmonCore
+
+extension AlertType: ExpressibleByArgument {}
+
+/// `bearmon alerts ...`.
+struct AlertsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts",
+        abstract: "Link checks to contacts, list and remove the links.",
+        subcommands: [AlertsAddCommand.self, AlertsListCommand.self, AlertsRemoveCommand.self]
+    )
+}
+
+/// `bearmon alerts add --check ID --contact ID [--type both|online|offline]`.
+struct AlertsAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Notify a contact when a check flips.")
+    @Option(help: "The check's id.") var check: Int64
+    @Option(help: "The contact's id.") var contact: Int64
+    @Option(help: "When to notify: both, online or offline.") var type: AlertType = .both
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        let store = try options.openStore()
+        let id = try reportingStoreErrors { try store.addAlert(checkID: check, contactID: contact, type: type) }
+        print("added alert \(id): check \(check) -> contact \(contact) on \(type.rawValue)")
+    }
+}
+
+/// `bearmon alerts list`.
+struct AlertsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List alerts.")
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        let alerts = try options.openStore().alerts()
+        if json {
+            print(JSONValue.array(alerts.map {
+                .object(["id": .int($0.id), "check_id": .int($0.checkID), "contact_id": .int($0.contactID), "type": $0.type.map { .string($0.rawValue) } ?? .null, "enabled": .bool($0.enabled)])
+            }).jsonText)
+            return
+        }
+        var table = TextTable("ID", "CHECK", "CONTACT", "TYPE", "ENABLED")
+        for alert in alerts { table.add(String(alert.id), String(alert.checkID), String(alert.contactID), alert.typeText, alert.enabled ? "yes" : "no") }
+        print(table.text)
+    }
+}
+
+/// `bearmon alerts rm ID`.
+struct AlertsRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove an alert.")
+    @Argument(help: "The alert's id.") var id: Int64
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        let store = try options.openStore()
+        try reportingStoreErrors { try store.removeAlert(id) }
+        print("removed alert \(id)")
+    }
+}
