@@ -110,15 +110,21 @@ let package = Package(
             path: "Sources/BearmonRoles", swiftSettings: hostSwiftSettings
         ),
         // The command line: parses arguments and starts a role or runs a one-off command.
-        .executableTarget(
-            name: "bearmon",
+        .target(
+            name: "BearmonCLI",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
                 "BearmonSystem", "PluginABI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Sources/bearmon", swiftSettings: hostSwiftSettings
+            path: "Sources/BearmonCLI", swiftSettings: hostSwiftSettings
+        ),
+        .executableTarget(name: "bearmon", dependencies: ["BearmonCLI"], path: "Sources/bearmon", swiftSettings: hostSwiftSettings),
+        // bearmon for bearmon's own tests: the same commands, with NodeHooks taken from the
+        // environment (BEARMON_TEST_*), so that crash and fence tests can hold a real node back.
+        .executableTarget(
+            name: "bearmon-testnode", dependencies: ["BearmonCLI", "BearmonRoles"], path: "Tests/TestNode", swiftSettings: hostSwiftSettings
         ),
 
         // C libraries, each behind a shim header with typed wrappers for what Swift can't import.
@@ -189,7 +195,7 @@ let package = Package(
             name: "HostTests",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
-                "bearmon", "BearmonSystem",
+                "BearmonCLI", "BearmonSystem",
             ],
             path: "Tests/HostTests"
         ),

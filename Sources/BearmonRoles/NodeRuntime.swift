@@ -20,7 +20,7 @@ struct NodeRuntime {
     init(node: String, address: HostPort, role: String, controller: Controller, store: any Store, host: PluginHost, threads: Int,
          push: PushSettings, logger: Logger, link: any ControllerLink, view: @escaping @Sendable () async -> Int64?) async {
         self.controller = controller
-        let sender = OutboxSender(store: store, host: host, logger: logger, view: view)
+        let sender = OutboxSender(store: store, host: host, logger: logger, hold: NodeHooks.current.holdOutbox, view: view)
         await controller.setFlipObserver { sender.wake() }
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)

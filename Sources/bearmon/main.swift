@@ -1,2 +1,3 @@
+import BearmonCLI
 
 await BearmonMain.run()

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The pure parts of the alert path's defences: fitting free text to its column, the
 /// scheduler with fewer workers than confirmations, and alerting's self-check.

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// `bearmon.alerting`, `/healthz` and the admin e-mail while a decided flip is held back
 /// (the flip-delay test hook), in a real standalone node with a real SMTP server.

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The `bearmon` binary itself: exit codes, output and listings.
 @Suite("bearmon check / plugins / bench")

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Check definitions can hold passwords, so a controller sends them to a worker that is not
 /// on loopback only over TLS, or when `insecure = true` says so explicitly.

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A viewserver and three workers as real processes, on loopback, with MariaDB.
 @Suite("cluster: viewserver, workers, controller", .serialized)

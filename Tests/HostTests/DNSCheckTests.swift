@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The dns plugin, loaded from the build's products directory, against a real nsd serving
 /// Tests/Fixtures/dns/test.zone on a loopback port.

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The built-in `healthcheck` check type: validated by `bearmon checks add`, listed as
 /// built-in, and, on a real standalone node, a dead man's switch whose alerts reach a real

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The one-thread timeout watchdog the invoker uses instead of a timer per call.
 @Suite("deadline watchdog")

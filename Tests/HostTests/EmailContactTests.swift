@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The email plugin against aiosmtpd on loopback (Tests/Fixtures/smtp/server.py): STARTTLS
 /// with a certificate made for the test, AUTH with a fixed user, every message recorded.

@@ -10,7 +10,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Views, leases and fencing with real processes: controllers and workers killed with
 /// SIGKILL, the viewserver restarted.

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The controller's flip writer, in process, against SQLite with triggers that make the
 /// database refuse chosen rows (as a strict MySQL or a damaged table would): a refused flip

@@ -10,7 +10,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The checks' rules where bearmon once differed from gobearmon (issue 16), each against real
 /// servers: on loopback, or inside a network namespace the test makes.

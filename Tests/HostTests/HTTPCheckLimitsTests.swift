@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The http plugin's bounds and TLS: the clamped timeout, the body cap, a dripping server,
 /// and HTTPS with a self-signed certificate generated for the test.

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The http plugin's verdicts, against server.py on loopback: gobearmon's semantics for
 /// status codes, substrings, auth, methods, headers and redirects.

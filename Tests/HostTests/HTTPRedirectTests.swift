@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The redirect loop CurlKit runs itself, through the http check, against server.py on
 /// loopback: /goto/CODE?to=URL answers CODE with that Location and records the request.

@@ -7,7 +7,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The `healthcheck` type's rule and validation, without a store or a node.
 @Suite("healthcheck check rule")

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Results no target should send, through a real standalone node, on each store: every one
 /// must end in a written flip and a delivered notification within seconds, and a check that

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// `bearmon checks|contacts|alerts`, end to end through the binary, on SQLite.
 @Suite("management commands")

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// `bearmon notify`, end to end through the binary, against a receiver on loopback.
 @Suite("bearmon notify")

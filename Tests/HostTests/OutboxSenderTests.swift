@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The durable outbox's sender, in process, against SQLite and the fixture contact type.
 @Suite("alert outbox sender")

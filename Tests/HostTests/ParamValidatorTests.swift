@@ -7,7 +7,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 @Suite("parameter validation")
 struct ParamValidatorTests {

@@ -10,7 +10,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A cluster whose nodes live in network namespaces of their own, joined through a bridge,
 /// so that nftables can cut one node off from another.
@@ -65,7 +65,7 @@ struct PartitionTests {
                 """)
         }
         @Sendable func start(_ host: String, environment: [String: String] = [:]) throws -> BackgroundProcess {
-            let command = star.command(in: host, [TestPaths.bearmon, dir.file("\(host).cfg")])
+            let command = star.command(in: host, [TestPaths.bearmon(for: environment), dir.file("\(host).cfg")])
             return try BackgroundProcess(command[0], Array(command.dropFirst()), log: dir.file("\(host).log"), environment: environment)
         }
         @Sendable func status() -> StatusReport? {

@@ -7,7 +7,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Passive checks in the controller's state machine: the controller evaluates them itself
 /// every interval, each evaluation is a whole round, and workers never see them.

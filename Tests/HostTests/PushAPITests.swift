@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// monitor-srv's API on a real `bearmon standalone` process: pushes, queries, reaping,
 /// self-monitoring, refusals, and `bearmon query`.

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Reading go-micro's monitor messages: both shapes, both key styles, the `[push]` defaults,
 /// the clamped timestamp, and every refusal with its reason. No I/O.

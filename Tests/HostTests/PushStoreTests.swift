@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The push tables through the Store protocol, on both backends: a push replaces the node's
 /// previous one, queries filter and leave out what expired, and reaping is idempotent.

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 @Suite("plugin calls: accessors, sinks, deadlines")
 struct RuntimeTests {

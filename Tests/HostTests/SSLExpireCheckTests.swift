@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The ssl_expire plugin against TLS servers on loopback, with certificates that `openssl`
 /// makes for each test.

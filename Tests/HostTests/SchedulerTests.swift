@@ -7,7 +7,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The controller's state machine, driven by a fake clock and scripted results: no sleeping.
 @Suite("controller state machine")

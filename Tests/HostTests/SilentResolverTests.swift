@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A nameserver that never answers holds getaddrinfo for resolv.conf's `timeout` x `attempts`,
 /// here 30 s: longer than any check. The lookup must end at the check's own deadline, as an

@@ -10,7 +10,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// `bearmon standalone` as a real process, on SQLite, with the fixture plugins.
 @Suite("standalone node")
@@ -67,6 +67,22 @@ struct StandaloneTests {
         #expect(lines(deliveries) == ["\(pending.eventID) offline \(check)"])
         #expect(try store.outbox(states: [.delivered]).map(\.eventID) == [pending.eventID])
         #expect(try store.database.query("SELECT COUNT(*) FROM check_events").first?.int(0) == 1)
+    }
+
+    @Test("the shipped binary has no test hooks: BEARMON_TEST_HOLD_OUTBOX in its environment changes nothing")
+    func noHooksInProduction() async throws {
+        let deliveries = dir.file("deliveries")
+        let check = try store.addCheck(NewCheck(name: "down", type: "fixture", data: #"{"mode":"offline","message":"refused"}"#, interval: 1, delay: 0))
+        let contact = try store.addContact(type: "fixture", data: "record:\(deliveries)")
+        _ = try store.addAlert(checkID: check, contactID: contact, type: .both)
+        let delivered = try await offPool {
+            let node = try NodeProcess(["standalone", "--db", "sqlite:\(db)", "--plugins", dir.path], log: dir.file("prod.log"),
+                                       environment: ["BEARMON_TEST_HOLD_OUTBOX": "1", "BEARMON_TEST_DELAY_FLIP_MS": "60000"],
+                                       executable: TestPaths.bearmon)
+            defer { node.process.stop() }
+            return waitUntil(timeout: 30) { !lines(deliveries).isEmpty }
+        }
+        #expect(delivered)
     }
 
     @Test("SIGTERM stops it gracefully while a check is in flight, keeping the outbox")

@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The one store suite, run against both backends.
 @Suite("store (SQLite and MySQL)")

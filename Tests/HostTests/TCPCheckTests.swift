@@ -8,7 +8,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The tcp plugin, loaded from the build's products directory, against real loopback servers.
 @Suite("tcp check")

@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A cluster with `confirmations = 2` and one live worker, as real processes: a check whose
 /// round cannot complete must not be handed out again at once (it ran about 24,000 times in

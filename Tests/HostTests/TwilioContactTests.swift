@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The twilio plugin's `sms` and `voice` against server.py playing Twilio's REST API on
 /// loopback: it checks the path, the basic auth and the form, and answers with a sid or with

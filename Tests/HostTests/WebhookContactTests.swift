@@ -9,7 +9,7 @@ import Testing
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The webhook plugin's `http` (gobearmon's form POST) and `webhook` (JSON or a template)
 /// against server.py on loopback, which records what it receives.

@@ -23,8 +23,8 @@ extension Controller {
         defer { flipWriterRunning = false }
         var backoff: Int64 = 100
         // For tests of fencing and of alerting's self-check: hold each batch of flips back.
-        if let delay = settings.flipWriteDelayMilliseconds {
-            try? await Task.sleep(for: .milliseconds(delay))
+        if let delay = settings.flipWriteDelay {
+            try? await Task.sleep(for: delay)
         }
         while let index = nextWritableFlip(now: monotonicMilliseconds()) {
             let pending = pendingFlips[index]

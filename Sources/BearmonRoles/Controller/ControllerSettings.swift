@@ -26,9 +26,9 @@ package struct ControllerSettings: Sendable {
     package var maxNotifyWaitMilliseconds: Int64 = 60_000
     /// How long a check held behind a flip the store refuses waits before that flip is tried again.
     package var heldFlipRetryMilliseconds: Int64 = 30_000
-    /// For tests of fencing and of alerting's self-check only: each run of the flip writer
-    /// waits this long first (`BEARMON_TEST_DELAY_FLIP_MS`).
-    package var flipWriteDelayMilliseconds: Int64? = ProcessInfo.processInfo.environment["BEARMON_TEST_DELAY_FLIP_MS"].flatMap(Int64.init)
+    /// For tests of fencing and of alerting's self-check only (``NodeHooks/flipWriteDelay``):
+    /// each run of the flip writer waits this long first.
+    package var flipWriteDelay: Duration?
 
     /// Settings with defaults for everything but the node and confirmations.
     package init(node: String, confirmations: Int) {

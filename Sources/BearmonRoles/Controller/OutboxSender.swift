@@ -21,14 +21,14 @@ package actor OutboxSender {
     let concurrency: Int
     /// How long a claim holds a row before another sender may take it, in milliseconds.
     let leaseMilliseconds: Int64
-    /// For tests of crash recovery only: with `BEARMON_TEST_HOLD_OUTBOX` set in the
-    /// environment the sender claims nothing, so a test can kill the process between a
-    /// flip's transaction and its notifications.
-    let held = ProcessInfo.processInfo.environment["BEARMON_TEST_HOLD_OUTBOX"] != nil
+    /// For tests of crash recovery only (``NodeHooks/holdOutbox``): the sender claims nothing.
+    let held: Bool
 
     /// A sender for `store`'s outbox, acting under whatever `view` returns (nil: do not send).
     package init(store: any Store, host: PluginHost, policy: RetryPolicy = RetryPolicy(), concurrency: Int = 32,
-                logger: Logger = Logger(label: "bearmon.outbox"), view: @escaping @Sendable () async -> Int64?) {
+                logger: Logger = Logger(label: "bearmon.outbox"), hold: Bool = false,
+                view: @escaping @Sendable () async -> Int64?) {
+        held = hold
         self.store = store
         self.host = host
         self.policy = policy

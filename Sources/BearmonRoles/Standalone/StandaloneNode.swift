@@ -46,6 +46,8 @@ package struct StandaloneNode: Sendable {
     /// Takes the next view, starts every role and serves until SIGTERM or SIGINT. In-flight
     /// checks are abandoned on the way out; the outbox keeps its state in the store.
     package func run() async throws {
+        var settings = self.settings
+        settings.flipWriteDelay = NodeHooks.current.flipWriteDelay
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let view = try takeView()
         try await controller.takeView(view)

@@ -39,6 +39,8 @@ package struct WorkerNode: Sendable {
 
     /// Serves until SIGTERM or SIGINT.
     package func run() async throws {
+        var settings = self.settings
+        settings.flipWriteDelay = NodeHooks.current.flipWriteDelay
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let candidate = ControllerCandidate(node: config.node, address: config.advertised.description, controller: controller, store: store, logger: logger)
         await candidate.learnStoredView()

@@ -9,7 +9,7 @@ import Glibc
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A real bearmon cluster on loopback for tests: MariaDB (a fresh database on the shared
 /// test server), one viewserver and N workers, each a `bearmon FILE` process started from a
@@ -98,7 +98,7 @@ final class Cluster: @unchecked Sendable {
     }
 
     func startWorker(_ number: Int, environment: [String: String] = [:]) throws {
-        workers[number - 1] = try BackgroundProcess(TestPaths.bearmon, [dir.file("worker\(number).cfg")], log: dir.file("worker\(number).log"), environment: environment)
+        workers[number - 1] = try BackgroundProcess(TestPaths.bearmon(for: environment), [dir.file("worker\(number).cfg")], log: dir.file("worker\(number).log"), environment: environment)
     }
 
     /// The 1-based number of the worker whose candidate is the active controller, per the

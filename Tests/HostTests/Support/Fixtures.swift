@@ -8,7 +8,7 @@ import Logging
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A logger that keeps test output quiet.
 let quietLogger: Logger = {

@@ -8,7 +8,7 @@ import Glibc
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// A private MariaDB server for tests: `mariadb-install-db` into a temp dir, then `mariadbd`
 /// as root on a unix socket and a loopback port, with a password user for TCP logins.

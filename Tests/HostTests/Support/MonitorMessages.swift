@@ -7,7 +7,7 @@ import Foundation
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// go-micro monitor messages for the passive monitoring tests: the two healthchecks of
 /// monitor-srv's README, field for field, and Status and Stats in the newer shape.

@@ -7,7 +7,7 @@ import Foundation
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// An HTTP answer whose body is JSON; Sendable, so it can leave an `offPool` closure and be
 /// read on the test's side.

@@ -9,7 +9,7 @@ import Glibc
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -22,9 +22,10 @@ final class NodeProcess: @unchecked Sendable {
     let port: UInt16
 
     /// Starts `bearmon ARGS --addr 127.0.0.1:PORT` and waits until it answers /healthz.
-    init(_ arguments: [String], port: UInt16? = nil, log: String, environment: [String: String] = [:]) throws {
+    /// `executable` defaults to the binary that honours `environment`'s test hooks, if any.
+    init(_ arguments: [String], port: UInt16? = nil, log: String, environment: [String: String] = [:], executable: String? = nil) throws {
         self.port = try port ?? refusedPort()
-        process = try BackgroundProcess(TestPaths.bearmon, arguments + ["--addr", "127.0.0.1:\(self.port)"], log: log, environment: environment)
+        process = try BackgroundProcess(executable ?? TestPaths.bearmon(for: environment), arguments + ["--addr", "127.0.0.1:\(self.port)"], log: log, environment: environment)
         // The log line proves the answer comes from this process: a port handed out twice
         // would otherwise let another test's node answer /healthz for one that failed to bind.
         let serving = "serving on http://\(self.address)"

@@ -6,7 +6,7 @@
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Runs checks of the plugins built into the products directory through a real
 /// ``PluginHost``, as the daemon would: validation against the declared params, then the

@@ -7,7 +7,7 @@ import Foundation
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// Delivers notifications through the contact plugins built into the products directory,
 /// with a real ``PluginHost`` as the daemon would: validation against the declared params,

@@ -6,7 +6,7 @@
 @testable import BearmonServer
 @testable import BearmonStore
 @testable import BearmonWire
-@testable import bearmon
+@testable import BearmonCLI
 
 /// The two store backends, for suites that must pass on both.
 enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {

@@ -24,6 +24,15 @@ enum TestPaths {
     /// The `bearmon` binary under test.
     static var bearmon: String { products + "/bearmon" }
 
+    /// `bearmon` built with the test hooks (see NodeHooks), which it takes from BEARMON_TEST_*
+    /// variables; the shipped binary reads none.
+    static var testNode: String { products + "/bearmon-testnode" }
+
+    /// The binary that runs a node with `environment`: the test node when it sets hooks.
+    static func bearmon(for environment: [String: String]) -> String {
+        environment.keys.contains { $0.hasPrefix("BEARMON_TEST_") } ? testNode : bearmon
+    }
+
     /// The directory holding bearmon_plugin.h.
     static var abiInclude: String { repoRoot + "/Sources/PluginABI/include" }
 

@@ -1,0 +1,22 @@
+/// Points where bearmon's own crash, fence and self-check tests hold a running node back.
+/// Production never sets them: only the test-only `bearmon-testnode` executable runs its
+/// commands inside ``NodeHooks/$current`` with hooks set, and every node reads them once,
+/// when it is built. A type, not environment variables read by the daemon, so that the shipped
+/// binary has no switch that silently stops notifications.
+package struct NodeHooks: Sendable {
+    /// Each run of the controller's flip writer waits this long first, so that a test can move
+    /// the fence, or watch alerting's self-check, while a decided flip is unwritten.
+    package var flipWriteDelay: Duration?
+    /// The outbox sender claims nothing, so that a test can kill the process between a
+    /// flip's transaction and its notifications.
+    package var holdOutbox = false
+
+    /// No hooks: what every production node runs with.
+    package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false) {
+        self.flipWriteDelay = flipWriteDelay
+        self.holdOutbox = holdOutbox
+    }
+
+    /// The hooks of the node being started in this task.
+    @TaskLocal package static var current = NodeHooks()
+}
