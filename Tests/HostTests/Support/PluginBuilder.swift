@@ -17,8 +17,15 @@ enum PluginBuilder {
     /// Compiles one C source into a shared object.
     @discardableResult
     static func build(source: String, output: String, defines: [String] = [], extra: [String] = []) async throws -> String {
-        let arguments = ["-shared", "-fPIC", "-O1", "-Wall", "-I", TestPaths.abiInclude] + defines.map { "-D" + $0 } + extra + ["-o", output, source]
-        let result = try await Command.run("/usr/bin/cc", arguments, timeout: 120)
+        try await compile(source: source, output: output, flags: ["-shared", "-fPIC", "-O1", "-Wall"] + defines.map { "-D" + $0 } + extra)
+    }
+
+    /// Compiles one source into `output` with `compiler` and `flags`, against
+    /// bearmon_plugin.h; throws with the compiler's diagnostics when it fails.
+    @discardableResult
+    static func compile(source: String, output: String, compiler: String = "/usr/bin/cc", flags: [String]) async throws -> String {
+        let arguments = flags + ["-I", TestPaths.abiInclude, "-o", output, source]
+        let result = try await Command.run(compiler, arguments, timeout: 120)
         guard result.status == 0 else { throw BuildFailed(output: result.stderr) }
         return output
     }
