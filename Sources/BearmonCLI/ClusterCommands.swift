@@ -18,33 +18,33 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (config, node) = try ClusterSetup.load(options, expecting: .worker)
-        guard let viewAddress = config.string("worker", "viewAddr") else {
-            throw CLIFailure("\(config.file): [worker] viewAddr is not set; it names the viewserver (host:port)")
-        }
-        let slots: Int
+        let worker: WorkerSettings
         let settings: ControllerSettings
         let push: PushSettings
+        let location: StoreLocation
         do {
+            worker = try WorkerSettings.from(config)
+            settings = try ControllerSettings.from(config, node: node.node, standalone: false)
             push = try PushSettings.from(config)
-            slots = try threads ?? config.int("worker", "numThreads") ?? 16
-            var made = ControllerSettings(node: node.node, confirmations: try ControllerSettings.confirmations(from: config, standalone: false))
-            if let retention = try ControllerSettings.retention(from: config) { made.retentionMilliseconds = retention }
-            try made.readAlerting(from: config)
-            settings = made
+            location = try StoreLocation.resolve(db: nil, config: config)
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
+        guard let viewAddress = worker.viewAddress else {
+            throw CLIFailure("\(config.file): [worker] viewAddr is not set; it names the viewserver (host:port)")
+        }
+        let slots = threads ?? worker.threads ?? 16
         let host = try options.makeHost(threads: slots)
         let logger = Logger(label: "bearmon")
-        if config.list("controller", "database").isEmpty {
+        if case .sqlite = location {
             logger.warning("\(config.file) has no [controller] database: this node uses its own SQLite file, so controllers on other nodes cannot take over its checks")
         }
         let store: SQLStore
         do {
-            store = try StoreLocation.resolve(db: nil, config: config).open(logger: logger)
+            store = try location.open(logger: logger)
             try store.migrate()
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
         try await WorkerNode(config: node, viewserver: viewAddress, store: store, host: host, threads: slots, settings: settings, push: push, logger: logger).run()
     }
@@ -61,10 +61,10 @@ struct ViewserverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (config, node) = try ClusterSetup.load(options, expecting: .viewserver)
-        LogSetup.bootstrap(debug: options.debug)
-        let lease: LeaseSettings
-        do { lease = try LeaseSettings.from(config) } catch { throw CLIFailure("\(error)") }
-        try await ViewserverNode(config: node, settings: lease, logger: Logger(label: "bearmon")).run()
+        try options.setUpLogging(config)
+        let settings: ViewserverSettings
+        do { settings = try ViewserverSettings.from(config) } catch { throw CLIFailure(cause: error) }
+        try await ViewserverNode(config: node, settings: settings, logger: Logger(label: "bearmon")).run()
     }
 }
 
@@ -83,9 +83,9 @@ struct RunConfigCommand: AsyncParsableCommand {
     func run() async throws {
         let arguments = ["--config", file] + (plugins.map { ["--plugins", $0] } ?? []) + (debug ? ["--debug"] : [])
         let config: Config
-        do { config = try GcfgParser.load(path: file) } catch { throw CLIFailure("\(error)") }
+        do { config = try GcfgParser.load(path: file) } catch { throw CLIFailure(cause: error) }
         let role: NodeConfig.Role
-        do { role = try NodeConfig(config).role } catch { throw CLIFailure("\(error)") }
+        do { role = try NodeConfig(config).role } catch { throw CLIFailure(cause: error) }
         switch role {
         case .viewserver:
             let command = try ViewserverCommand.parse(arguments)
@@ -103,7 +103,7 @@ enum ClusterSetup {
         guard options.config != nil else { throw CLIFailure("--config FILE is required: a gobearmon-style config file describing this node") }
         let config = try options.loadConfig()
         let node: NodeConfig
-        do { node = try NodeConfig(config) } catch { throw CLIFailure("\(error)") }
+        do { node = try NodeConfig(config) } catch { throw CLIFailure(cause: error) }
         guard node.role == role else {
             throw CLIFailure("\(config.file) describes a \(node.role.rawValue), not a \(role.rawValue); start it with `bearmon \(node.role.rawValue) --config \(config.file)` or `bearmon \(config.file)`")
         }

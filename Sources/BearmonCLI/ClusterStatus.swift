@@ -1,5 +1,6 @@
 import BearmonConfig
 import BearmonCore
+import BearmonRoles
 import BearmonSystem
 import BearmonWire
 
@@ -15,7 +16,9 @@ struct ClusterStatus {
         case .viewserver:
             viewserver = HostPort(host: node.listen.host == "0.0.0.0" || node.listen.host == "::" ? "127.0.0.1" : node.listen.host, port: node.listen.port).description
         case .worker:
-            guard let address = node.config.string("worker", "viewAddr") else { throw CLIFailure("\(node.config.file): [worker] viewAddr is not set") }
+            let worker: WorkerSettings
+            do { worker = try WorkerSettings.from(node.config) } catch { throw CLIFailure(cause: error) }
+            guard let address = worker.viewAddress else { throw CLIFailure("\(node.config.file): [worker] viewAddr is not set") }
             viewserver = address
         }
         do {
@@ -27,7 +30,7 @@ struct ClusterStatus {
             report.controller = controller
             return report
         } catch let error as NodeClient.CallError {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
     }
 }

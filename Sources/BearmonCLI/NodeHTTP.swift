@@ -10,7 +10,7 @@ enum NodeHTTP {
     /// returns the status and the body. Failing to reach the node is a ``CLIFailure``.
     static func get(_ address: String, _ path: String, query: [(String, String)] = []) async throws -> (status: Int, body: Data) {
         let target: HostPort
-        do { target = try HostPort(parsing: address, defaultPort: 8888) } catch { throw CLIFailure("--addr: \(error)") }
+        do { target = try HostPort(parsing: address, defaultPort: 8888) } catch { throw CLIFailure("--addr", cause: error) }
         var components = URLComponents()
         components.scheme = "http"
         components.percentEncodedHost = target.host.contains(":") ? "[\(target.host)]" : target.host
@@ -24,7 +24,7 @@ enum NodeHTTP {
             let (data, response) = try await URLSession.shared.data(for: request)
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
         } catch {
-            throw CLIFailure("cannot reach the node at \(target): \(error.localizedDescription)")
+            throw CLIFailure("cannot reach the node at \(target)", cause: error)
         }
     }
 }

@@ -50,7 +50,7 @@ struct NotifyCommand: AsyncParsableCommand {
             contactType = try host.type(.contact, type)
             params = try host.validate(contactType, data: data, strict: true)
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
         let event = NotificationEvent(
             eventID: eventID ?? UUID().uuidString.lowercased(), status: status.rawValue, message: message,

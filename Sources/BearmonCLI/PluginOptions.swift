@@ -17,9 +17,14 @@ struct PluginOptions: ParsableArguments {
     /// Reads the config (or an empty one), sets up logging, and loads the plugins.
     func makeHost(threads: Int) throws -> PluginHost {
         let loaded = try loadConfig()
-        LogSetup.bootstrap(debug: debug || ((try? loaded.bool("default", "debug")) ?? false) == true)
-        let directory = plugins ?? loaded.string("plugins", "dir") ?? PluginLoader.defaultDirectory
+        try setUpLogging(loaded)
+        let directory = plugins ?? PluginSettings.from(loaded).directory ?? PluginLoader.defaultDirectory
         return PluginHost(config: loaded, directory: directory, threads: threads)
+    }
+
+    /// Logs debug lines when `--debug` or `[default] debug` asks for them.
+    func setUpLogging(_ config: Config) throws {
+        do { LogSetup.bootstrap(debug: try debug || LogSetup.debug(in: config)) } catch { throw CLIFailure(cause: error) }
     }
 
     func loadConfig() throws -> Config {
@@ -29,7 +34,7 @@ struct PluginOptions: ParsableArguments {
             try parsed.validateHostSections()
             return parsed
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
     }
 }

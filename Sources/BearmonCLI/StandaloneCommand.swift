@@ -1,4 +1,5 @@
 import ArgumentParser
+import BearmonConfig
 import BearmonCore
 import BearmonMonitor
 import BearmonRoles
@@ -23,23 +24,21 @@ struct StandaloneCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try options.plugins.loadConfig()
         let address: HostPort
-        do { address = try HostPort(parsing: addr, defaultPort: 8888) } catch { throw CLIFailure("--addr: \(error)") }
-        let slots: Int
-        do { slots = try threads ?? config.int("worker", "numThreads") ?? 32 } catch { throw CLIFailure("\(error)") }
+        do { address = try HostPort(parsing: addr, defaultPort: 8888) } catch { throw CLIFailure("--addr", cause: error) }
+        let slots: Int, name: String
+        let settings: ControllerSettings
+        let push: PushSettings
+        do {
+            slots = try threads ?? WorkerSettings.from(config).threads ?? 32
+            name = try node ?? NodeConfig.name(in: config) ?? "standalone"
+            settings = try ControllerSettings.from(config, node: name, standalone: true)
+            push = try PushSettings.from(config)
+        } catch {
+            throw CLIFailure(cause: error)
+        }
         let host = try options.plugins.makeHost(threads: slots)
         let logger = Logger(label: "bearmon")
         let store = try options.openStore()
-        let name = node ?? config.string("default", "node") ?? "standalone"
-        var settings: ControllerSettings
-        let push: PushSettings
-        do {
-            push = try PushSettings.from(config)
-            settings = ControllerSettings(node: name, confirmations: try ControllerSettings.confirmations(from: config, standalone: true))
-            if let retention = try ControllerSettings.retention(from: config) { settings.retentionMilliseconds = retention }
-            try settings.readAlerting(from: config)
-        } catch {
-            throw CLIFailure("\(error)")
-        }
         if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
             for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
         }

@@ -38,14 +38,14 @@ struct StatusCommand: AsyncParsableCommand {
     private func clusterNode() throws -> NodeConfig? {
         guard options.plugins.config != nil else { return nil }
         let config = try options.plugins.loadConfig()
-        guard config.string("viewserver", "addr") != nil || config.string("controller", "addr") != nil else { return nil }
-        do { return try NodeConfig(config) } catch { throw CLIFailure("\(error)") }
+        guard NodeConfig.describesNode(config) else { return nil }
+        do { return try NodeConfig(config) } catch { throw CLIFailure(cause: error) }
     }
 
     private func fetch(_ address: String) async throws -> StatusReport {
         let (status, body) = try await NodeHTTP.get(address, "/v1/checks")
         guard status == 200 else { throw CLIFailure("the node at \(address) answered \(status) to GET /v1/checks") }
-        do { return try WireJSON.decoder.decode(StatusReport.self, from: body) } catch { throw CLIFailure("the node at \(address) sent a status report that cannot be read: \(error)") }
+        do { return try WireJSON.decoder.decode(StatusReport.self, from: body) } catch { throw CLIFailure("the node at \(address) sent a status report that cannot be read", cause: error) }
     }
 
     private func fromDatabase() throws -> StatusReport {

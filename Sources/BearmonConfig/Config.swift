@@ -26,10 +26,16 @@ package struct Config: Sendable, Equatable {
     package func section(_ name: String) -> Section? { sections[name.lowercased()] }
 
     /// The last value of `key` in `section`, or nil.
-    package func string(_ section: String, _ key: String) -> String? { self.section(section)?.string(key) }
+    package func string(_ section: String, _ key: String) -> String? {
+        ConfigReadLog.note(section, key)
+        return self.section(section)?.string(key)
+    }
 
     /// Every value of `key` in `section`.
-    package func list(_ section: String, _ key: String) -> [String] { self.section(section)?.list(key) ?? [] }
+    package func list(_ section: String, _ key: String) -> [String] {
+        ConfigReadLog.note(section, key)
+        return self.section(section)?.list(key) ?? []
+    }
 
     /// `key` in `section` as an integer; a value that is not one is an error naming the line.
     package func int(_ section: String, _ key: String) throws(ConfigError) -> Int? {
@@ -49,8 +55,8 @@ package struct Config: Sendable, Equatable {
     }
 
     /// An error located at the line where `key` was set.
-    package func error(_ section: String, _ key: String, _ reason: String) -> ConfigError {
+    package func error(_ section: String, _ key: String, _ reason: String, cause: (any Error)? = nil) -> ConfigError {
         let line = self.section(section)?.lines[key.lowercased()] ?? 0
-        return ConfigError(file: file, line: line, reason: "[\(section)] \(key): \(reason)")
+        return ConfigError(file: file, line: line, reason: "[\(section)] \(key): \(reason)", cause: cause)
     }
 }

@@ -18,7 +18,7 @@ package struct GcfgParser {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it as UTF-8 text" : "no such file"
-            throw ConfigError(file: path, line: 0, reason: reason)
+            throw ConfigError(file: path, line: 0, reason: reason, cause: error)
         }
         return try GcfgParser(file: path).parse(text)
     }

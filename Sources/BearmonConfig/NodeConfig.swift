@@ -45,9 +45,7 @@ package struct NodeConfig: Sendable {
     /// line and the fix.
     package init(_ config: Config) throws(ConfigError) {
         self.config = config
-        let viewAddress = config.string("viewserver", "addr")
-        let controllerAddress = config.string("controller", "addr")
-        switch (viewAddress, controllerAddress) {
+        switch Self.roleAddresses(config) {
         case (.some, .some):
             throw ConfigError(file: config.file, line: config.section("viewserver")?.lines["addr"] ?? 0,
                               reason: "both [viewserver] addr and [controller] addr are set; a file describes one role (use one file per node)")
@@ -61,11 +59,28 @@ package struct NodeConfig: Sendable {
             listen = try Self.address(address, config, "controller")
         }
         advertised = HostPort(host: ["", "0.0.0.0", "::"].contains(listen.host) ? (ProcessInfo.processInfo.hostName) : listen.host, port: listen.port)
-        node = config.string("default", "node") ?? advertised.description
-        if let problem = NodeName.problem(node) { throw config.error("default", "node", problem) }
+        node = try Self.name(in: config) ?? advertised.description
         password = try Self.password(config)
         insecure = try config.bool("default", "insecure") ?? false
         tls = try Self.tls(config)
+    }
+
+    /// Whether `config` describes a cluster node at all: `[viewserver] addr` or `[controller] addr` is set.
+    package static func describesNode(_ config: Config) -> Bool {
+        let (view, controller) = roleAddresses(config)
+        return view != nil || controller != nil
+    }
+
+    /// `[default] node`, when set: the node's name, refused when it cannot be one.
+    package static func name(in config: Config) throws(ConfigError) -> String? {
+        guard let name = config.string("default", "node") else { return nil }
+        if let problem = NodeName.problem(name) { throw config.error("default", "node", problem) }
+        return name
+    }
+
+    /// `[viewserver] addr` and `[controller] addr`: which is set decides the role.
+    private static func roleAddresses(_ config: Config) -> (view: String?, controller: String?) {
+        (config.string("viewserver", "addr"), config.string("controller", "addr"))
     }
 
     /// gobearmon writes ":8888" for "every interface, port 8888".
@@ -74,7 +89,7 @@ package struct NodeConfig: Sendable {
         do {
             return try HostPort(parsing: normalized)
         } catch {
-            throw config.error(section, "addr", error.reason)
+            throw config.error(section, "addr", error.reason, cause: error)
         }
     }
 
@@ -94,11 +109,12 @@ package struct NodeConfig: Sendable {
         switch (certificate, key) {
         case (nil, nil): return nil
         case (let certificate?, let key?):
-            for (name, path) in [("cert", certificate), ("key", key)] + (config.string("default", "ca").map { [("ca", $0)] } ?? [])
+            let ca = config.string("default", "ca")
+            for (name, path) in [("cert", certificate), ("key", key)] + (ca.map { [("ca", $0)] } ?? [])
             where !FileManager.default.isReadableFile(atPath: path) {
                 throw config.error("default", name, "cannot read \(path)")
             }
-            return TLSFiles(certificate: certificate, key: key, ca: config.string("default", "ca"))
+            return TLSFiles(certificate: certificate, key: key, ca: ca)
         default:
             throw config.error("default", certificate == nil ? "key" : "cert", "set both [default] cert and key to serve TLS, or neither")
         }

@@ -108,6 +108,15 @@ struct CLITests {
         #expect(result.stderr.contains("\(path):2: unknown key 'dirr' in [plugins]"))
     }
 
+    @Test("a [default] debug that is not a boolean is refused at its line rather than ignored")
+    func badDebug() async throws {
+        let dir = try TempDirectory()
+        let path = try dir.write("debug.cfg", "[default]\ndebug = perhaps\n")
+        let result = try await Command.bearmon(["plugins", "--config", path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Error: \(path):2: [default] debug: 'perhaps' is not a boolean (write true or false)"))
+    }
+
     @Test("bench prints throughput and percentiles")
     func bench() async throws {
         let dir = try TempDirectory()

@@ -81,7 +81,7 @@ func requireValidCheckData(host: PluginHost, type: String, data: String) throws 
     do {
         _ = try host.validate(host.type(.check, type), data: data, strict: true)
     } catch {
-        throw CLIFailure("\(error)")
+        throw CLIFailure(cause: error)
     }
 }
 
@@ -90,6 +90,6 @@ func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw CLIFailure(error.description)
+        throw CLIFailure(cause: error)
     }
 }

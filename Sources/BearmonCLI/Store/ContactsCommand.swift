@@ -22,7 +22,7 @@ struct ContactsAddCommand: AsyncParsableCommand {
         do {
             _ = try host.validate(try host.type(.contact, type), data: data, strict: true)
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
         let store = try options.openStore()
         let id = try reportingStoreErrors { try store.addContact(type: type, data: data) }

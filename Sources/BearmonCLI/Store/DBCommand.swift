@@ -27,7 +27,7 @@ struct DBInitCommand: AsyncParsableCommand {
             store = try StoreLocation.resolve(db: options.db, config: config).open()
             applied = try store.migrate()
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
         let versions = applied.map(String.init).joined(separator: ", ")
         print(applied.isEmpty

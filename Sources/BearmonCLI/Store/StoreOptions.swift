@@ -16,7 +16,7 @@ struct StoreOptions: ParsableArguments {
             try store.migrate()
             return store
         } catch {
-            throw CLIFailure("\(error)")
+            throw CLIFailure(cause: error)
         }
     }
 }

@@ -10,7 +10,7 @@ enum PluginPermissions {
         let what = isDirectory ? "directory" : "file"
         var st = stat()
         do { try syscall("stat") { stat(path, &st) } } catch {
-            throw LoadRefusal(file: path, reason: "cannot stat the \(what): \(error)", fix: "check the path and its permissions")
+            throw LoadRefusal(file: path, reason: "cannot stat the \(what)", fix: "check the path and its permissions", cause: error)
         }
         let mode = st.st_mode
         if isDirectory, mode & S_IFMT != S_IFDIR {

@@ -36,25 +36,29 @@ package struct ControllerSettings: Sendable {
         scheduler = SchedulerSettings(confirmations: confirmations)
     }
 
+    /// The controller's keys in `config`: `[controller] confirmations`, `[store] retention`,
+    /// `[alerting] maxFlipWait` and `maxNotifyWait`; the rest keep their defaults.
+    package static func from(_ config: Config, node: String, standalone: Bool) throws(ConfigError) -> ControllerSettings {
+        var settings = ControllerSettings(node: node, confirmations: try confirmations(from: config, standalone: standalone))
+        if let retention = try config.milliseconds("store", "retention") { settings.retentionMilliseconds = retention }
+        try settings.readAlerting(from: config)
+        return settings
+    }
+
     /// `[controller] confirmations`, defaulting to 1 for a standalone node and 2 in a
     /// cluster (gobearmon had no default; one confirmer in a cluster defeats its purpose).
-    package static func confirmations(from config: Config, standalone: Bool) throws(ConfigError) -> Int {
+    private static func confirmations(from config: Config, standalone: Bool) throws(ConfigError) -> Int {
         let value = try config.int("controller", "confirmations") ?? (standalone ? 1 : 2)
         guard value >= 1 else { throw config.error("controller", "confirmations", "must be at least 1") }
         return value
     }
 
     /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.
-    package mutating func readAlerting(from config: Config) throws(ConfigError) {
+    private mutating func readAlerting(from config: Config) throws(ConfigError) {
         for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWaitMilliseconds), ("maxNotifyWait", \.maxNotifyWaitMilliseconds)] {
             guard let value = try config.milliseconds("alerting", key) else { continue }
             guard value >= 1_000 else { throw config.error("alerting", key, "must be at least 1s") }
             self[keyPath: keyPath] = value
         }
-    }
-
-    /// `[store] retention` ("7d", "12h", "30m" or seconds) in milliseconds.
-    package static func retention(from config: Config) throws(ConfigError) -> Int64? {
-        try config.milliseconds("store", "retention")
     }
 }

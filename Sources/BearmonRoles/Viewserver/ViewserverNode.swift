@@ -8,11 +8,11 @@ package import Logging
 /// The viewserver process: the ``Viewserver`` and its signed endpoint, `GET /v1/view`.
 package struct ViewserverNode: Sendable {
     let config: NodeConfig
-    let settings: LeaseSettings
+    let settings: ViewserverSettings
     let logger: Logger
 
     /// Describes a viewserver; nothing runs until `run()`.
-    package init(config: NodeConfig, settings: LeaseSettings, logger: Logger) {
+    package init(config: NodeConfig, settings: ViewserverSettings, logger: Logger) {
         self.config = config
         self.settings = settings
         self.logger = logger
@@ -20,12 +20,9 @@ package struct ViewserverNode: Sendable {
 
     /// Serves until SIGTERM or SIGINT.
     package func run() async throws {
-        let candidates = config.config.list("viewserver", "controller")
-        guard !candidates.isEmpty else {
-            throw ConfigError(file: config.config.file, line: 0, reason: "[viewserver] lists no controller; add one `controller = host:port` line per worker")
-        }
+        let candidates = settings.candidates
         let client = NodeClient(node: config.node, password: config.password, tls: config.tls)
-        let viewserver = Viewserver(candidates: candidates, client: client, settings: settings, logger: logger)
+        let viewserver = Viewserver(candidates: candidates, client: client, settings: settings.lease, logger: logger)
         let router = NodeServer.router(config: config, logger: logger)
         router.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
         let selfPush = ViewserverSelfPush(node: config.node, address: config.advertised, candidates: candidates, viewserver: viewserver,

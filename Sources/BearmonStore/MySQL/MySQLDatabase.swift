@@ -72,7 +72,7 @@ package final class MySQLDatabase: SQLDatabase, @unchecked Sendable {
             } catch let error as MySQLError where error.isConnectionLoss {
                 connection = nil
                 guard !giveUp.hasPassed, attempt < 100 else {
-                    throw StoreError.unreachable("cannot reach MySQL at \(location) after \(attempt) attempts: \(error)")
+                    throw StoreError.unreachable(location: location, attempts: attempt, cause: error)
                 }
                 logger.warning("MySQL connection lost; reconnecting and retrying the whole transaction", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
                 Thread.sleep(forTimeInterval: min(1.0, 0.05 * Double(1 << min(attempt, 5))))

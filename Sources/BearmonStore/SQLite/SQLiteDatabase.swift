@@ -15,7 +15,7 @@ package final class SQLiteDatabase: SQLDatabase, @unchecked Sendable {
         do {
             connection = try SQLiteConnection(path: path)
         } catch {
-            throw StoreError.invalidLocation("cannot open SQLite database \(path): \(error)")
+            throw StoreError.cannotOpen(path: path, cause: error)
         }
     }
 

@@ -31,7 +31,7 @@ package struct Migrator {
         do {
             return try apply(missing)
         } catch {
-            throw StoreError.schemaBehind(found: applied.max() ?? 0, needed: Schema.latestVersion, cause: "\(error)")
+            throw StoreError.schemaBehind(found: applied.max() ?? 0, needed: Schema.latestVersion, cause: error)
         }
     }
 

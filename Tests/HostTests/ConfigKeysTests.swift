@@ -1,0 +1,112 @@
+import Testing
+@testable import BearmonConfig
+@testable import BearmonMonitor
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonStore
+@testable import BearmonCLI
+
+@Suite("config keys: one reader per component, in step with the known keys")
+struct ConfigKeysTests {
+    /// A file that sets every key, so that every reader reads all of its keys (TLS files
+    /// must be readable for `ca` to be read).
+    private let everything = """
+    [default]
+    password = a-long-shared-secret
+    node = n1
+    cert = /dev/null
+    key = /dev/null
+    ca = /dev/null
+    insecure = false
+    debug = false
+    [controller]
+    addr = 127.0.0.1:8888
+    database = u:p@tcp(127.0.0.1:3306)/bearmon
+    confirmations = 2
+    [worker]
+    viewAddr = 127.0.0.1:8887
+    numThreads = 4
+    [viewserver]
+    controller = 127.0.0.1:8888
+    lease = 1200
+    pingInterval = 200
+    [plugins]
+    dir = /opt/bearmon
+    [store]
+    retention = 7d
+    [push]
+    interval = 60s
+    ttl = 120s
+    token = t
+    maxBody = 1024
+    reap = 10s
+    [alerting]
+    maxFlipWait = 30s
+    maxNotifyWait = 60s
+    """
+
+    @Test("every key the settings readers read is in Config.hostSections, and every listed key is read by one")
+    func readersMatchKnownKeys() throws {
+        let config = try GcfgParser(file: "all.cfg").parse(everything)
+        try config.validateHostSections()
+        let read = try ConfigReadLog.keys {
+            _ = try NodeConfig(config)
+            _ = try WorkerSettings.from(config)
+            _ = try ControllerSettings.from(config, node: "n1", standalone: false)
+            _ = try ViewserverSettings.from(config)
+            _ = try PushSettings.from(config)
+            _ = try StoreLocation.resolve(db: nil, config: config)
+            _ = PluginSettings.from(config)
+            _ = try LogSetup.debug(in: config)
+        }
+        let known = Set(Config.hostSections.flatMap { section, keys in keys.map { "\(section).\($0)" } })
+        #expect(read.subtracting(known).isEmpty, "read but refused as unknown: \(read.subtracting(known).sorted())")
+        #expect(known.subtracting(read).isEmpty, "listed but read by no reader: \(known.subtracting(read).sorted())")
+    }
+
+    @Test("keys are noted only while a log is installed")
+    func logIsScoped() throws {
+        let config = try GcfgParser(file: "all.cfg").parse(everything)
+        let read = ConfigReadLog.keys { _ = config.string("push", "token") }
+        #expect(read == ["push.token"])
+        _ = config.string("store", "sqlite")
+        #expect(ConfigReadLog.keys {}.isEmpty)
+    }
+
+    @Test("[worker] numThreads below 1 is refused at its line; unset leaves each command's default")
+    func workerThreads() throws {
+        let bad = try GcfgParser(file: "w.cfg").parse("[worker]\nviewAddr = v:1\nnumThreads = 0\n")
+        let error = #expect(throws: ConfigError.self) { try WorkerSettings.from(bad) }
+        #expect(error?.description == "w.cfg:3: [worker] numThreads: must be at least 1")
+        let unset = try WorkerSettings.from(try GcfgParser(file: "w.cfg").parse("[worker]\nviewAddr = v:1\n"))
+        #expect(unset == { var s = WorkerSettings(); s.viewAddress = "v:1"; return s }())
+    }
+
+    @Test("ControllerSettings.from reads confirmations, retention and the alerting waits, with the role's default")
+    func controllerSettings() throws {
+        let config = try GcfgParser(file: "c.cfg").parse("[store]\nretention = 12h\n[alerting]\nmaxFlipWait = 2m\n")
+        let cluster = try ControllerSettings.from(config, node: "n", standalone: false)
+        #expect(cluster.scheduler.confirmations == 2)
+        #expect(cluster.retentionMilliseconds == 12 * 3_600_000)
+        #expect(cluster.maxFlipWaitMilliseconds == 120_000)
+        #expect(cluster.maxNotifyWaitMilliseconds == 60_000)
+        #expect(try ControllerSettings.from(config, node: "n", standalone: true).scheduler.confirmations == 1)
+        let tooShort = try GcfgParser(file: "c.cfg").parse("[alerting]\nmaxNotifyWait = 500ms\n")
+        #expect(throws: ConfigError.self) { try ControllerSettings.from(tooShort, node: "n", standalone: true) }
+    }
+
+    @Test("[default] node is checked wherever it is read: a standalone name too long for the results table is refused")
+    func nodeName() throws {
+        let long = try GcfgParser(file: "s.cfg").parse("[default]\nnode = \(String(repeating: "n", count: 129))\n")
+        let error = #expect(throws: ConfigError.self) { try NodeConfig.name(in: long) }
+        #expect(error?.description == "s.cfg:2: [default] node: name is 129 characters; at most 128 are accepted")
+        #expect(try NodeConfig.name(in: Config()) == nil)
+    }
+
+    @Test("a viewserver with no candidate is refused when its settings are read, before it serves")
+    func viewserverWithoutCandidates() throws {
+        let config = try GcfgParser(file: "v.cfg").parse("[viewserver]\naddr = :8888\n")
+        let error = #expect(throws: ConfigError.self) { try ViewserverSettings.from(config) }
+        #expect(error?.reason.contains("lists no controller") == true)
+    }
+}
