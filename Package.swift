@@ -196,6 +196,9 @@ let package = Package(
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
                 "BearmonCLI", "BearmonSystem",
+                // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/HostTests"
         ),

@@ -41,8 +41,7 @@ struct QueryCommand: AsyncParsableCommand {
         let (code, body) = try await NodeHTTP.get(addr, "/v1/\(target.rawValue)", query: query.parameters)
         let answer = try? JSONDecoder().decode(JSONValue.self, from: body)
         guard code == 200, let answer else {
-            let reason = if case .object(let fields)? = answer, case .string(let error)? = fields["error"] { error } else { String(decoding: body.prefix(500), as: UTF8.self) }
-            throw CLIFailure("the node at \(addr) answered \(code): \(reason)")
+            throw CLIFailure("the node at \(addr) answered \(code): \(NodeHTTP.refusal(in: body))")
         }
         print(String(decoding: try MonitorJSON.prettyEncoder.encode(answer), as: UTF8.self))
     }

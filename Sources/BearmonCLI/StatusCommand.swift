@@ -44,7 +44,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     private func fetch(_ address: String) async throws -> StatusReport {
         let (status, body) = try await NodeHTTP.get(address, "/v1/checks")
-        guard status == 200 else { throw CLIFailure("the node at \(address) answered \(status) to GET /v1/checks") }
+        guard status == 200 else { throw CLIFailure("the node at \(address) answered \(status) to GET /v1/checks: \(NodeHTTP.refusal(in: body))") }
         do { return try WireJSON.decoder.decode(StatusReport.self, from: body) } catch { throw CLIFailure("the node at \(address) sent a status report that cannot be read", cause: error) }
     }
 

@@ -1,4 +1,5 @@
 package import BearmonConfig
+import BearmonCore
 
 /// How the passive monitoring API (monitor-srv's) takes pushes: `[push]` in the config.
 package struct PushSettings: Sendable, Equatable {
@@ -8,7 +9,8 @@ package struct PushSettings: Sendable, Equatable {
     package var defaultTTLSeconds: Int64 = 120
     /// When set, a push must carry `Authorization: Bearer TOKEN` (`[push] token`).
     package var token: String?
-    /// The largest push body accepted, in bytes (`[push] maxBody`, 1 MiB).
+    /// The largest push body accepted, in bytes (`[push] maxBody`, 1 MiB; at most the node's
+    /// cap on any request, ``RequestBodyLimit``).
     package var maxBodyBytes = 1 << 20
     /// How often the reaper runs, in milliseconds (`[push] reap`, 10 s; at most 10 s).
     package var reapMilliseconds: Int64 = 10_000
@@ -28,6 +30,9 @@ package struct PushSettings: Sendable, Equatable {
         if let token = config.string("push", "token"), !token.isEmpty { settings.token = token }
         if let maxBody = try config.int("push", "maxBody") {
             guard maxBody > 0 else { throw config.error("push", "maxBody", "must be a positive number of bytes") }
+            guard maxBody <= RequestBodyLimit.bytes else {
+                throw config.error("push", "maxBody", "must be at most \(RequestBodyLimit.bytes) bytes, the node's cap on any request body")
+            }
             settings.maxBodyBytes = maxBody
         }
         if let reap = try config.milliseconds("push", "reap") {

@@ -6,7 +6,8 @@ package import Hummingbird
 
 
 /// The one way a node answers with JSON: `value` encoded by the encoder of the API it
-/// belongs to (``WireJSON`` for bearmon's own, ``MonitorJSON`` for monitor-srv's).
+/// belongs to (``WireJSON`` for bearmon's own, ``MonitorJSON`` for monitor-srv's). Refusals
+/// come here too, through ``NodeHTTPError``.
 package enum JSONResponse {
     /// A response carrying `value` as JSON encoded by `encoder`.
     package static func make<T: Encodable>(_ value: T, encoder: JSONEncoder, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -19,11 +20,6 @@ extension WireJSON {
     /// A response carrying `value` as bearmon's JSON.
     package static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
         try JSONResponse.make(value, encoder: encoder, status: status)
-    }
-
-    /// A JSON error body: `{"error": "..."}`.
-    package static func error(_ message: String, status: HTTPResponse.Status) -> Response {
-        (try? response(["error": message], status: status)) ?? Response(status: status)
     }
 }
 

@@ -1,78 +1,74 @@
 import BearmonCore
-package import BearmonMonitor
+import BearmonMonitor
 import BearmonWire
 package import Hummingbird
-import Logging
 
 /// monitor-srv's API on a node's port: `POST` pushes and `GET` queries of healthchecks,
 /// status and stats, and `GET /v1/services`. It is for services, not for nodes, so it is not
 /// signed with the cluster password: pushes are open, or need `Authorization: Bearer` with
-/// `[push] token` when one is set; queries are open.
-package enum MonitorRoutes {
-    /// The paths, which node-to-node signing leaves alone (see ``NodeServer/router(config:logger:monitor:)``).
-    static let paths: Set<String> = ["/v1/healthchecks", "/v1/services", "/v1/status", "/v1/stats"]
+/// `[push] token` when one is set (``NodeServer/tokenGuarded(_:token:setting:what:)``);
+/// queries are open.
+enum MonitorRoutes {
+    /// The push endpoints, each with the kind of message it takes.
+    private static let pushes: [(RouterPath, PushKind)] = [("v1/healthchecks", .healthCheck), ("v1/status", .status), ("v1/stats", .stats)]
 
-    /// Serves the API from `monitor`.
-    package static func add(to router: Router<NodeRequestContext>, monitor: PushMonitor) {
-        let pushes: [(String, PushKind)] = [("v1/healthchecks", .healthCheck), ("v1/status", .status), ("v1/stats", .stats)]
+    /// The query endpoints, each with how a monitor answers it.
+    private static let queries: [(RouterPath, @Sendable (PushMonitor, MonitorQuery) async throws -> any Encodable)] = [
+        ("v1/healthchecks", { try await $0.healthChecks($1) }),
+        ("v1/services", { try await $0.services($1) }),
+        ("v1/status", { try await $0.status($1) }),
+        ("v1/stats", { try await $0.stats($1) }),
+    ]
+
+    /// Serves the API on `server` from `monitor`.
+    static func add(to server: NodeServer, monitor: PushMonitor) {
+        let pushGroup = monitor.settings.token.map { server.tokenGuarded("", token: $0, setting: "[push] token", what: "a push") } ?? server.open
         for (path, kind) in pushes {
-            router.post(RouterPath(path)) { request, _ in await push(kind, request, monitor) }
+            pushGroup.post(path) { request, _ in try await push(kind, request, monitor) }
         }
-        router.get("v1/healthchecks") { request, _ in await answer(request) { try await monitor.healthChecks($0) } }
-        router.get("v1/services") { request, _ in await answer(request) { try await monitor.services($0) } }
-        router.get("v1/status") { request, _ in await answer(request) { try await monitor.status($0) } }
-        router.get("v1/stats") { request, _ in await answer(request) { try await monitor.stats($0) } }
+        for (path, query) in queries {
+            server.open.get(path) { request, _ in try await answer(request) { try await query(monitor, $0) } }
+        }
     }
 
     /// Answers 404 on every path of the API: for a node without a store (the viewserver).
-    static func unavailable(on router: Router<NodeRequestContext>, reason: String) {
-        for path in paths {
-            let route = RouterPath(String(path.dropFirst()))
-            router.get(route) { _, _ in WireJSON.error(reason, status: .notFound) }
-            router.post(route) { _, _ in WireJSON.error(reason, status: .notFound) }
+    static func unavailable(on group: RouterGroup<NodeRequestContext>, reason: String) {
+        for path in Set(pushes.map(\.0.description) + queries.map(\.0.description)) {
+            group.get(RouterPath(path)) { _, _ -> Response in throw NodeHTTPError(.notFound, reason) }
+            group.post(RouterPath(path)) { _, _ -> Response in throw NodeHTTPError(.notFound, reason) }
         }
     }
 
-    private static func push(_ kind: PushKind, _ request: Request, _ monitor: PushMonitor) async -> Response {
-        if let token = monitor.settings.token, !authorized(request, token: token) {
-            return WireJSON.error("a push needs the header Authorization: Bearer <[push] token>", status: .unauthorized)
-        }
+    private static func push(_ kind: PushKind, _ request: Request, _ monitor: PushMonitor) async throws -> Response {
         var request = request
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: monitor.settings.maxBodyBytes)
         } catch {
-            return WireJSON.error("request body larger than \(monitor.settings.maxBodyBytes) bytes ([push] maxBody)", status: .contentTooLarge)
+            throw NodeHTTPError.bodyTooLarge(limit: monitor.settings.maxBodyBytes, setting: "[push] maxBody")
         }
-        return await respond { _ = try await monitor.push(kind, body: Array(buffer: body)); return [String: String]() }
+        return try await respond { _ = try await monitor.push(kind, body: Array(buffer: body)); return [String: String]() }
     }
 
-    private static func answer<T: Encodable>(_ request: Request, _ query: @escaping (MonitorQuery) async throws -> T) async -> Response {
-        await respond {
+    private static func answer(_ request: Request, _ query: (MonitorQuery) async throws -> any Encodable) async throws -> Response {
+        try await respond {
             var parameters: [String: String] = [:]
             for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
             return try await query(try MonitorQuery(parameters: parameters))
         }
     }
 
-    /// Runs `body` and answers its value as monitor-srv JSON, or its refusal with the
-    /// refusal's status; a store that cannot be reached is 503.
-    private static func respond<T: Encodable>(_ body: () async throws -> T) async -> Response {
+    /// Runs `body` and answers its value as monitor-srv JSON; its refusal is answered with the
+    /// refusal's status, and any other error is the store's, 503.
+    private static func respond(_ body: () async throws -> any Encodable) async throws -> Response {
+        let value: any Encodable
         do {
-            return try MonitorJSON.response(try await body())
+            value = try await body()
         } catch let refusal as PushRefusal {
-            return WireJSON.error(refusal.reason, status: HTTPResponse.Status(code: refusal.status))
+            throw NodeHTTPError(HTTPResponse.Status(code: refusal.status), refusal.reason)
         } catch {
-            return WireJSON.error("the store cannot be used: \(error)", status: .serviceUnavailable)
+            throw NodeHTTPError.storeDown(error)
         }
-    }
-
-    /// Whether the request carries `Authorization: Bearer token`. Both sides are reduced to
-    /// HMACs first, so the comparison takes the same time whatever the token's length.
-    private static func authorized(_ request: Request, token: String) -> Bool {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return false }
-        let given = Array(header.dropFirst("Bearer ".count).utf8)
-        let key = Array(token.utf8)
-        return HMACSHA256.equal(HMACSHA256.mac(key: key, message: given), HMACSHA256.mac(key: key, message: key))
+        return try MonitorJSON.response(value)
     }
 }

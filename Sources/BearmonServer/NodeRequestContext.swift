@@ -1,3 +1,4 @@
+import BearmonCore
 import BearmonWire
 package import Foundation
 package import Hummingbird
@@ -21,8 +22,11 @@ package struct NodeRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Request bodies are read as bearmon's wire JSON (snake_case keys).
     package var requestDecoder: JSONDecoder { WireJSON.decoder }
 
-    /// Requests larger than this are refused with 413 (see ``SignatureMiddleware``).
-    package var maxUploadSize: Int { 4 << 20 }
+    /// Requests larger than this are refused with 413, on every route (see ``BodyLimitMiddleware``).
+    package var maxUploadSize: Int { RequestBodyLimit.bytes }
+
+    /// The peer, for log lines about refusals.
+    package var peerDescription: String { remoteAddress?.description ?? "unknown peer" }
 
     /// Whether the peer is on loopback (127.0.0.0/8 or ::1).
     package var peerIsLoopback: Bool {

@@ -1,6 +1,7 @@
 package import BearmonConfig
 package import BearmonCore
 package import BearmonMonitor
+package import BearmonSystem
 import BearmonWire
 package import Hummingbird
 import HummingbirdCore
@@ -11,46 +12,88 @@ import NIOSSL
 package import ServiceLifecycle
 
 
-/// What every cluster node's HTTP server has in common: signed requests, a body cap,
-/// `/healthz`, and the node's listen address.
-package enum NodeServer {
-    /// The largest request body a node accepts.
-    static let maxBodyBytes = 4 << 20
-
-    /// A router that refuses unsigned, replayed, stale or oversized requests, with /healthz
-    /// and monitor-srv's API: served from `monitor`, or answered 404 on a node without a
-    /// store. That API is for services, which do not hold the cluster password, so signing
-    /// leaves its paths to their own auth (see ``MonitorRoutes``); every other path stays signed.
-    package static func router(config: NodeConfig, logger: Logger, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil) -> Router<NodeRequestContext> {
-        let router = Router(context: NodeRequestContext.self)
-        let open = MonitorRoutes.paths.union(["/healthz"])
-        router.add(middleware: SignatureMiddleware(verifier: SignatureVerifier(password: config.password), maxBodyBytes: maxBodyBytes, open: open, logger: logger))
-        NodeRoutes.health(router, node: config.node, alerting: alerting)
-        if let monitor {
-            MonitorRoutes.add(to: router, monitor: monitor)
-        } else {
-            MonitorRoutes.unavailable(on: router, reason: "this node has no store, so it takes no pushes and answers no queries; use a worker's address")
-        }
-        return router
-    }
+/// The one HTTP server builder for every node kind (standalone, worker, viewserver). Its
+/// routes fall in groups, each with its own guard, so a route's protection is where it is
+/// registered rather than a list of exceptions:
+///
+/// - ``signed``: node-to-node routes (ping, exchange, a worker's `/v1/checks`, the view),
+///   signed with the cluster password (``SignatureMiddleware``).
+/// - ``open``: routes for anyone: `/healthz`, monitor-srv's queries, a standalone node's
+///   `/v1/checks`.
+/// - ``tokenGuarded(_:token:setting:)``: routes that need `Authorization: Bearer TOKEN`:
+///   monitor-srv's pushes when `[push] token` is set, and the place for a REST API under
+///   `/api/v1`.
+///
+/// Before any of them, on every path, a body is held to ``maxBodyBytes`` and every refusal
+/// answers `{"error": "..."}` (``NodeHTTPError``).
+package struct NodeServer {
+    /// The largest request body a node accepts, on every route (``RequestBodyLimit``).
+    package static let maxBodyBytes = RequestBodyLimit.bytes
 
     /// A connection that sends nothing for this long is closed (a long poll is not idle: its
     /// request is being answered).
     static let idleTimeout = TimeAmount.seconds(60)
 
-    /// The application serving `router` on the node's address, over TLS when `[default] cert`
-    /// and `key` are set, running `services` beside it.
-    package static func application(router: Router<NodeRequestContext>, config: NodeConfig, logger: Logger, services: [any Service],
-                            onRunning: @escaping @Sendable () -> Void) throws -> some ApplicationProtocol {
-        let http = HTTPServerBuilder.http1(configuration: .init(idleTimeout: idleTimeout))
+    /// The router the groups below belong to.
+    package let router: Router<NodeRequestContext>
+    /// Node-to-node routes: signed with the cluster password, or refused on a node without one.
+    package let signed: RouterGroup<NodeRequestContext>
+    /// Routes anyone may call.
+    package let open: RouterGroup<NodeRequestContext>
+    private let listen: HostPort
+    private let tls: NodeConfig.TLSFiles?
+    /// The config file `tls` came from, named when the files cannot be used.
+    private let configFile: String
+    private let logger: Logger
+
+    /// A server on `listen`, signing with `password` (nil: a standalone node, which serves no
+    /// node-to-node routes), over TLS with `tls` (from `configFile`), with `/healthz` and
+    /// monitor-srv's API: served from `monitor`, or answered 404 on a node without a store.
+    package init(listen: HostPort, node: String, password: String?, tls: NodeConfig.TLSFiles? = nil, configFile: String = "",
+                 monitor: PushMonitor?, alerting: AlertingWatch?, logger: Logger) {
+        self.listen = listen
+        self.tls = tls
+        self.configFile = configFile
+        self.logger = logger
+        // Router middleware applies to routes added after it, and to paths no route serves.
+        router = Router(context: NodeRequestContext.self)
+        router.add(middleware: RefusalShapeMiddleware())
+        router.add(middleware: BodyLimitMiddleware(logger: logger))
+        signed = router.group().add(middleware: SignatureMiddleware(verifier: password.map { SignatureVerifier(password: $0) }, logger: logger))
+        open = router.group()
+        NodeRoutes.health(open, node: node, alerting: alerting)
+        if let monitor {
+            MonitorRoutes.add(to: self, monitor: monitor)
+        } else {
+            MonitorRoutes.unavailable(on: open, reason: "this node has no store, so it takes no pushes and answers no queries; use a worker's address")
+        }
+    }
+
+    /// A cluster node's server, as `config` describes it.
+    package init(config: NodeConfig, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil, logger: Logger) {
+        self.init(listen: config.listen, node: config.node, password: config.password, tls: config.tls, configFile: config.config.file,
+                  monitor: monitor, alerting: alerting, logger: logger)
+    }
+
+    /// Routes under `path` that need `Authorization: Bearer token`, where `setting` names the
+    /// config key that holds it (for the refusal). A REST API for people and scripts goes here,
+    /// under `/api/v1`, with a token of its own.
+    package func tokenGuarded(_ path: RouterPath, token: String, setting: String, what: String = "this request") -> RouterGroup<NodeRequestContext> {
+        router.group(path).add(middleware: BearerTokenMiddleware(token: token, what: what, setting: setting))
+    }
+
+    /// The application serving the routes on the node's address, over TLS when the node has
+    /// `[default] cert` and `key`, running `services` beside it.
+    package func application(services: [any Service], onRunning: @escaping @Sendable () -> Void) throws -> some ApplicationProtocol {
+        let http = HTTPServerBuilder.http1(configuration: .init(idleTimeout: Self.idleTimeout))
         let server: HTTPServerBuilder
-        if let tls = config.tls {
+        if let tls {
             do {
                 let chain = try NIOSSLCertificate.fromPEMFile(tls.certificate).map { NIOSSLCertificateSource.certificate($0) }
                 let key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
                 server = try .tls(http, tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
             } catch {
-                throw ConfigError(file: config.config.file, line: 0, reason: "cannot use [default] cert \(tls.certificate) and key \(tls.key): \(error)")
+                throw ConfigError(file: configFile, line: 0, reason: "cannot use [default] cert \(tls.certificate) and key \(tls.key): \(error)")
             }
         } else {
             server = http
@@ -58,7 +101,7 @@ package enum NodeServer {
         return Application(
             router: router,
             server: server,
-            configuration: .init(address: .hostname(config.listen.host, port: Int(config.listen.port)), serverName: "bearmon"),
+            configuration: .init(address: .hostname(listen.host, port: Int(listen.port)), serverName: "bearmon"),
             services: services,
             onServerRunning: { _ in onRunning() },
             logger: logger

@@ -82,6 +82,21 @@ struct PushIntakeTests {
         #expect(row.intervalSeconds == 30 && row.ttlSeconds == 120)
     }
 
+    @Test("[push] maxBody may lower the node's body cap for pushes, not raise it")
+    func maxBodyWithinCap() throws {
+        func settings(_ maxBody: Int) throws -> PushSettings {
+            try PushSettings.from(try GcfgParser(file: "push.cfg").parse("[push]\nmaxBody = \(maxBody)\n"))
+        }
+        #expect(try settings(RequestBodyLimit.bytes).maxBodyBytes == RequestBodyLimit.bytes)
+        do {
+            _ = try settings(RequestBodyLimit.bytes + 1)
+            Issue.record("a maxBody over the cap was taken")
+        } catch {
+            #expect("\(error)".contains("maxBody"))
+            #expect("\(error)".contains("must be at most \(RequestBodyLimit.bytes) bytes, the node's cap on any request body"), "\(error)")
+        }
+    }
+
     @Test("bad input is refused with the reason, naming the field")
     func refusals() {
         #expect(refusal(.healthCheck, "{not json")?.hasPrefix("invalid JSON") == true)

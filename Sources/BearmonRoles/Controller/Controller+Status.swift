@@ -2,12 +2,13 @@ package import BearmonCore
 
 extension Controller {
     /// The live state of every check, with the database's undelivered notifications and
-    /// last results for checks that have not run since this controller started.
-    package func status(address: String?) async -> StatusReport {
+    /// last results for checks that have not run since this controller started. A store that
+    /// fails is thrown, never shown as a cluster with no checks.
+    package func status(address: String?) async throws -> StatusReport {
         let now = monotonicMilliseconds()
-        let rows = (try? await storeQueue.run { [store] in try store.checkRows() }) ?? []
-        let latest = (try? await storeQueue.run { [store] in try store.latestResults() }) ?? [:]
-        let undelivered = (try? await storeQueue.run { [store] in try store.outbox(states: [.pending, .failed]) }) ?? []
+        let rows = try await storeQueue.run { [store] in try store.checkRows() }
+        let latest = try await storeQueue.run { [store] in try store.latestResults() }
+        let undelivered = try await storeQueue.run { [store] in try store.outbox(states: [.pending, .failed]) }
         let wallOffset = wallMilliseconds() - now
         let waiting = scheduler.waitingForWorkers(now: now)
         let checks = rows.map { row -> StatusReport.Check in
@@ -29,10 +30,10 @@ extension Controller {
         let workers = scheduler.workers.sorted { $0.key < $1.key }.map {
             StatusReport.Worker(node: $0.key, lastSeenMsAgo: now - $0.value, alive: alive.contains($0.key))
         }
-        let viewRow = try? await storeQueue.run { [store] in try store.view() }
+        let viewRow = try await storeQueue.run { [store] in try store.view() }
         return StatusReport(
             source: "live", controller: address,
-            view: viewRow.map { StatusReport.View(number: $0.number, holder: $0.holder, takenAt: viewTakenAt, firstAssignmentAt: firstAssignmentAt) },
+            view: StatusReport.View(number: viewRow.number, holder: viewRow.holder, takenAt: viewTakenAt, firstAssignmentAt: firstAssignmentAt),
             confirmations: settings.scheduler.confirmations, workers: workers, checks: checks,
             counts: StatusReport.count(checks), undelivered: undelivered.map(StatusReport.Notification.init),
             alerting: alerting.health

@@ -4,7 +4,6 @@ package import BearmonPlugins
 import BearmonServer
 package import BearmonStore
 package import BearmonSystem
-import Hummingbird
 package import Logging
 import ServiceLifecycle
 
@@ -12,7 +11,7 @@ import ServiceLifecycle
 /// All three roles in one process on an embedded store: the controller, its outbox sender,
 /// and a worker pool that talks to the controller in process through the same
 /// ``ControllerLink`` remote workers use. It serves `/healthz`, `/v1/checks` and monitor-srv's
-/// API (see ``MonitorRoutes``) on `address`, reaps pushes and pushes its own health.
+/// API on `address`, all open (see ``NodeServer``), reaps pushes and pushes its own health.
 package struct StandaloneNode: Sendable {
     /// Where the HTTP server listens.
     package let address: HostPort
@@ -56,19 +55,13 @@ package struct StandaloneNode: Sendable {
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        let router = Router(context: NodeRequestContext.self)
-        NodeRoutes.health(router, node: node, alerting: controller.alerting)
-        NodeRoutes.checks(router) { [address] in await controller.status(address: address.description) }
-        MonitorRoutes.add(to: router, monitor: runtime.monitor)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(address.host, port: Int(address.port)), serverName: "bearmon"),
-            services: runtime.services(),
-            onServerRunning: { [logger, address, view] _ in
-                logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
-            },
-            logger: logger
-        )
+        // No cluster password and no TLS: a standalone node serves only open routes, its
+        // /v1/checks among them (`bearmon status --addr` reads it without signing).
+        let server = NodeServer(listen: address, node: node, password: nil, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
+        NodeRoutes.checks(server.open) { [address] in try await controller.status(address: address.description) }
+        let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
+            logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
+        }
         try await app.runService()
         logger.notice("bearmon standalone stopped")
     }

@@ -23,11 +23,11 @@ package struct ViewserverNode: Sendable {
         let candidates = settings.candidates
         let client = NodeClient(node: config.node, password: config.password, tls: config.tls)
         let viewserver = Viewserver(candidates: candidates, client: client, settings: settings.lease, logger: logger)
-        let router = NodeServer.router(config: config, logger: logger)
-        router.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
+        let server = NodeServer(config: config, logger: logger)
+        server.signed.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
         let selfPush = ViewserverSelfPush(node: config.node, address: config.advertised, candidates: candidates, viewserver: viewserver,
                                           client: client, token: try PushSettings.from(config.config).token, logger: logger)
-        let app = try NodeServer.application(router: router, config: config, logger: logger, services: [
+        let app = try server.application(services: [
             ServiceLoop(description: "viewserver") { await viewserver.run() },
             ServiceLoop(description: "viewserver self-monitoring") { await selfPush.run() },
         ]) { [logger, config, candidates] in

@@ -5,7 +5,6 @@ import BearmonServer
 package import BearmonStore
 import BearmonSystem
 import BearmonWire
-import Hummingbird
 package import Logging
 import ServiceLifecycle
 
@@ -51,9 +50,9 @@ package struct WorkerNode: Sendable {
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        let router = NodeServer.router(config: config, logger: logger, monitor: runtime.monitor, alerting: controller.alerting)
-        WorkerRoutes.add(to: router, candidate: candidate, controller: controller, config: config, logger: logger)
-        let app = try NodeServer.application(router: router, config: config, logger: logger, services: runtime.services([
+        let server = NodeServer(config: config, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
+        WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
+        let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
         ])) { [logger, config, viewserver] in
             logger.notice("bearmon worker \(config.node) serving on \(config.listen), viewserver \(viewserver)")
