@@ -48,6 +48,14 @@ extension SQLStore {
         }
     }
 
+    /// Ends the claim on a pending row without counting an attempt, fenced by `view`.
+    package func releaseOutbox(_ id: Int64, view: Int64) throws {
+        try database.transaction { tx in
+            try checkFence(view, in: tx)
+            try tx.execute("UPDATE alert_outbox SET claimed_until = 0 WHERE id = ? AND state = 'pending'", [.int(id)])
+        }
+    }
+
     /// Rows in `states`, oldest first.
     package func outbox(states: Set<OutboxState>) throws -> [OutboxEntry] {
         let list = states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")

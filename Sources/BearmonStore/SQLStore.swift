@@ -2,7 +2,7 @@ import Foundation
 
 /// The ``Store`` over either SQL backend. The statements are written once, in SQL both
 /// MySQL and SQLite accept; the few places where they differ ask ``SQLDialect``.
-package final class SQLStore: Store, @unchecked Sendable {
+package final class SQLStore: Store, Sendable {
     /// The backend.
     package let database: any SQLDatabase
 

@@ -57,6 +57,8 @@ package protocol Store: AnyObject, Sendable {
     func claimOutbox(now: Int64, limit: Int, leaseMilliseconds: Int64, view: Int64) throws -> [OutboxEntry]
     /// Records an attempt's outcome, conditional on the view.
     func completeOutbox(_ id: Int64, outcome: OutboxOutcome, now: Int64, view: Int64) throws
+    /// Gives a claimed row back unattempted, so that any sender may claim it at once; conditional on the view.
+    func releaseOutbox(_ id: Int64, view: Int64) throws
     /// Rows in the given states, oldest first.
     func outbox(states: Set<OutboxState>) throws -> [OutboxEntry]
     /// Adds a `charges` row (for example an SMS's sid).

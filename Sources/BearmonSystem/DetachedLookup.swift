@@ -15,6 +15,7 @@ import Synchronization
 /// more thread behind, each holding a stack and a resolver socket for up to the resolver's
 /// whole timeout, until the process runs out of threads.
 final class DetachedLookup: @unchecked Sendable {
+    // @unchecked: `hints` is a C struct with raw pointers (all nil here), copied as is.
     /// The most abandoned lookups that may still be running before new ones are refused. A
     /// healthy resolver answers within a check's timeout, so any abandoned thread means it is
     /// not answering; 64 leaves room for a burst of checks against several names while still
@@ -27,32 +28,19 @@ final class DetachedLookup: @unchecked Sendable {
     private let host: String
     private let service: String
     private let hints: addrinfo
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    /// Set once by the lookup thread, under `mutex`.
-    private var outcome: Result<[SocketAddress], ResolutionError>?
-    /// Set under `mutex` when the caller stops waiting, so that the thread knows to uncount
-    /// itself when it ends.
-    private var givenUp = false
+    /// What the lookup thread and its caller share.
+    private struct Shared: Sendable {
+        /// Set once by the lookup thread.
+        var outcome: Result<[SocketAddress], ResolutionError>?
+        /// Set when the caller stops waiting, so that the thread knows to uncount itself when it ends.
+        var givenUp = false
+    }
+    private let shared = ThreadCondition(Shared())
 
     init(host: String, service: String, hints: addrinfo) {
         self.host = host
         self.service = service
         self.hints = hints
-        pthread_mutex_init(mutex, nil)
-        // The wait is counted on CLOCK_MONOTONIC, like every Deadline.
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(finished, &attributes)
-        pthread_condattr_destroy(&attributes)
-    }
-
-    deinit {
-        pthread_cond_destroy(finished)
-        pthread_mutex_destroy(mutex)
-        finished.deallocate()
-        mutex.deallocate()
     }
 
     /// Starts the lookup and waits for it until `deadline`. Returns nil when the lookup thread
@@ -64,18 +52,13 @@ final class DetachedLookup: @unchecked Sendable {
             return .failure(ResolutionError(host: host, reason: "resolver saturated: \(stuck) earlier lookups are still waiting for an answer"))
         }
         guard start() else { return nil }
-        var limit = timespec(tv_sec: Int(deadline.uptimeNanoseconds / 1_000_000_000),
-                             tv_nsec: Int(deadline.uptimeNanoseconds % 1_000_000_000))
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while outcome == nil {
-            if pthread_cond_timedwait(finished, mutex, &limit) == ETIMEDOUT, outcome == nil {
-                givenUp = true
-                Self.abandoned.add(1, ordering: .relaxed)
-                return .failure(ResolutionError(host: host, reason: "no answer from the resolver before the deadline"))
-            }
+        return shared.wait { shared in
+            if let outcome = shared.outcome { return .done(outcome) }
+            guard deadline.hasPassed else { return .sleep(until: deadline) }
+            shared.givenUp = true
+            Self.abandoned.add(1, ordering: .relaxed)
+            return .done(.failure(ResolutionError(host: host, reason: "no answer from the resolver before the deadline")))
         }
-        return outcome
     }
 
     private func start() -> Bool {
@@ -96,10 +79,10 @@ final class DetachedLookup: @unchecked Sendable {
     }
 
     private func finish(with result: Result<[SocketAddress], ResolutionError>) {
-        pthread_mutex_lock(mutex)
-        outcome = result
-        if givenUp { Self.abandoned.subtract(1, ordering: .relaxed) }
-        pthread_cond_signal(finished)
-        pthread_mutex_unlock(mutex)
+        shared.withLock { shared in
+            shared.outcome = result
+            if shared.givenUp { Self.abandoned.subtract(1, ordering: .relaxed) }
+        }
+        shared.signal()
     }
 }

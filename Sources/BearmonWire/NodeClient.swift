@@ -2,12 +2,13 @@ package import BearmonConfig
 import BearmonCore
 import BearmonSystem
 import CurlKit
-import Dispatch
 import Foundation
 
 
-/// Signed HTTP(S) calls to other nodes, through libcurl on threads of their own (node calls
-/// block, and long polls block for many seconds).
+/// Signed HTTP(S) calls to other nodes, and the CLI's unsigned ones to a node's open
+/// endpoints (see ``openGet(_:_:query:timeoutMilliseconds:)``): bearmon's one HTTP client,
+/// libcurl on a concurrent ``BlockingExecutor`` (node calls block, and long polls block for
+/// many seconds).
 package final class NodeClient: Sendable {
     /// A call that did not return a 2xx answer.
     package struct CallError: Error, CustomStringConvertible, Sendable {
@@ -35,7 +36,8 @@ package final class NodeClient: Sendable {
     let node: String
     let password: String
     let tls: NodeConfig.TLSFiles?
-    private let queue = DispatchQueue(label: "bearmon.node-client", attributes: .concurrent)
+    /// Where every transfer runs.
+    static let transfers = BlockingExecutor(label: "bearmon.node-client", concurrent: true)
 
     /// A client that signs as `node` with `password`, over TLS when `tls` is set.
     package init(node: String, password: String, tls: NodeConfig.TLSFiles?) {
@@ -59,9 +61,8 @@ package final class NodeClient: Sendable {
     private func call<Reply: Decodable>(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], headers: [(String, String)] = [],
                                         timeoutMilliseconds: Int64) async throws -> Reply {
         let target = "\(method) \(peer)\(path)"
-        let response = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<CurlResponse, Error>) in
-            queue.async { continuation.resume(with: Result { try self.perform(peer, method, path, body, headers, timeoutMilliseconds) }) }
-        }
+        let request = signedRequest(peer, method, path, body, headers, timeoutMilliseconds)
+        let response = try await Self.transfer(request, target: target)
         guard (200..<300).contains(response.status) else {
             let wire = try? WireJSON.decoder.decode(WireError.self, from: Data(response.body))
             throw CallError(target: target, status: response.status, reason: wire?.error ?? String(decoding: response.body.prefix(200), as: UTF8.self), view: wire?.view)
@@ -73,20 +74,29 @@ package final class NodeClient: Sendable {
         }
     }
 
-    private func perform(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], _ headers: [(String, String)],
-                         _ timeoutMilliseconds: Int64) throws -> CurlResponse {
+    private func signedRequest(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], _ headers: [(String, String)],
+                               _ timeoutMilliseconds: Int64) -> CurlRequest {
         var request = CurlRequest(url: "\(tls == nil ? "http" : "https")://\(peer)\(path)", deadline: .after(milliseconds: timeoutMilliseconds))
         request.method = method
         request.body = body.isEmpty ? .none : .bytes(body)
-        request.bodyCap = 16 << 20
-        request.followRedirects = false
         request.caFile = tls?.ca
         request.headers = [CurlRequest.Header("Content-Type", "application/json")]
             + (RequestSignature.sign(method: method, path: path, body: body, node: node, password: password).headers + headers).map { CurlRequest.Header($0.0, $0.1) }
-        do {
-            return try CurlTransfer(request).perform()
-        } catch {
-            throw CallError(target: "\(method) \(peer)\(path)", status: 0, reason: "\(error)", view: nil)
+        return request
+    }
+
+    /// Runs `request` on ``transfers`` with the limits every node call shares; a transport
+    /// failure is a ``CallError`` with status 0.
+    static func transfer(_ request: CurlRequest, target: String) async throws -> CurlResponse {
+        var request = request
+        request.bodyCap = 16 << 20
+        request.followRedirects = false
+        return try await transfers.run { [request] in
+            do {
+                return try CurlTransfer(request).perform()
+            } catch {
+                throw CallError(target: target, status: 0, reason: "\(error)", view: nil)
+            }
         }
     }
 }

@@ -115,6 +115,33 @@ struct OutboxSenderTests {
         #expect(waiting.attempts == 1)
     }
 
+    @Test("a stop while a delivery is under way cancels it, waits for it, and gives its row back unattempted")
+    func stopWithDeliveryUnderWay() async throws {
+        let slow = try contact("hang")
+        _ = try flip(.offline)
+        let sender = sender()
+        let started = Deadline.now()
+        let running = Task { await sender.run() }
+        // Bounded wait for the claim: 1000 polls of 20 ms at most.
+        for _ in 0..<1000 {
+            if await !sender.inFlight.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(await sender.inFlight.count == 1)
+        // Claimed: nobody else may take the row while the delivery runs.
+        #expect(try store.claimOutbox(now: wallMilliseconds(), limit: 10, leaseMilliseconds: 60_000, view: 1).isEmpty)
+        running.cancel()
+        await running.value
+        // The hanging contact sleeps 30 s; the stop must not wait it out.
+        #expect(Deadline.now().milliseconds(since: started) < 20_000)
+        #expect(await sender.deliveries.count == 0)
+        #expect(await sender.inFlight.isEmpty)
+        let claimable = try store.claimOutbox(now: wallMilliseconds(), limit: 10, leaseMilliseconds: 60_000, view: 1)
+        #expect(claimable.map(\.contactID) == [slow])
+        #expect(claimable.first?.attempts == 0)
+        #expect(try store.outbox(states: [.delivered, .failed]).isEmpty)
+    }
+
     @Test("a sender without the current view sends nothing")
     func fenced() async throws {
         let log = dir.file("fenced.log")

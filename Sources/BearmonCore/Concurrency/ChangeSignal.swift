@@ -1,62 +1,87 @@
-import Foundation
 import BearmonSystem
+import Foundation
+import Synchronization
 
 /// Wakes every task waiting for "something changed", or lets each give up after its own
 /// timeout. Long polls wait on it so that a new result or a due check wakes them at once.
-package final class ChangeSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var waiters: [UInt64: (continuation: CheckedContinuation<Void, Never>, timer: Task<Void, Never>?)] = [:]
-    private var nextID: UInt64 = 0
+package final class ChangeSignal: Sendable {
+    /// Where one waiter stands.
+    private enum Waiter {
+        /// Registered, not yet suspended.
+        case registered
+        /// Signalled before it suspended: it returns at once.
+        case woken
+        /// Suspended until signalled.
+        case waiting(CheckedContinuation<Void, Never>)
+    }
+
+    private struct Waiters {
+        var all: [UInt64: Waiter] = [:]
+        var nextID: UInt64 = 0
+    }
+
+    private let waiters = Mutex(Waiters())
 
     /// A signal with no waiters.
     package init() {}
 
     /// Returns when `signal()` is called, after `milliseconds`, or when the task is
     /// cancelled (a graceful shutdown must not wait out a long poll), whichever comes first.
+    /// The waiter counts from the call on, and the timeout is a child task, so nothing
+    /// outlives the call.
     package func wait(milliseconds: Int64) async {
         guard milliseconds > 0, !Task.isCancelled else { return }
-        let id = lock.withLock {
-            defer { nextID += 1 }
-            return nextID
+        let id = waiters.withLock { waiters in
+            defer { waiters.nextID += 1 }
+            waiters.all[waiters.nextID] = .registered
+            return waiters.nextID
         }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: .milliseconds(milliseconds)) }
+            group.addTask { await self.suspend(id) }
+            await group.next()
+            group.cancelAll()
+        }
+        resume(id)
+    }
+
+    /// Wakes every current waiter.
+    package func signal() {
+        let suspended = waiters.withLock { waiters in
+            var suspended: [CheckedContinuation<Void, Never>] = []
+            for (id, waiter) in waiters.all {
+                if case .waiting(let continuation) = waiter {
+                    suspended.append(continuation)
+                    waiters.all[id] = nil
+                } else {
+                    waiters.all[id] = .woken
+                }
+            }
+            return suspended
+        }
+        for continuation in suspended { continuation.resume() }
+    }
+
+    /// Suspends waiter `id` until it is signalled (or was already), or the task is cancelled.
+    private func suspend(_ id: UInt64) async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.lock()
-                waiters[id] = (continuation, nil)
-                lock.unlock()
-                let timer = Task { [weak self] in
-                    try? await Task.sleep(for: .milliseconds(milliseconds))
-                    self?.resume(id)
+                let suspended = waiters.withLock { waiters in
+                    guard case .registered = waiters.all[id] else { return false }
+                    waiters.all[id] = .waiting(continuation)
+                    return true
                 }
-                lock.lock()
-                if waiters[id] != nil { waiters[id]?.timer = timer } else { timer.cancel() }
-                lock.unlock()
-                // Cancelled before the waiter was registered: the handler found nothing.
-                if Task.isCancelled { resume(id) }
+                if !suspended { continuation.resume() }
             }
         } onCancel: {
             resume(id)
         }
     }
 
-    /// Wakes every current waiter.
-    package func signal() {
-        lock.lock()
-        let all = waiters
-        waiters.removeAll()
-        lock.unlock()
-        for (_, waiter) in all {
-            waiter.timer?.cancel()
-            waiter.continuation.resume()
-        }
-    }
-
+    /// Forgets waiter `id`, resuming it if it is suspended.
     private func resume(_ id: UInt64) {
-        lock.lock()
-        let waiter = waiters.removeValue(forKey: id)
-        lock.unlock()
-        waiter?.timer?.cancel()
-        waiter?.continuation.resume()
+        let waiter = waiters.withLock { $0.all.removeValue(forKey: id) }
+        if case .waiting(let continuation) = waiter { continuation.resume() }
     }
 }
 

@@ -2,7 +2,7 @@ package import PluginABI
 
 /// A registered check or contact type: its declaration, the module it came from, and the
 /// C functions that run it.
-package final class PluginType: @unchecked Sendable {
+package final class PluginType: Sendable {
     /// The registry key.
     package let key: TypeKey
     /// One line for listings.
@@ -14,9 +14,9 @@ package final class PluginType: @unchecked Sendable {
     /// The module that registered it.
     package let module: ModuleInfo
     /// How calls of the type are made.
-    /// Plugin descriptors are immutable static data for the life of the process, so sharing
-    /// their pointers across threads is safe.
     package enum Implementation: @unchecked Sendable {
+        // @unchecked: raw pointers to plugin descriptors, immutable static data for the life
+        // of the process, so sharing them across threads is safe.
         /// Through a plugin's C functions; `descriptor` goes back as `self` on every call.
         case plugin(descriptor: UnsafePointer<bearmon_type>, run: bearmon_run_fn, validate: bearmon_validate_fn?)
         /// A contact type compiled into bearmon.

@@ -1,25 +1,31 @@
+import BearmonSystem
 import Foundation
+import Synchronization
 
 /// A fixed number of OS threads that run blocking plugin calls, never on an event loop.
 ///
 /// A call that overruns its deadline cannot be killed safely, so it is abandoned: its thread
 /// finishes the call in its own time and then exits, and a fresh thread takes its place at
 /// once, so the pool keeps its full width while a plugin is stuck.
-package final class BlockingPool: @unchecked Sendable {
+package final class BlockingPool: Sendable {
     /// One unit of work and where it stands.
-    final class Job: @unchecked Sendable {
+    final class Job: Sendable {
         enum State { case queued, running, finished, abandoned }
-        let work: () -> Void
-        var state = State.queued
-        init(_ work: @escaping () -> Void) { self.work = work }
+        let work: @Sendable () -> Void
+        let state = Mutex(State.queued)
+        init(_ work: @escaping @Sendable () -> Void) { self.work = work }
     }
 
-    private let condition = NSCondition()
-    private var pending: [Job] = []
-    private var head = 0
-    private var stopping = false
+    /// The queue the threads take jobs from.
+    private struct Queue: Sendable {
+        var pending: [Job] = []
+        var head = 0
+        var stopping = false
+        var spawned = 0
+    }
+
+    private let queue = ThreadCondition(Queue())
     private let name: String
-    private var spawned = 0
 
     /// Number of threads kept ready.
     package let width: Int
@@ -33,14 +39,12 @@ package final class BlockingPool: @unchecked Sendable {
 
     /// Queues `work`; the returned job can be abandoned if it overruns.
     @discardableResult
-    func submit(_ work: @escaping () -> Void) -> Job {
+    func submit(_ work: @escaping @Sendable () -> Void) -> Job {
         let job = Job(work)
-        condition.lock()
-        pending.append(job)
-        condition.unlock()
+        queue.withLock { $0.pending.append(job) }
         // Signalled after unlocking, so the woken thread does not wake only to block on the
         // lock this thread still holds.
-        condition.signal()
+        queue.signal()
         return job
     }
 
@@ -49,34 +53,28 @@ package final class BlockingPool: @unchecked Sendable {
     /// running, that is, whether a thread is now stuck with it.
     @discardableResult
     func abandon(_ job: Job) -> Bool {
-        condition.lock()
-        let wasRunning = job.state == .running
-        if job.state == .queued || job.state == .running { job.state = .abandoned }
-        condition.unlock()
+        let wasRunning = job.state.withLock { state in
+            defer { if state == .queued || state == .running { state = .abandoned } }
+            return state == .running
+        }
         if wasRunning { spawnThread() }
         return wasRunning
     }
 
     /// Lets idle threads exit; running calls finish on their own.
     package func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
+        queue.withLock { $0.stopping = true }
+        queue.broadcast()
     }
 
     /// Threads started over the pool's life, including replacements for abandoned calls.
-    package var threadsStarted: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return spawned
-    }
+    package var threadsStarted: Int { queue.withLock { $0.spawned } }
 
     private func spawnThread() {
-        condition.lock()
-        spawned += 1
-        let index = spawned
-        condition.unlock()
+        let index = queue.withLock { queue in
+            queue.spawned += 1
+            return queue.spawned
+        }
         let thread = Thread { [self] in runLoop() }
         thread.name = "\(name)-\(index)"
         thread.stackSize = 1 << 20
@@ -86,32 +84,31 @@ package final class BlockingPool: @unchecked Sendable {
     private func runLoop() {
         while let job = next() {
             job.work()
-            condition.lock()
-            let abandoned = job.state == .abandoned
-            job.state = .finished
-            condition.unlock()
+            let abandoned = job.state.withLock { state in
+                defer { state = .finished }
+                return state == .abandoned
+            }
             if abandoned { return }
         }
     }
 
     private func next() -> Job? {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            while head < pending.count {
-                let job = pending[head]
-                head += 1
-                if head > 1024, head * 2 > pending.count {
-                    pending.removeFirst(head)
-                    head = 0
+        queue.wait { queue in
+            while queue.head < queue.pending.count {
+                let job = queue.pending[queue.head]
+                queue.head += 1
+                if queue.head > 1024, queue.head * 2 > queue.pending.count {
+                    queue.pending.removeFirst(queue.head)
+                    queue.head = 0
                 }
-                if job.state == .queued {
-                    job.state = .running
-                    return job
+                let started = job.state.withLock { state in
+                    guard state == .queued else { return false }
+                    state = .running
+                    return true
                 }
+                if started { return .done(job) }
             }
-            if stopping { return nil }
-            condition.wait()
+            return queue.stopping ? .done(nil) : .sleep(until: nil)
         }
     }
 }

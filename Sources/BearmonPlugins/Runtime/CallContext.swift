@@ -9,7 +9,7 @@ import Synchronization
 /// module's config, the deadline, and the sinks' results. A `bearmon_call *` is an unretained
 /// pointer to one of these; the thread running the call keeps it alive until `run` returns,
 /// even when the call was abandoned, so a late plugin never touches freed memory.
-package final class CallContext: @unchecked Sendable {
+package final class CallContext: Sendable {
     private enum CParam {
         case string(CString)
         case map([(key: CString, value: CString)])

@@ -13,7 +13,7 @@ import Synchronization
 /// deadlines are usually later than the ones already waiting. A call that returns in time
 /// cancels its entry, which drops the action (and the call it holds) at once; the empty entry
 /// leaves the heap when its time comes.
-final class DeadlineWatchdog: @unchecked Sendable {
+final class DeadlineWatchdog: Sendable {
     /// One registered timeout.
     final class Entry: Sendable, Comparable {
         private enum State {
@@ -42,8 +42,9 @@ final class DeadlineWatchdog: @unchecked Sendable {
         /// Drops the action: the call it guarded is over.
         func cancel() { state.withLock { $0 = .done } }
 
-        /// Runs the action once, if it is still armed.
-        fileprivate func fire() {
+        /// Runs the action once, if it is still armed: at the deadline, or earlier when the
+        /// call's task is cancelled.
+        func fire() {
             let action: (@Sendable () -> Void)? = state.withLock { current in
                 guard case .armed(let action) = current else { return nil }
                 current = .done
@@ -53,51 +54,43 @@ final class DeadlineWatchdog: @unchecked Sendable {
         }
     }
 
-    /// The longest the thread sleeps before looking at the monotonic clock again.
-    static let maxSleepMilliseconds: Int64 = 200
-
     /// The process's watchdog; its thread starts with the first registration.
     static let shared = DeadlineWatchdog()
 
-    private let condition = NSCondition()
-    private var heap = MinHeap<Entry>()
-    private var started = false
+    /// The entries waiting, and whether the thread runs yet.
+    private struct Watch: Sendable {
+        var heap = MinHeap<Entry>()
+        var started = false
+    }
+
+    private let watch = ThreadCondition(Watch())
 
     /// Puts `entry` on the watch; its action runs on the watchdog's thread at its deadline.
     func schedule(_ entry: Entry) {
-        condition.lock()
-        defer { condition.unlock() }
-        if !started {
-            started = true
+        let (start, isEarliest) = watch.withLock { watch in
+            defer { watch.started = true }
+            let isEarliest = watch.heap.first.map { entry.deadline < $0.deadline } ?? true
+            watch.heap.insert(entry)
+            return (!watch.started, isEarliest)
+        }
+        if start {
             let thread = Thread { [self] in run() }
             thread.name = "bearmon-deadlines"
             thread.start()
         }
-        let isEarliest = heap.first.map { entry.deadline < $0.deadline } ?? true
-        heap.insert(entry)
-        if isEarliest { condition.signal() }
+        if isEarliest { watch.signal() }
     }
 
     private func run() {
-        condition.lock()
         while true {
-            guard let first = heap.first else {
-                condition.wait()
-                continue
+            // The wait counts on the monotonic clock, so a clock set back delays no timeout.
+            let due = watch.wait { watch -> ThreadCondition<Watch>.Step<Entry> in
+                guard let first = watch.heap.first else { return .sleep(until: nil) }
+                guard first.deadline.hasPassed else { return .sleep(until: first.deadline) }
+                _ = watch.heap.removeFirst()
+                return .done(first)
             }
-            let remaining = first.deadline.remainingMilliseconds
-            if remaining > 0 {
-                // NSCondition waits on the wall clock, which can jump; the deadline is re-read on
-                // the monotonic clock after each wait, and no wait is longer than maxSleepMilliseconds, so a
-                // clock set back can delay a timeout by that much at most.
-                let sleep = min(remaining, Self.maxSleepMilliseconds)
-                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(sleep) / 1000))
-                continue
-            }
-            _ = heap.removeFirst()
-            condition.unlock()
-            first.fire()
-            condition.lock()
+            due.fire()
         }
     }
 }

@@ -3,6 +3,7 @@ import PluginABI
 
 /// A ``NotificationEvent`` laid out as a `bearmon_notification`, alive as long as the call.
 final class NotificationBox: @unchecked Sendable {
+    // @unchecked: a raw C struct, filled in once here and only read by plugins after that.
     private let strings: [CString]
     let pointer: UnsafeMutablePointer<bearmon_notification>
 

@@ -14,6 +14,8 @@ extension PluginInvoker {
             return CheckOutcome(status: .fail, message: "no worker thread was free to run \(name) before its deadline; raise numThreads or lower the load", latencyMilliseconds: elapsed)
         case .overran(let elapsed):
             return CheckOutcome(status: .fail, message: "\(name) overran its deadline and was abandoned after \(Int(elapsed)) ms", latencyMilliseconds: elapsed)
+        case .cancelled(let elapsed):
+            return CheckOutcome(status: .fail, message: "\(name) was abandoned after \(Int(elapsed)) ms: bearmon is stopping", latencyMilliseconds: elapsed)
         case .returned(let code, let elapsed):
             let metrics = context.metrics
             guard let result = context.checkResult else {

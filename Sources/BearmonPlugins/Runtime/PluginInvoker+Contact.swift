@@ -14,6 +14,8 @@ extension PluginInvoker {
             return ContactOutcome(status: .retry, error: "no worker thread was free to run \(name) before its deadline")
         case .overran(let elapsed):
             return ContactOutcome(status: .retry, error: "\(name) overran its deadline and was abandoned after \(Int(elapsed)) ms")
+        case .cancelled(let elapsed):
+            return ContactOutcome(status: .retry, error: "\(name) was abandoned after \(Int(elapsed)) ms: bearmon is stopping")
         case .returned(let code, _):
             guard let result = context.contactResult else {
                 return ContactOutcome(status: .retry, error: "\(name) returned \(code == BEARMON_OK ? "" : "error \(code) ")without reporting an outcome")

@@ -16,6 +16,16 @@ package final class PluginInvoker: Sendable {
         case starved(elapsedMilliseconds: Double)
         /// The type is paused because too many of its calls are stuck.
         case paused(stuck: Int)
+        /// The calling task was cancelled (bearmon is stopping); the call was abandoned.
+        case cancelled(elapsedMilliseconds: Double)
+    }
+
+    /// Who settled a call first, held in an `Atomic<UInt8>`.
+    private enum Settled {
+        static let pending: UInt8 = 0
+        static let returned: UInt8 = 1
+        static let overran: UInt8 = 2
+        static let cancelled: UInt8 = 3
     }
 
     /// The threads calls run on.
@@ -35,43 +45,59 @@ package final class PluginInvoker: Sendable {
         self.logger = logger
     }
 
-    /// Calls the context's type and waits for it, or for its deadline plus grace.
+    /// Calls the context's type and waits for it, for its deadline plus grace, or for the
+    /// calling task to be cancelled, whichever comes first.
     package func invoke(_ context: CallContext) async -> Report {
         let key = context.type.key
         if stuck.isPaused(key) { return .paused(stuck: stuck.count(key)) }
-        guard let run = context.type.runFunction else { return .returned(BEARMON_E_FAILED, elapsedMilliseconds: 0) }
-        let descriptor = context.type.descriptor
-        let settled = Atomic(false)
+        guard context.type.runFunction != nil else { return .returned(BEARMON_E_FAILED, elapsedMilliseconds: 0) }
+        let settled = Atomic(Settled.pending)
         let started = Deadline.now()
-        return await withCheckedContinuation { continuation in
-            let waitMs = max(0, context.deadline.remainingMilliseconds) + graceMilliseconds
-            let watch = DeadlineWatchdog.Entry(deadline: .after(milliseconds: waitMs))
-            let job = pool.submit { [self] in
-                let code = run(descriptor, context.opaque)
-                context.close()
-                if settled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
-                    watch.cancel()
-                    continuation.resume(returning: .returned(code, elapsedMilliseconds: Deadline.now().milliseconds(since: started)))
-                } else {
-                    let left = stuck.remove(key)
-                    logger.notice("an abandoned call of \(key) returned at last", metadata: ["call": "\(context.label)", "still_stuck": "\(left)"])
+        let waitMs = max(0, context.deadline.remainingMilliseconds) + graceMilliseconds
+        let watch = DeadlineWatchdog.Entry(deadline: .after(milliseconds: waitMs))
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let job = pool.submit { [self] in
+                    let code = context.type.runFunction!(context.type.descriptor, context.opaque)
+                    context.close()
+                    let (won, first) = settled.compareExchange(expected: Settled.pending, desired: Settled.returned, ordering: .acquiringAndReleasing)
+                    if won {
+                        watch.cancel()
+                        continuation.resume(returning: .returned(code, elapsedMilliseconds: Deadline.now().milliseconds(since: started)))
+                    } else if first == Settled.overran {
+                        let left = stuck.remove(key)
+                        logger.notice("an abandoned call of \(key) returned at last", metadata: ["call": "\(context.label)", "still_stuck": "\(left)"])
+                    }
                 }
-            }
-            watch.arm { [self] in
-                guard settled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
-                context.close()
-                let elapsed = Deadline.now().milliseconds(since: started)
-                guard pool.abandon(job) else {
-                    logger.warning("no worker thread was free for \(key) before its deadline (all \(pool.width) busy)", metadata: ["call": "\(context.label)"])
-                    continuation.resume(returning: .starved(elapsedMilliseconds: elapsed))
-                    return
+                // Runs at the deadline, or at once when the task is cancelled.
+                watch.arm { [self] in
+                    let (won, first) = settled.compareExchange(expected: Settled.pending, desired: Settled.overran, ordering: .acquiringAndReleasing)
+                    guard won || first == Settled.cancelled else { return }
+                    context.close()
+                    let elapsed = Deadline.now().milliseconds(since: started)
+                    let wasRunning = pool.abandon(job)
+                    if !won {
+                        continuation.resume(returning: .cancelled(elapsedMilliseconds: elapsed))
+                        return
+                    }
+                    guard wasRunning else {
+                        logger.warning("no worker thread was free for \(key) before its deadline (all \(pool.width) busy)", metadata: ["call": "\(context.label)"])
+                        continuation.resume(returning: .starved(elapsedMilliseconds: elapsed))
+                        return
+                    }
+                    let count = stuck.add(key)
+                    let note = count >= stuck.limit ? "; \(key) is paused until some of them return" : ""
+                    logger.warning("\(key) overran its deadline; the call was abandoned (\(count) stuck\(note))", metadata: ["call": "\(context.label)"])
+                    continuation.resume(returning: .overran(elapsedMilliseconds: elapsed))
                 }
-                let count = stuck.add(key)
-                let note = count >= stuck.limit ? "; \(key) is paused until some of them return" : ""
-                logger.warning("\(key) overran its deadline; the call was abandoned (\(count) stuck\(note))", metadata: ["call": "\(context.label)"])
-                continuation.resume(returning: .overran(elapsedMilliseconds: elapsed))
+                DeadlineWatchdog.shared.schedule(watch)
+                // Cancelled before the action was armed: the handler's firing found nothing to run.
+                if settled.load(ordering: .acquiring) == Settled.cancelled { watch.fire() }
             }
-            DeadlineWatchdog.shared.schedule(watch)
+        } onCancel: {
+            if settled.compareExchange(expected: Settled.pending, desired: Settled.cancelled, ordering: .acquiringAndReleasing).exchanged {
+                watch.fire()
+            }
         }
     }
 }

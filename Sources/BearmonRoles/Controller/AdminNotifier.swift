@@ -12,10 +12,13 @@ package final class AdminNotifier: Sendable {
     private let host: PluginHost
     private let logger: Logger
     private let told = Mutex<Set<String>>([])
+    /// Where the e-mails run: the controller's, so that its stop waits for them.
+    private let tasks: TaskSet
 
-    init(host: PluginHost, logger: Logger) {
+    init(host: PluginHost, logger: Logger, tasks: TaskSet) {
         self.host = host
         self.logger = logger
+        self.tasks = tasks
     }
 
     /// The admin address, if configured.
@@ -31,7 +34,7 @@ package final class AdminNotifier: Sendable {
                                       checkID: 0, checkName: subject, checkType: "bearmon", maskedCheckData: "{}",
                                       time: Int64(Date().timeIntervalSince1970))
         let host = self.host, logger = self.logger
-        Task {
+        tasks.run {
             let outcome = await host.deliver(email, params: params, event: event, label: "admin notice")
             if outcome.status != .delivered { logger.warning("cannot e-mail the admin: \(outcome.error)") }
         }

@@ -39,6 +39,6 @@ extension Controller {
     func startFlipWriter() {
         guard !flipWriterRunning, !pendingFlips.isEmpty else { return }
         flipWriterRunning = true
-        Task { await writeFlips() }
+        sideTasks.run { await self.writeFlips() }
     }
 }

@@ -19,6 +19,7 @@ extension Controller {
     /// store refuses is never retried forever at the head of the queue: it is tried once more
     /// with a placeholder message, and if that is refused too, only its check waits (its later
     /// flips stay behind it), the admin is told once, and every other check's flips go on.
+    /// Cancelled (the controller is stopping), it stops after the write under way.
     func writeFlips() async {
         defer { flipWriterRunning = false }
         var backoff: Int64 = 100
@@ -26,7 +27,7 @@ extension Controller {
         if let delay = settings.flipWriteDelay {
             try? await Task.sleep(for: delay)
         }
-        while let index = nextWritableFlip(now: monotonicMilliseconds()) {
+        while !Task.isCancelled, let index = nextWritableFlip(now: monotonicMilliseconds()) {
             let pending = pendingFlips[index]
             var outcome = await write(pending.flip, view: pending.view)
             if case .refused(let error) = outcome {

@@ -4,13 +4,17 @@ import BearmonStore
 
 extension Controller {
     /// Reloads the catalog, flushes the history and prunes it, until cancelled; flushes once
-    /// more on the way out so that no accepted result is lost by a graceful stop.
+    /// more on the way out so that no accepted result is lost by a graceful stop, and stops
+    /// the flip writer and the admin's e-mails (flips not yet written are decided again by
+    /// the next controller, from the stored statuses).
     package func run() async {
         while !Task.isCancelled {
             await maintain()
             try? await Task.sleep(for: .milliseconds(200))
         }
         await flushHistory()
+        sideTasks.cancelAll()
+        await sideTasks.waitAll()
     }
 
     /// One round of housekeeping, and the passive checks that are due; `run` calls it every

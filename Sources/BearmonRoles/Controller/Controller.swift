@@ -42,6 +42,8 @@ package actor Controller: ControllerLink {
     /// Checks whose oldest flip the store refuses, by id; their flips wait, others' go on.
     var heldChecks: [Int64: HeldCheck] = [:]
     var flipWriterRunning = false
+    /// The flip writer and the admin's e-mails, which `run` cancels and waits for on its way out.
+    let sideTasks = TaskSet()
     /// Alerting's self-check, read by `/healthz` and the self-monitor.
     package nonisolated let alerting = AlertingWatch()
     /// The outbox's oldest due, unattempted row, as last read.
@@ -58,7 +60,7 @@ package actor Controller: ControllerLink {
         self.logger = logger
         storeQueue = BlockingExecutor(label: "bearmon.controller.store")
         scheduler = CheckScheduler(settings: settings.scheduler)
-        admin = AdminNotifier(host: host, logger: logger)
+        admin = AdminNotifier(host: host, logger: logger, tasks: sideTasks)
     }
 
     /// Sets what to call after each flip is written (the outbox sender's wake-up).

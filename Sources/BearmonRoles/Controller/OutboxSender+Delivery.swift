@@ -3,9 +3,11 @@ import BearmonPlugins
 
 extension OutboxSender {
     /// Delivers one row and records the outcome: delivered (with its receipt, and a charge
-    /// for SMS and calls), a retry at the next backoff step, or a failure for good.
+    /// for SMS and calls), a retry at the next backoff step, or a failure for good. A delivery
+    /// cancelled by a stop before it got an answer gives the row back, unattempted.
     func deliver(_ entry: OutboxEntry, view: Int64) async {
         defer { finished(entry.id) }
+        guard !Task.isCancelled else { return await release(entry, view: view) }
         // The claim was fenced, but a newer controller may have raised the fence since: look
         // again right before sending, so that a deposed controller does not send.
         let current = try? await storeQueue.run { [store] in try store.view().number }
@@ -14,6 +16,7 @@ extension OutboxSender {
             return
         }
         let outcome = await attempt(entry)
+        if Task.isCancelled, outcome.status == .retry { return await release(entry, view: view) }
         let now = wallMilliseconds()
         let recorded: OutboxOutcome
         switch outcome.status {
@@ -43,6 +46,16 @@ extension OutboxSender {
             }
         } catch {
             logger.error("cannot record the outcome of \(entry.eventID): \(error); it will be sent again when its claim expires")
+        }
+    }
+
+    /// Gives `entry`'s row back to the outbox, so that the next sender need not wait out the claim.
+    private func release(_ entry: OutboxEntry, view: Int64) async {
+        do {
+            try await storeQueue.run { [store] in try store.releaseOutbox(entry.id, view: view) }
+            logger.notice("not sending \(entry.eventID) now: the sender is stopping; the row is free for the next one")
+        } catch {
+            logger.warning("cannot give back \(entry.eventID) while stopping: \(error); it will be sent when its claim expires")
         }
     }
 

@@ -17,6 +17,9 @@ package actor OutboxSender {
     let changes = ChangeSignal()
     /// Rows being delivered now, so a claim that outlives its lease is not started twice.
     var inFlight: Set<Int64> = []
+    /// The deliveries under way, each on its own task; `run` cancels and waits for them on
+    /// its way out.
+    let deliveries = TaskSet()
     /// The most deliveries under way at once.
     let concurrency: Int
     /// How long a claim holds a row before another sender may take it, in milliseconds.
@@ -42,12 +45,20 @@ package actor OutboxSender {
     /// Nudges the sender to look for due rows now (after a flip was written).
     package nonisolated func wake() { changes.signal() }
 
-    /// Claims and delivers due rows until cancelled.
+    /// Claims and delivers due rows until cancelled; then cancels the deliveries under way
+    /// and waits for them, so that each gives its row back or records its outcome.
     package func run() async {
         while !Task.isCancelled {
             await sendDue()
             await changes.wait(milliseconds: 1_000)
         }
+        await stop()
+    }
+
+    /// Cancels the deliveries under way and returns when they have ended.
+    package func stop() async {
+        deliveries.cancelAll()
+        await deliveries.waitAll()
     }
 
     /// One round: claims what is due (as many as there are free delivery slots) and starts
@@ -65,7 +76,7 @@ package actor OutboxSender {
             return
         }
         for entry in claimed where inFlight.insert(entry.id).inserted {
-            Task { await deliver(entry, view: view) }
+            deliveries.run { await self.deliver(entry, view: view) }
         }
     }
 

@@ -17,6 +17,8 @@ package actor WorkerPool {
     let resultsReady = ChangeSignal()
     let slotFreed = ChangeSignal()
     var params = ParamsCache(limit: 50_000)
+    /// The checks running now, one task each; `run` cancels and waits for them on its way out.
+    let checks = TaskSet()
 
     /// A pool of `capacity` slots that asks `link` for work as `node`.
     package init(node: String, host: PluginHost, link: any ControllerLink, capacity: Int, logger: Logger = Logger(label: "bearmon.worker")) {
@@ -27,12 +29,15 @@ package actor WorkerPool {
         self.logger = logger
     }
 
-    /// Asks for work and reports results until cancelled.
+    /// Asks for work and reports results until cancelled; then abandons the checks still
+    /// running and waits for their tasks to end.
     package func run() async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.askForWork() }
             group.addTask { await self.reportResults() }
         }
+        checks.cancelAll()
+        await checks.waitAll()
     }
 
     private func askForWork() async {
@@ -90,7 +95,7 @@ package actor WorkerPool {
 
     private func start(_ assignment: Assignment) {
         inFlight += 1
-        Task { complete(await execute(assignment)) }
+        checks.run { await self.complete(self.execute(assignment)) }
     }
 
     private func complete(_ result: WorkerResult) {

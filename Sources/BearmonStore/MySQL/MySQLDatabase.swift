@@ -1,6 +1,7 @@
 import BearmonSystem
 import Foundation
 package import Logging
+import Synchronization
 
 /// The MySQL backend: one connection, used by one caller at a time, to the first reachable
 /// of several DSNs (gobearmon's repeated `[controller] database`).
@@ -10,6 +11,8 @@ package import Logging
 /// DSN in turn, for up to `reconnectWindow`), statements are prepared again, and the whole
 /// transaction runs again.
 package final class MySQLDatabase: SQLDatabase, @unchecked Sendable {
+    // @unchecked: the connection is a C handle that transaction bodies borrow; the compiler
+    // cannot see that they use it, and `connection` changes, only while `lock` is held.
     /// MySQL.
     package let dialect = SQLDialect.mysql
     /// The DSNs, tried in order.
@@ -17,7 +20,7 @@ package final class MySQLDatabase: SQLDatabase, @unchecked Sendable {
     /// How long to keep trying to reconnect before giving up, in seconds.
     package let reconnectWindow: Double
     private let logger: Logger
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var connection: MySQLConnection?
 
     /// A database reached through `dsns`; nothing connects until the first statement.
@@ -61,8 +64,14 @@ package final class MySQLDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     private func withConnection<T>(_ body: (MySQLConnection) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
+        // Handed out through a local: Mutex returns only values it can prove are not shared.
+        var result: T?
+        try lock.withLock { _ in result = try retrying(body) }
+        return result!
+    }
+
+    /// Runs `body` on the connection, made first if needed, again on a new one after a loss.
+    private func retrying<T>(_ body: (MySQLConnection) throws -> T) throws -> T {
         let giveUp = Deadline.after(milliseconds: Int64(reconnectWindow * 1000))
         var attempt = 0
         while true {

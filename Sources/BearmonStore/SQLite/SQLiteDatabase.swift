@@ -1,12 +1,15 @@
 import Foundation
+import Synchronization
 
 /// The SQLite backend: the embedded default for standalone mode and the CLI.
 package final class SQLiteDatabase: SQLDatabase, @unchecked Sendable {
+    // @unchecked: the connection is a C handle that transaction bodies borrow; the compiler
+    // cannot see that they use it only while `lock` is held.
     /// SQLite.
     package let dialect = SQLDialect.sqlite
     /// The database file.
     package let path: String
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let connection: SQLiteConnection
 
     /// Opens (creating if needed) the database file at `path`.
@@ -50,9 +53,10 @@ package final class SQLiteDatabase: SQLDatabase, @unchecked Sendable {
     }
 
     private func locked<T>(_ body: () throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+        // Handed out through a local: Mutex returns only values it can prove are not shared.
+        var result: T?
+        try lock.withLock { _ in result = try body() }
+        return result!
     }
 }
 
