@@ -14,6 +14,11 @@ extension Config {
         throw error(section, key, "'\(text)' is not a positive duration such as 500ms, 10s, 5m, 12h, 7d or 3600 (seconds)")
     }
 
+    /// `key` in `section` as a positive ``Duration`` (see ``milliseconds(_:_:)`` for the syntax).
+    package func duration(_ section: String, _ key: String) throws(ConfigError) -> Duration? {
+        try milliseconds(section, key).map { .milliseconds($0) }
+    }
+
     /// `value` x `factor`, or an error for a duration too long to count in milliseconds.
     private func scaled(_ value: Int64, by factor: Int64, _ section: String, _ key: String, _ text: String) throws(ConfigError) -> Int64 {
         let (product, overflow) = value.multipliedReportingOverflow(by: factor)

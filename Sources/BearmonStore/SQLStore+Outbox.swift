@@ -9,7 +9,7 @@ extension SQLStore {
     /// Claims due rows, fenced by `view`: a deposed controller claims nothing. A row waits
     /// while an older row for the same check and contact is still pending, so a contact
     /// always hears "offline" before the "online" that follows it.
-    package func claimOutbox(now: Int64, limit: Int, leaseMilliseconds: Int64, view: Int64) throws -> [OutboxEntry] {
+    package func claimOutbox(now: Int64, limit: Int, lease: Duration, view: Int64) throws -> [OutboxEntry] {
         try database.transaction { tx in
             try checkFence(view, in: tx)
             let rows = try tx.query(
@@ -23,7 +23,7 @@ extension SQLStore {
                 [.int(now), .int(now), .int(Int64(limit))]
             ).map(Self.entry)
             for entry in rows {
-                try tx.execute("UPDATE alert_outbox SET claimed_until = ?, view = ? WHERE id = ?", [.int(now + leaseMilliseconds), .int(view), .int(entry.id)])
+                try tx.execute("UPDATE alert_outbox SET claimed_until = ?, view = ? WHERE id = ?", [.int(now + lease.inMilliseconds), .int(view), .int(entry.id)])
             }
             return rows
         }

@@ -54,7 +54,7 @@ package protocol Store: AnyObject, Sendable {
 
     // MARK: Outbox
     /// Claims up to `limit` due rows for `leaseMilliseconds`, conditional on the view.
-    func claimOutbox(now: Int64, limit: Int, leaseMilliseconds: Int64, view: Int64) throws -> [OutboxEntry]
+    func claimOutbox(now: Int64, limit: Int, lease: Duration, view: Int64) throws -> [OutboxEntry]
     /// Records an attempt's outcome, conditional on the view.
     func completeOutbox(_ id: Int64, outcome: OutboxOutcome, now: Int64, view: Int64) throws
     /// Gives a claimed row back unattempted, so that any sender may claim it at once; conditional on the view.

@@ -94,7 +94,7 @@ struct AlertPathUnitTests {
 
     @Test("alerting's self-check: OK with ages; ERROR naming the check or contact past each limit, and for held checks")
     func alertingJudge() {
-        let judge = AlertingJudge(maxFlipWaitMilliseconds: 30_000, maxNotifyWaitMilliseconds: 60_000)
+        let judge = AlertingJudge(maxFlipWait: .seconds(30), maxNotifyWait: .seconds(60))
         let ok = judge.judge(flips: [.init(checkID: 3, checkName: "web", decidedAt: 1_000)], held: [],
                              oldestDue: DueNotification(eventID: "e1", checkID: 3, contactID: 9, dueAt: 100_000), now: 20_000, wallNow: 150_000)
         #expect(ok.isOK)

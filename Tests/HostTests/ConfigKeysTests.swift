@@ -87,9 +87,9 @@ struct ConfigKeysTests {
         let config = try GcfgParser(file: "c.cfg").parse("[store]\nretention = 12h\n[alerting]\nmaxFlipWait = 2m\n")
         let cluster = try ControllerSettings.from(config, node: "n", standalone: false)
         #expect(cluster.scheduler.confirmations == 2)
-        #expect(cluster.retentionMilliseconds == 12 * 3_600_000)
-        #expect(cluster.maxFlipWaitMilliseconds == 120_000)
-        #expect(cluster.maxNotifyWaitMilliseconds == 60_000)
+        #expect(cluster.retention == .seconds(12 * 3_600))
+        #expect(cluster.maxFlipWait == .seconds(120))
+        #expect(cluster.maxNotifyWait == .seconds(60))
         #expect(try ControllerSettings.from(config, node: "n", standalone: true).scheduler.confirmations == 1)
         let tooShort = try GcfgParser(file: "c.cfg").parse("[alerting]\nmaxNotifyWait = 500ms\n")
         #expect(throws: ConfigError.self) { try ControllerSettings.from(tooShort, node: "n", standalone: true) }

@@ -28,8 +28,8 @@ struct FlipWriterTests {
         try store.migrate()
         _ = try store.raiseView(to: 1, holder: "test")
         var settings = ControllerSettings(node: "test", confirmations: 1)
-        settings.heldFlipRetryMilliseconds = 300
-        settings.maxFlipWaitMilliseconds = 60_000
+        settings.heldFlipRetry = .milliseconds(300)
+        settings.maxFlipWait = .seconds(60)
         controller = Controller(settings: settings, store: store, host: fixture.host, logger: quietLogger)
     }
 

@@ -45,8 +45,8 @@ struct NodeConfigTests {
         let config = try parse("[default]\npassword = s\n[viewserver]\naddr = :1\nlease = 3000\npingInterval = 500\n")
         try config.validateHostSections()
         let lease = try LeaseSettings.from(config)
-        #expect(lease.leaseMilliseconds == 3000)
-        #expect(lease.pingIntervalMilliseconds == 500)
+        #expect(lease.lease == .milliseconds(3000))
+        #expect(lease.pingInterval == .milliseconds(500))
         let bad = try parse("[default]\npassword = s\n[viewserver]\naddr = :1\nlease = 100\n")
         let error = #expect(throws: ConfigError.self) { try LeaseSettings.from(bad) }
         #expect(error?.line == 5)

@@ -30,7 +30,7 @@ struct OutboxSenderTests {
 
     private func sender(baseMilliseconds: Int64 = 20) -> OutboxSender {
         var policy = RetryPolicy()
-        policy.baseMilliseconds = baseMilliseconds
+        policy.base = .milliseconds(baseMilliseconds)
         return OutboxSender(store: store, host: fixture.host, policy: policy, logger: quietLogger) { 1 }
     }
 
@@ -129,14 +129,14 @@ struct OutboxSenderTests {
         }
         #expect(await sender.inFlight.count == 1)
         // Claimed: nobody else may take the row while the delivery runs.
-        #expect(try store.claimOutbox(now: wallMilliseconds(), limit: 10, leaseMilliseconds: 60_000, view: 1).isEmpty)
+        #expect(try store.claimOutbox(now: wallMilliseconds(), limit: 10, lease: .milliseconds(60_000), view: 1).isEmpty)
         running.cancel()
         await running.value
         // The hanging contact sleeps 30 s; the stop must not wait it out.
         #expect(Deadline.now().milliseconds(since: started) < 20_000)
         #expect(await sender.deliveries.count == 0)
         #expect(await sender.inFlight.isEmpty)
-        let claimable = try store.claimOutbox(now: wallMilliseconds(), limit: 10, leaseMilliseconds: 60_000, view: 1)
+        let claimable = try store.claimOutbox(now: wallMilliseconds(), limit: 10, lease: .milliseconds(60_000), view: 1)
         #expect(claimable.map(\.contactID) == [slow])
         #expect(claimable.first?.attempts == 0)
         #expect(try store.outbox(states: [.delivered, .failed]).isEmpty)

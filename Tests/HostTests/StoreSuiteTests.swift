@@ -172,8 +172,8 @@ struct StoreSuiteTests {
 
         _ = try store.recordFlip(flip(check, .offline), view: 5)
         #expect(try store.raiseView(to: 6, holder: "b"))
-        #expect(throws: StoreError.fenced(held: 5, current: 6)) { try store.claimOutbox(now: 2_000, limit: 10, leaseMilliseconds: 1_000, view: 5) }
-        let claimed = try store.claimOutbox(now: 2_000, limit: 10, leaseMilliseconds: 1_000, view: 6)
+        #expect(throws: StoreError.fenced(held: 5, current: 6)) { try store.claimOutbox(now: 2_000, limit: 10, lease: .milliseconds(1_000), view: 5) }
+        let claimed = try store.claimOutbox(now: 2_000, limit: 10, lease: .milliseconds(1_000), view: 6)
         #expect(claimed.count == 1)
         #expect(throws: StoreError.fenced(held: 5, current: 6)) { try store.completeOutbox(claimed[0].id, outcome: .delivered(receipt: nil), now: 2_100, view: 5) }
         #expect(try store.outbox(states: [.pending]).count == 1)
@@ -191,15 +191,15 @@ struct StoreSuiteTests {
         _ = try store.raiseView(to: 1, holder: "a")
         _ = try store.recordFlip(flip(check, .offline), view: 1)
 
-        let claimed = try store.claimOutbox(now: 1_000, limit: 10, leaseMilliseconds: 30_000, view: 1)
+        let claimed = try store.claimOutbox(now: 1_000, limit: 10, lease: .milliseconds(30_000), view: 1)
         #expect(claimed.count == 2)
         #expect(claimed.first?.contactType == "sms")
-        #expect(try store.claimOutbox(now: 2_000, limit: 10, leaseMilliseconds: 30_000, view: 1).isEmpty)
+        #expect(try store.claimOutbox(now: 2_000, limit: 10, lease: .milliseconds(30_000), view: 1).isEmpty)
 
         try store.completeOutbox(claimed[0].id, outcome: .delivered(receipt: "SM123"), now: 2_000, view: 1)
         try store.completeOutbox(claimed[1].id, outcome: .retry(error: "451 try later", at: 10_000), now: 2_000, view: 1)
-        #expect(try store.claimOutbox(now: 5_000, limit: 10, leaseMilliseconds: 30_000, view: 1).isEmpty)
-        let retried = try store.claimOutbox(now: 10_000, limit: 10, leaseMilliseconds: 30_000, view: 1)
+        #expect(try store.claimOutbox(now: 5_000, limit: 10, lease: .milliseconds(30_000), view: 1).isEmpty)
+        let retried = try store.claimOutbox(now: 10_000, limit: 10, lease: .milliseconds(30_000), view: 1)
         #expect(retried.map(\.id) == [claimed[1].id])
         #expect(retried.first?.attempts == 1)
         #expect(retried.first?.lastError == "451 try later")
@@ -261,7 +261,7 @@ struct StoreSuiteTests {
         #expect(due == DueNotification(eventID: offline.eventIDs[0], checkID: check, contactID: contact, dueAt: 1_000))
         // The online waits behind the offline on purpose; once the offline was attempted, neither is "due, never attempted".
         _ = try store.recordFlip(flip(check, .online), view: 1)
-        let claimed = try store.claimOutbox(now: 5_000, limit: 10, leaseMilliseconds: 1_000, view: 1)
+        let claimed = try store.claimOutbox(now: 5_000, limit: 10, lease: .milliseconds(1_000), view: 1)
         try store.completeOutbox(claimed[0].id, outcome: .retry(error: "down", at: 60_000), now: 5_000, view: 1)
         #expect(try store.oldestDueNotification(now: 50_000) == nil)
     }

@@ -23,14 +23,14 @@ package struct AlertingJudge: Sendable {
     }
 
     /// How long a decided flip may wait to be written, in milliseconds.
-    package let maxFlipWaitMilliseconds: Int64
+    package let maxFlipWait: Duration
     /// How long a due notification may wait for its first attempt, in milliseconds.
-    package let maxNotifyWaitMilliseconds: Int64
+    package let maxNotifyWait: Duration
 
     /// A judge with these limits.
-    package init(maxFlipWaitMilliseconds: Int64, maxNotifyWaitMilliseconds: Int64) {
-        self.maxFlipWaitMilliseconds = maxFlipWaitMilliseconds
-        self.maxNotifyWaitMilliseconds = maxNotifyWaitMilliseconds
+    package init(maxFlipWait: Duration, maxNotifyWait: Duration) {
+        self.maxFlipWait = maxFlipWait
+        self.maxNotifyWait = maxNotifyWait
     }
 
     /// Judges the alert path at `now` (monotonic) and `wallNow` (unix milliseconds, the
@@ -39,14 +39,14 @@ package struct AlertingJudge: Sendable {
         var problems: [String] = []
         let oldestFlip = flips.min { $0.decidedAt < $1.decidedAt }
         let flipAge = oldestFlip.map { max(0, now - $0.decidedAt) }
-        if let oldestFlip, let flipAge, flipAge > maxFlipWaitMilliseconds {
+        if let oldestFlip, let flipAge, flipAge > maxFlipWait.inMilliseconds {
             problems.append("the flip of check \(oldestFlip.checkID) (\(oldestFlip.checkName.fitted(to: .checkName))) has waited \(flipAge / 1_000) s to be written")
         }
         for check in held.sorted(by: { $0.checkID < $1.checkID }) {
             problems.append("check \(check.checkID) is held behind a flip the store refuses: \(check.reason)")
         }
         let dueAge = oldestDue.map { max(0, wallNow - $0.dueAt) }
-        if let oldestDue, let dueAge, dueAge > maxNotifyWaitMilliseconds {
+        if let oldestDue, let dueAge, dueAge > maxNotifyWait.inMilliseconds {
             problems.append("notification \(oldestDue.eventID) (check \(oldestDue.checkID) to contact \(oldestDue.contactID)) has been due for \(dueAge / 1_000) s without a first attempt")
         }
         return AlertingHealth(oldestUnwrittenFlipMs: flipAge, oldestDueNotificationMs: dueAge,

@@ -41,7 +41,7 @@ extension CheckScheduler {
             if !confirming { check.intervalAnchor = now }
             let token = nextToken
             nextToken &+= 1
-            let expires = now + check.definition.maxRunMilliseconds + settings.lockMarginMilliseconds
+            let expires = now + check.definition.maxRunMilliseconds + settings.lockMargin.inMilliseconds
             check.lock = .init(worker: worker, token: token, expires: expires)
             check.generation &+= 1
             checks[entry.checkID] = check

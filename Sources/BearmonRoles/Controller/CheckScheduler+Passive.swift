@@ -25,7 +25,7 @@ extension CheckScheduler {
             }
             let token = nextToken
             nextToken &+= 1
-            let expires = now + check.definition.maxRunMilliseconds + settings.lockMarginMilliseconds
+            let expires = now + check.definition.maxRunMilliseconds + settings.lockMargin.inMilliseconds
             check.intervalAnchor = now
             check.lock = .init(worker: node, token: token, expires: expires)
             check.generation &+= 1

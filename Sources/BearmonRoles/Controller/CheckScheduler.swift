@@ -29,7 +29,7 @@ package struct CheckScheduler: Sendable {
     /// A scheduler with no checks, started at `now`.
     package init(settings: SchedulerSettings, now: Int64 = 0) {
         self.settings = settings
-        judgeWorkersFrom = now + settings.workerTimeoutMilliseconds
+        judgeWorkersFrom = now + settings.workerTimeout.inMilliseconds
     }
 
     /// Replaces the set of checks: new ones are due at once, removed ones are dropped, and a
@@ -63,7 +63,7 @@ package struct CheckScheduler: Sendable {
 
     /// Workers that asked for work within the timeout.
     package func aliveWorkers(now: Int64) -> Set<String> {
-        Set(workers.filter { now - $0.value <= settings.workerTimeoutMilliseconds }.keys)
+        Set(workers.filter { now - $0.value <= settings.workerTimeout.inMilliseconds }.keys)
     }
 
     /// When the earliest queued check that workers run needs attention, if any.

@@ -22,8 +22,7 @@ extension Controller {
                 logger.debug("alerting self-check cannot read the outbox: \(error)")
             }
         }
-        let judge = AlertingJudge(maxFlipWaitMilliseconds: settings.maxFlipWaitMilliseconds,
-                                  maxNotifyWaitMilliseconds: settings.maxNotifyWaitMilliseconds)
+        let judge = AlertingJudge(maxFlipWait: settings.maxFlipWait, maxNotifyWait: settings.maxNotifyWait)
         let health = judge.judge(
             flips: pendingFlips.map { .init(checkID: $0.flip.checkID, checkName: $0.flip.checkName, decidedAt: $0.decidedAt) },
             held: heldChecks.map { .init(checkID: $0.key, reason: $0.value.reason) },

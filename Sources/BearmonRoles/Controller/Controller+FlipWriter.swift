@@ -87,11 +87,11 @@ extension Controller {
         let now = monotonicMilliseconds()
         let reason = "\(error)"
         let since = heldChecks[flip.checkID]?.since ?? now
-        heldChecks[flip.checkID] = HeldCheck(reason: reason, since: since, retryAt: now + settings.heldFlipRetryMilliseconds)
+        heldChecks[flip.checkID] = HeldCheck(reason: reason, since: since, retryAt: now + settings.heldFlipRetry.inMilliseconds)
         let waiting = pendingFlips.filter { $0.flip.checkID == flip.checkID }.count
         logger.error("cannot write the flip of check \(flip.checkID) to \(flip.status.rawValue): \(reason); its \(waiting) flip(s) wait, other checks go on")
         admin.tell(key: "held-\(flip.checkID)", about: "check \(flip.checkID) (\(flip.checkName.fitted(to: .checkName)))", status: "not alerting",
-                   message: "its flip to \(flip.status.rawValue) cannot be written, so nobody is notified of it: \(reason). It is tried again every \(settings.heldFlipRetryMilliseconds / 1_000) s.")
+                   message: "its flip to \(flip.status.rawValue) cannot be written, so nobody is notified of it: \(reason). It is tried again every \(settings.heldFlipRetry).")
     }
 
     private func release(_ checkID: Int64) {

@@ -20,14 +20,14 @@ extension Controller {
     /// One round of housekeeping, and the passive checks that are due; `run` calls it every
     /// 200 ms, tests call it directly.
     package func maintain() async {
-        if isDue(.reload, every: settings.reloadMilliseconds) {
+        if isDue(.reload, every: settings.reloadInterval.inMilliseconds) {
             do { try await reloadCatalog() } catch { logger.warning("cannot reload checks: \(error)") }
         }
-        if isDue(.flushHistory, every: settings.historyFlushMilliseconds) {
+        if isDue(.flushHistory, every: settings.historyFlushInterval.inMilliseconds) {
             await flushHistory()
         }
         if isDue(.prune, every: 600_000) {
-            let cutoff = wallMilliseconds() - settings.retentionMilliseconds
+            let cutoff = wallMilliseconds() - settings.retention.inMilliseconds
             do {
                 let removed = try await storeQueue.run { [store] in try store.pruneResults(before: cutoff) }
                 if removed > 0 { logger.info("pruned \(removed) results older than the retention") }

@@ -98,7 +98,7 @@ package actor Controller: ControllerLink {
     package func exchange(worker: String, results: [WorkerResult], capacity: Int, waitMilliseconds: Int64) async -> [Assignment] {
         guard view != nil else { return [] }
         if !results.isEmpty { accept(results, from: worker) }
-        let giveUp = monotonicMilliseconds() + min(max(0, waitMilliseconds), settings.longPollMilliseconds)
+        let giveUp = monotonicMilliseconds() + min(max(0, waitMilliseconds), settings.longPoll.inMilliseconds)
         while true {
             let now = monotonicMilliseconds()
             let (assignments, decisions) = scheduler.assign(to: worker, capacity: capacity, now: now)

@@ -8,24 +8,24 @@ package struct ControllerSettings: Sendable {
     package var node: String
     /// The state machine's knobs.
     package var scheduler: SchedulerSettings
-    /// How often checks, contacts and alerts are reloaded from the store, in milliseconds.
-    package var reloadMilliseconds: Int64 = 2_000
-    /// How often buffered results are written to the history table, in milliseconds.
-    package var historyFlushMilliseconds: Int64 = 1_000
-    /// How long results are kept, in milliseconds (`[store] retention`, default 7 days).
-    package var retentionMilliseconds: Int64 = 7 * 24 * 3_600_000
-    /// The longest a worker's request for work is held open, in milliseconds.
-    package var longPollMilliseconds: Int64 = 20_000
+    /// How often checks, contacts and alerts are reloaded from the store.
+    package var reloadInterval: Duration = .seconds(2)
+    /// How often buffered results are written to the history table.
+    package var historyFlushInterval: Duration = .seconds(1)
+    /// How long results are kept (`[store] retention`, default 7 days).
+    package var retention: Duration = .seconds(7 * 24 * 3_600)
+    /// The longest a worker's request for work is held open.
+    package var longPoll: Duration = .seconds(20)
     /// Results buffered for the history table before the oldest are dropped.
     package var historyBufferLimit = 200_000
     /// `[alerting] maxFlipWait`: how long a decided flip may wait to be written before alerting's
-    /// self-check (`bearmon.alerting`, `/healthz`) reports ERROR, in milliseconds.
-    package var maxFlipWaitMilliseconds: Int64 = 30_000
+    /// self-check (`bearmon.alerting`, `/healthz`) reports ERROR.
+    package var maxFlipWait: Duration = .seconds(30)
     /// `[alerting] maxNotifyWait`: how long a due notification may wait for its first attempt
-    /// before alerting's self-check reports ERROR, in milliseconds.
-    package var maxNotifyWaitMilliseconds: Int64 = 60_000
+    /// before alerting's self-check reports ERROR.
+    package var maxNotifyWait: Duration = .seconds(60)
     /// How long a check held behind a flip the store refuses waits before that flip is tried again.
-    package var heldFlipRetryMilliseconds: Int64 = 30_000
+    package var heldFlipRetry: Duration = .seconds(30)
     /// For tests of fencing and of alerting's self-check only (``NodeHooks/flipWriteDelay``):
     /// each run of the flip writer waits this long first.
     package var flipWriteDelay: Duration?
@@ -40,7 +40,7 @@ package struct ControllerSettings: Sendable {
     /// `[alerting] maxFlipWait` and `maxNotifyWait`; the rest keep their defaults.
     package static func from(_ config: Config, node: String, standalone: Bool) throws(ConfigError) -> ControllerSettings {
         var settings = ControllerSettings(node: node, confirmations: try confirmations(from: config, standalone: standalone))
-        if let retention = try config.milliseconds("store", "retention") { settings.retentionMilliseconds = retention }
+        if let retention = try config.duration("store", "retention") { settings.retention = retention }
         try settings.readAlerting(from: config)
         return settings
     }
@@ -55,9 +55,9 @@ package struct ControllerSettings: Sendable {
 
     /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.
     private mutating func readAlerting(from config: Config) throws(ConfigError) {
-        for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWaitMilliseconds), ("maxNotifyWait", \.maxNotifyWaitMilliseconds)] {
-            guard let value = try config.milliseconds("alerting", key) else { continue }
-            guard value >= 1_000 else { throw config.error("alerting", key, "must be at least 1s") }
+        for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWait), ("maxNotifyWait", \.maxNotifyWait)] {
+            guard let value = try config.duration("alerting", key) else { continue }
+            guard value >= .seconds(1) else { throw config.error("alerting", key, "must be at least 1s") }
             self[keyPath: keyPath] = value
         }
     }

@@ -32,7 +32,7 @@ extension OutboxSender {
                 recorded = .failed(error: "gave up after \(attempts) attempts: \(outcome.error)")
                 logger.error("notification failed for good after \(attempts) attempts: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)"])
             } else {
-                let at = now + policy.delay(afterAttempts: attempts)
+                let at = now + policy.delay(afterAttempts: attempts).inMilliseconds
                 recorded = .retry(error: outcome.error, at: at)
                 logger.warning("notification will be retried: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)", "attempt": "\(attempts)"])
             }

@@ -23,7 +23,7 @@ package actor OutboxSender {
     /// The most deliveries under way at once.
     let concurrency: Int
     /// How long a claim holds a row before another sender may take it, in milliseconds.
-    let leaseMilliseconds: Int64
+    let lease: Duration
     /// For tests of crash recovery only (``NodeHooks/holdOutbox``): the sender claims nothing.
     let held: Bool
 
@@ -39,7 +39,7 @@ package actor OutboxSender {
         self.logger = logger
         self.view = view
         let longestContact = host.registry.types.filter { $0.kind == .contact }.map(\.maxRunMilliseconds).max() ?? 30_000
-        leaseMilliseconds = Int64(longestContact) + 30_000
+        lease = .milliseconds(longestContact) + .seconds(30)
     }
 
     /// Nudges the sender to look for due rows now (after a flip was written).
@@ -69,8 +69,8 @@ package actor OutboxSender {
         let now = wallMilliseconds()
         let claimed: [OutboxEntry]
         do {
-            let lease = leaseMilliseconds
-            claimed = try await storeQueue.run { [store] in try store.claimOutbox(now: now, limit: free, leaseMilliseconds: lease, view: view) }
+            let lease = self.lease
+            claimed = try await storeQueue.run { [store] in try store.claimOutbox(now: now, limit: free, lease: lease, view: view) }
         } catch {
             logger.warning("cannot claim outbox rows: \(error)")
             return

@@ -1,28 +1,28 @@
 /// When a failed delivery is tried again, and when bearmon gives up on it.
 package struct RetryPolicy: Sendable {
-    /// The first retry's delay, in milliseconds; each later one doubles it.
-    package var baseMilliseconds: Int64 = 5_000
+    /// The first retry's delay; each later one doubles it.
+    package var base: Duration = .seconds(5)
     /// The longest delay between two attempts.
-    package var capMilliseconds: Int64 = 600_000
+    package var cap: Duration = .seconds(600)
     /// Attempts after which a delivery fails for good.
     package var maxAttempts: Int64 = 40
     /// Age (since the flip) after which a delivery fails for good: a day-old outage alert
     /// helps nobody, and its online notification will follow anyway.
-    package var maxAgeMilliseconds: Int64 = 24 * 3_600_000
+    package var maxAge: Duration = .seconds(24 * 3_600)
 
     /// The default policy.
     package init() {}
 
     /// The delay before attempt number `attempts + 1`, with ±20% jitter so that many rows
     /// failing together do not retry together.
-    package func delay(afterAttempts attempts: Int64) -> Int64 {
+    package func delay(afterAttempts attempts: Int64) -> Duration {
         let exponent = min(max(0, attempts - 1), 20)
-        let raw = min(capMilliseconds, baseMilliseconds << exponent)
-        return raw + Int64.random(in: -(raw / 5)...(raw / 5))
+        let raw = min(cap.inMilliseconds, base.inMilliseconds << exponent)
+        return .milliseconds(raw + Int64.random(in: -(raw / 5)...(raw / 5)))
     }
 
     /// Whether to stop after `attempts` failures of a row created at `createdAt`.
     package func givesUp(attempts: Int64, createdAt: Int64, now: Int64) -> Bool {
-        attempts >= maxAttempts || now - createdAt >= maxAgeMilliseconds
+        attempts >= maxAttempts || now - createdAt >= maxAge.inMilliseconds
     }
 }

@@ -5,9 +5,9 @@ package struct SchedulerSettings: Sendable {
     /// Consecutive `fail` results after which a check is shown as misconfigured.
     package var failLimit: Int = 3
     /// Added to a type's maximum run time before an unanswered lock expires.
-    package var lockMarginMilliseconds: Int64 = 5_000
+    package var lockMargin: Duration = .seconds(5)
     /// A worker that has not asked for work for this long is considered dead.
-    package var workerTimeoutMilliseconds: Int64 = 30_000
+    package var workerTimeout: Duration = .seconds(30)
 
     /// Settings with `confirmations` and default timings.
     package init(confirmations: Int) { self.confirmations = max(1, confirmations) }

@@ -3,18 +3,18 @@ extension Viewserver {
     func decide(now: Int64) {
         if var current = grant {
             let lastAnswer = replies[current.controller]?.at ?? current.granted
-            if !current.revoking, now - max(lastAnswer, current.granted) > settings.suspectMilliseconds {
+            if !current.revoking, now - max(lastAnswer, current.granted) > settings.suspect.inMilliseconds {
                 current.revoking = true
                 grant = current
-                logger.warning("controller \(current.controller) stopped answering; view \(current.view) is revoked and runs out in \(settings.revocationMilliseconds) ms")
-            } else if !current.revoking, now - current.granted > settings.leaseMilliseconds,
+                logger.warning("controller \(current.controller) stopped answering; view \(current.view) is revoked and runs out in \(settings.revocation)")
+            } else if !current.revoking, now - current.granted > settings.lease.inMilliseconds,
                       replies[current.controller]?.reply.holding != current.view {
                 // It answers but does not act (its database refused the view, say): try another.
                 current.revoking = true
                 grant = current
                 logger.warning("controller \(current.controller) answers but does not hold view \(current.view); revoking it")
             }
-            if current.revoking, now >= current.lastSent + settings.revocationMilliseconds {
+            if current.revoking, now >= current.lastSent + settings.revocation.inMilliseconds {
                 grant = nil
             } else {
                 return
@@ -29,7 +29,7 @@ extension Viewserver {
             return
         }
         // A holder that did not answer yet may still hold a lease from before a restart.
-        guard now - started >= settings.revocationMilliseconds + settings.pingIntervalMilliseconds else { return }
+        guard now - started >= (settings.revocation + settings.pingInterval).inMilliseconds else { return }
         let alive = candidates.filter { isAlive($0, now: now) }
         guard let chosen = alive.max(by: { (replies[$0]?.reply.uptimeMs ?? 0) < (replies[$1]?.reply.uptimeMs ?? 0) }) else { return }
         highestView += 1

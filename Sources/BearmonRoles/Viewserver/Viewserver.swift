@@ -55,7 +55,7 @@ package actor Viewserver {
             // A new grant goes out at once rather than a round later: failover time matters.
             if grant != nil, grant?.view != before?.view || grant?.controller != before?.controller { continue }
             let elapsed = monotonicMilliseconds() - began
-            try? await Task.sleep(for: .milliseconds(max(10, settings.pingIntervalMilliseconds - elapsed)))
+            try? await Task.sleep(for: .milliseconds(max(10, settings.pingInterval.inMilliseconds - elapsed)))
         }
     }
 
@@ -63,7 +63,7 @@ package actor Viewserver {
         let offered = grant.flatMap { $0.revoking ? nil : $0 }
         let sentAt = monotonicMilliseconds()
         if offered != nil { grant?.lastSent = sentAt }
-        let client = self.client, timeout = settings.pingTimeoutMilliseconds, lease = settings.leaseMilliseconds
+        let client = self.client, timeout = settings.pingTimeout.inMilliseconds, lease = settings.lease.inMilliseconds
         let answers = await withTaskGroup(of: (String, PingReply?).self) { group in
             for candidate in candidates {
                 let request = PingRequest(view: offered?.view ?? highestView, controller: offered?.controller ?? "", leaseMs: lease, you: candidate)
@@ -91,6 +91,6 @@ package actor Viewserver {
     /// Whether `candidate` answered within the lease.
     func isAlive(_ candidate: String, now: Int64) -> Bool {
         guard let last = replies[candidate]?.at else { return false }
-        return now - last <= settings.leaseMilliseconds
+        return now - last <= settings.lease.inMilliseconds
     }
 }

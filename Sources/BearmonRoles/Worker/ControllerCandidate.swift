@@ -16,7 +16,7 @@ package actor ControllerCandidate {
     let store: any Store
     let storeQueue = BlockingExecutor(label: "bearmon.candidate.store")
     let logger: Logger
-    let marginMilliseconds: Int64
+    let margin: Duration
     let started = monotonicMilliseconds()
     /// The highest view number seen, from pings or from the database.
     var highestView: Int64 = 0
@@ -28,12 +28,12 @@ package actor ControllerCandidate {
     var renewingThroughFence = false
 
     /// A candidate that drives `controller` over `store`.
-    package init(node: String, address: String, controller: Controller, store: any Store, marginMilliseconds: Int64 = 200, logger: Logger) {
+    package init(node: String, address: String, controller: Controller, store: any Store, margin: Duration = .milliseconds(200), logger: Logger) {
         self.node = node
         self.address = address
         self.controller = controller
         self.store = store
-        self.marginMilliseconds = marginMilliseconds
+        self.margin = margin
         self.logger = logger
     }
 
@@ -55,7 +55,7 @@ package actor ControllerCandidate {
         highestView = max(highestView, request.view)
         address = request.you
         if request.controller == request.you, request.view > 0 {
-            await accept(view: request.view, until: received + request.leaseMs - marginMilliseconds)
+            await accept(view: request.view, until: received + request.leaseMs - margin.inMilliseconds)
         } else if let lease, request.view >= lease.view {
             logger.notice("view \(request.view) belongs to \(request.controller.isEmpty ? "nobody" : request.controller) now; stepping down from view \(lease.view)")
             await stepDown()
@@ -127,7 +127,7 @@ package actor ControllerCandidate {
             logger.warning("no ping from the viewserver for \(asked - (lastPing?.at ?? asked)) ms; keeping view \(view) while the database fence still holds it")
             renewingThroughFence = true
         }
-        self.lease = (view, max(lease.until, asked + leaseMs - marginMilliseconds))
+        self.lease = (view, max(lease.until, asked + leaseMs - margin.inMilliseconds))
     }
 
     private func stepDown() async {
