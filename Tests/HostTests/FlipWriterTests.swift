@@ -127,4 +127,19 @@ struct FlipWriterTests {
         #expect(try store.database.query("SELECT COUNT(*) FROM check_results WHERE check_id = ?", [.int(good)]).first?.int(0) == 1)
         #expect(try store.database.query("SELECT COUNT(*) FROM check_results WHERE check_id = ?", [.int(bad)]).first?.int(0) == 0)
     }
+
+    @Test("the live status reports each result's real latency, not 0")
+    func liveLatency() async throws {
+        let check = try addCheck("timed")
+        try await controller.takeView(1)
+        var reported = false
+        for _ in 0..<20 where !reported {
+            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, waitMilliseconds: 500)
+            let results = assignments.map { WorkerResult(checkID: $0.checkID, token: $0.token, status: .online, message: "fine", latencyMilliseconds: 42.5) }
+            reported = !results.isEmpty
+            _ = await controller.exchange(worker: "w", results: results, capacity: 0, waitMilliseconds: 0)
+        }
+        let report = try await controller.status(address: nil)
+        #expect(report.checks.first { $0.id == check }?.lastResult?.latencyMs == 42.5)
+    }
 }
