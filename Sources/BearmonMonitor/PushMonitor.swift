@@ -56,7 +56,7 @@ package final class PushMonitor: Sendable {
                 if !failing { logger.warning("cannot reap pushes: \(error)") }
                 failing = true
             }
-            try? await Task.sleep(for: .milliseconds(settings.reapMilliseconds))
+            try? await Task.sleep(for: settings.reapInterval)
         }
     }
 

@@ -13,7 +13,7 @@ package struct PushSettings: Sendable, Equatable {
     /// cap on any request, ``RequestBodyLimit``).
     package var maxBodyBytes = 1 << 20
     /// How often the reaper runs, in milliseconds (`[push] reap`, 10 s; at most 10 s).
-    package var reapMilliseconds: Int64 = 10_000
+    package var reapInterval: Duration = .seconds(10)
     /// The deepest nesting of arrays and objects a push may have.
     package var maxDepth = 32
     /// The most `results` entries a healthcheck may carry.
@@ -35,10 +35,10 @@ package struct PushSettings: Sendable, Equatable {
             }
             settings.maxBodyBytes = maxBody
         }
-        if let reap = try config.milliseconds("push", "reap") {
+        if let reap = try config.duration("push", "reap") {
             // monitor-srv reaps every minute; bearmon promises stale entries show within 10 s.
-            guard reap <= 10_000 else { throw config.error("push", "reap", "must be at most 10s, so that stale pushes show within seconds") }
-            settings.reapMilliseconds = reap
+            guard reap <= .seconds(10) else { throw config.error("push", "reap", "must be at most 10s, so that stale pushes show within seconds") }
+            settings.reapInterval = reap
         }
         return settings
     }

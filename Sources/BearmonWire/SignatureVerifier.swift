@@ -1,3 +1,4 @@
+import BearmonCore
 import Foundation
 import Synchronization
 
@@ -5,14 +6,14 @@ import Synchronization
 /// and that the nonce was not used before. Each refusal says why, for the log.
 package final class SignatureVerifier: Sendable {
     /// How far a request's timestamp may be from this node's clock, in milliseconds.
-    package let maxSkewMilliseconds: Int64
+    package let maxSkew: Duration
     private let key: [UInt8]
     private let seen = Mutex<NonceCache>(NonceCache(limit: 200_000))
 
     /// A verifier for `password`.
-    package init(password: String, maxSkewMilliseconds: Int64 = 30_000) {
+    package init(password: String, maxSkew: Duration = .seconds(30)) {
         key = Array(password.utf8)
-        self.maxSkewMilliseconds = maxSkewMilliseconds
+        self.maxSkew = maxSkew
     }
 
     /// Why a request was refused.
@@ -35,10 +36,10 @@ package final class SignatureVerifier: Sendable {
             throw Refusal(description: "bad signature from node '\(node)': wrong password, or the request was altered")
         }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        guard abs(now - timestamp) <= maxSkewMilliseconds else {
-            throw Refusal(description: "stale request from node '\(node)': its timestamp is \(abs(now - timestamp) / 1000)s away from this node's clock (limit \(maxSkewMilliseconds / 1000)s); check NTP")
+        guard abs(now - timestamp) <= maxSkew.inMilliseconds else {
+            throw Refusal(description: "stale request from node '\(node)': its timestamp is \(abs(now - timestamp) / 1000)s away from this node's clock (limit \(maxSkew)); check NTP")
         }
-        let fresh = seen.withLock { $0.insert(nonce, expires: now + 2 * maxSkewMilliseconds, now: now) }
+        let fresh = seen.withLock { $0.insert(nonce, expires: now + 2 * maxSkew.inMilliseconds, now: now) }
         guard fresh else { throw Refusal(description: "replayed request from node '\(node)' (nonce already used)") }
     }
 }

@@ -9,7 +9,7 @@ extension Call {
 
     /// When a transfer must be over: after `seconds`, or a little before the call's
     /// deadline, whichever comes first.
-    public func transferDeadline(seconds: Int64) -> Deadline {
+    package func transferDeadline(seconds: Int64) -> Deadline {
         Deadline.earliest(deadline.adding(milliseconds: -Self.reportingMarginMilliseconds), .after(milliseconds: seconds * 1000))
     }
 }

@@ -6,12 +6,12 @@ import Foundation
 /// for e-mail, Twilio and webhooks: a transfer that broke off is `retry` unless the plugin's
 /// `refine` knows better (a rejected login); a response is the caller's to read, and an HTTP
 /// status other than 2xx becomes a failure by ``httpFailure(status:detail:)``.
-public enum ContactTransfer {
+package enum ContactTransfer {
     /// Performs `request`. Errors are worded with `target` ("Twilio", "SMTP server
     /// mail.example.org:587", "hooks.example.org"), never with the full URL, whose path may
     /// be a secret (as in a Slack hook). `refine` sees a failed transfer first; when it
     /// returns nil, a timeout or any other breakdown is a retry.
-    public static func perform(
+    package static func perform(
         _ request: CurlRequest, target: String,
         refine: (CurlError, CurlTransfer) -> ContactFailure? = { _, _ in nil }
     ) throws(ContactFailure) -> CurlResponse {
@@ -34,14 +34,14 @@ public enum ContactTransfer {
     }
 
     /// Whether the HTTP `status` means the receiver took the notification.
-    public static func httpAccepted(_ status: Int) -> Bool { (200...299).contains(status) }
+    package static func httpAccepted(_ status: Int) -> Bool { (200...299).contains(status) }
 
     /// The failure for an HTTP status other than 2xx. A 4xx is permanent, since the same
     /// request will be refused again, except 408 and 429, which ask the client to come back
     /// later. So is a 3xx that reaches here (a contact that does not follow redirects, or one
     /// that is not a redirect to follow): only a corrected URL helps. A 5xx, or anything else,
     /// is a retry.
-    public static func httpFailure(status: Int, detail: String) -> ContactFailure {
+    package static func httpFailure(status: Int, detail: String) -> ContactFailure {
         let permanent = (300...499).contains(status) && status != 408 && status != 429
         return permanent ? .permanent(detail) : .retry(detail)
     }

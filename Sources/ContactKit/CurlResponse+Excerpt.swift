@@ -2,11 +2,11 @@ import CurlKit
 
 extension CurlResponse {
     /// The longest excerpt of a body put into an error text.
-    public static let excerptLimit = 200
+    package static let excerptLimit = 200
 
     /// The start of the body as one line, for error texts: runs of whitespace become one
     /// space, and a cut is marked with "...". Empty when the body is.
-    public var excerpt: String {
+    package var excerpt: String {
         // A character is at most 4 bytes, so this many bytes hold the excerpt and more.
         let read = Self.excerptLimit * 4
         let text = String(decoding: body.prefix(read), as: UTF8.self)

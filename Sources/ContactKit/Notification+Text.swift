@@ -6,10 +6,10 @@ import PluginKit
 /// daemon's admin notices say "misconfigured" or "degraded".
 extension PluginKit.Notification {
     /// "Check offline: web".
-    public var subject: String { "Check \(status): \(checkName)" }
+    package var subject: String { "Check \(status): \(checkName)" }
 
     /// "Check [web] is now online." or "Check [web] is now offline: connection refused".
-    public var headline: String {
+    package var headline: String {
         let detail = message.trimmingCharacters(in: .whitespacesAndNewlines)
         if status == "online" || detail.isEmpty { return "Check [\(checkName)] is now \(status)." }
         return "Check [\(checkName)] is now \(status): \(detail)"

@@ -2,18 +2,18 @@
 ///
 /// Its description never shows the password, so a request can be logged or put in a message
 /// without leaking it.
-public struct Credentials: Sendable, Equatable, CustomStringConvertible {
+package struct Credentials: Sendable, Equatable, CustomStringConvertible {
     /// The user name.
-    public var username: String
+    package var username: String
     /// The password; never printed.
-    public var password: String
+    package var password: String
 
     /// Credentials for `username` with `password`.
-    public init(username: String, password: String) {
+    package init(username: String, password: String) {
         self.username = username
         self.password = password
     }
 
     /// "alice:***".
-    public var description: String { "\(username):***" }
+    package var description: String { "\(username):***" }
 }

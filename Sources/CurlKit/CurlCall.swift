@@ -6,7 +6,7 @@ import CCurl
 ///
 /// `detail` is evaluated only on failure; pass the handle's error buffer for calls that fill it.
 @inline(__always)
-public func curlCall(
+package func curlCall(
     _ function: @autoclosure () -> String,
     detail: @autoclosure () -> String = "",
     _ body: () -> CURLcode
@@ -21,7 +21,7 @@ public func curlCall(
 
 /// The same for the URL API, whose calls return a CURLUcode.
 @inline(__always)
-public func curlCall(_ function: @autoclosure () -> String, _ body: () -> CURLUcode) throws(CurlError) {
+package func curlCall(_ function: @autoclosure () -> String, _ body: () -> CURLUcode) throws(CurlError) {
     let code = body()
     guard code != CURLUE_OK else { return }
     throw CurlError(function: function(), code: code.rawValue, domain: .url, reason: String(cString: curl_url_strerror(code)))

@@ -5,9 +5,9 @@ import CCurl
 /// `detail` is what curl wrote into the handle's error buffer ("Failed to connect to
 /// 127.0.0.1 port 1 after 0 ms: Connection refused"); it is more specific than `reason`,
 /// which is the generic text for `code` ("Couldn't connect to server").
-public struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Which API family the code comes from: the two have separate numbering.
-    public enum Domain: Sendable, Equatable {
+    package enum Domain: Sendable, Equatable {
         /// A CURLcode, from the easy and global interfaces.
         case easy
         /// A CURLUcode, from the URL API.
@@ -15,18 +15,18 @@ public struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     /// The libcurl function (and option, where it helps) that failed, e.g. "curl_easy_perform".
-    public let function: String
+    package let function: String
     /// The numeric CURLcode or CURLUcode.
-    public let code: UInt32
+    package let code: UInt32
     /// Which numbering `code` belongs to.
-    public let domain: Domain
+    package let domain: Domain
     /// libcurl's generic text for `code`.
-    public let reason: String
+    package let reason: String
     /// The handle's error buffer at the time, or "" when curl left none.
-    public let detail: String
+    package let detail: String
 
     /// Creates an error from its parts; use ``curlCall(_:detail:_:)`` rather than this.
-    public init(function: String, code: UInt32, domain: Domain, reason: String, detail: String = "") {
+    package init(function: String, code: UInt32, domain: Domain, reason: String, detail: String = "") {
         self.function = function
         self.code = code
         self.domain = domain
@@ -42,14 +42,14 @@ public struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     /// Whether this is `code` from the easy interface.
-    public func `is`(_ code: CURLcode) -> Bool { domain == .easy && self.code == code.rawValue }
+    package func `is`(_ code: CURLcode) -> Bool { domain == .easy && self.code == code.rawValue }
 
     /// Whether the transfer ran out of time (CURLE_OPERATION_TIMEDOUT).
-    public var isTimeout: Bool { self.is(CURLE_OPERATION_TIMEDOUT) }
+    package var isTimeout: Bool { self.is(CURLE_OPERATION_TIMEDOUT) }
 
     /// The most specific words curl gave: the error buffer, else the code's text.
-    public var message: String { detail.isEmpty ? reason : detail }
+    package var message: String { detail.isEmpty ? reason : detail }
 
     /// "curl_easy_perform: Failed to connect to ... (curl code 7)".
-    public var description: String { "\(function): \(message) (curl \(domain == .url ? "URL " : "")code \(code))" }
+    package var description: String { "\(function): \(message) (curl \(domain == .url ? "URL " : "")code \(code))" }
 }

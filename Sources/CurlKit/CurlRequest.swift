@@ -4,23 +4,23 @@ import BearmonSystem
 /// request or, with ``mail`` set, an SMTP submission.
 ///
 /// Every field has a default, so a caller names only what it needs.
-public struct CurlRequest: Sendable {
+package struct CurlRequest: Sendable {
     /// One request header, in the order given.
-    public struct Header: Sendable, Equatable {
+    package struct Header: Sendable, Equatable {
         /// The header name, for example "Host".
-        public var name: String
+        package var name: String
         /// Its value.
-        public var value: String
+        package var value: String
 
         /// A header line `name: value`.
-        public init(_ name: String, _ value: String) {
+        package init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }
     }
 
     /// What the request sends after its headers.
-    public enum Body: Sendable, Equatable {
+    package enum Body: Sendable, Equatable {
         /// Nothing.
         case none
         /// These bytes, as they are (the caller sets Content-Type in ``headers`` if it matters).
@@ -33,65 +33,65 @@ public struct CurlRequest: Sendable {
     }
 
     /// The URL, with its scheme.
-    public var url: String
+    package var url: String
     /// The method; nil means GET, or POST when ``body`` is not `.none` (gobearmon's rule).
-    public var method: String?
+    package var method: String?
     /// The request body.
-    public var body: Body = .none
+    package var body: Body = .none
     /// Extra headers; a `Host` header replaces the one taken from the URL.
-    public var headers: [Header] = []
+    package var headers: [Header] = []
     /// HTTP basic auth, when set.
-    public var credentials: Credentials?
+    package var credentials: Credentials?
     /// When the whole transfer (connect, TLS, request, response, body) must be over.
-    public var deadline: Deadline
+    package var deadline: Deadline
     /// Whether redirects (301, 302, 303, 307, 308 with a Location) are followed. CurlKit
     /// follows them itself, one hop at a time, so that each hop's host is resolved within the
     /// deadline and approved by ``egressPolicy`` (see ``CurlTransfer``). On a 301, 302 or 303
     /// any method but GET and HEAD becomes a GET without the body, as in Go's client and curl;
     /// a 307 or 308 repeats the method and body. Credentials and the Authorization, Cookie
     /// and Host headers go only to the first URL's scheme, host and port.
-    public var followRedirects = true
+    package var followRedirects = true
     /// How many redirects are followed before the transfer fails; Go's client allows 10.
-    public var maxRedirects = 10
+    package var maxRedirects = 10
     /// Repeats the method and body on a 301, 302 or 303 too (curl's CURL_REDIR_POST_ALL), for
     /// receivers that move a form POST to another URL and expect it there.
-    public var postOnRedirect = false
+    package var postOnRedirect = false
     /// Which resolved addresses may be connected to, on every hop; nil allows all.
-    public var egressPolicy: (any EgressPolicy)?
+    package var egressPolicy: (any EgressPolicy)?
     /// Skips TLS certificate and host name verification.
-    public var insecure = false
+    package var insecure = false
     /// A PEM file of the certificate authorities to verify the server with, instead of the
     /// system's (for a private CA or a self-signed server certificate).
-    public var caFile: String?
+    package var caFile: String?
     /// For mail transfers: whether a plain connection is upgraded with STARTTLS. HTTP(S) and
     /// smtps:// ignore it: their TLS is decided by the scheme.
-    public var startTLS: StartTLS = .never
+    package var startTLS: StartTLS = .never
     /// For smtp:// and smtps:// URLs: the envelope. With it set, the transfer is an SMTP
     /// submission and ``body`` (as bytes) is the message; without it, an HTTP request.
-    public var mail: MailEnvelope?
+    package var mail: MailEnvelope?
     /// The User-Agent header.
-    public var userAgent = "bearmon"
+    package var userAgent = "bearmon"
     /// The most body bytes kept; past it the transfer stops and the response is marked
     /// truncated. 0 stops at the first body byte, for callers that only need the status.
-    public var bodyCap = 1 << 20
+    package var bodyCap = 1 << 20
     /// Opens a new connection and closes it afterwards (and, over HTTP, says `Connection:
     /// close`), so that every request measures a full connect, as a monitor should.
-    public var freshConnection = true
+    package var freshConnection = true
     /// Schemes the URL and any redirect may use, in CURLOPT_PROTOCOLS_STR syntax.
-    public var allowedProtocols = "http,https"
+    package var allowedProtocols = "http,https"
     /// The proxy to go through; "" means none, whatever `http_proxy` and its kin say, so that
     /// a check measures the target itself and never sends traffic where nobody configured it.
-    public var proxy = ""
+    package var proxy = ""
 
     /// A GET of `url` that must be over by `deadline`.
-    public init(url: String, deadline: Deadline) {
+    package init(url: String, deadline: Deadline) {
         self.url = url
         self.deadline = deadline
     }
 
     /// An SMTP submission of `message` to `url` (smtp:// or smtps://) with `envelope`, over
     /// by `deadline`.
-    public static func mail(url: String, envelope: MailEnvelope, message: [UInt8], deadline: Deadline) -> CurlRequest {
+    package static func mail(url: String, envelope: MailEnvelope, message: [UInt8], deadline: Deadline) -> CurlRequest {
         var request = CurlRequest(url: url, deadline: deadline)
         request.mail = envelope
         request.body = .bytes(message)
@@ -101,7 +101,7 @@ public struct CurlRequest: Sendable {
     }
 
     /// The method on the request line.
-    public var effectiveMethod: String {
+    package var effectiveMethod: String {
         method ?? (body == .none ? "GET" : "POST")
     }
 }

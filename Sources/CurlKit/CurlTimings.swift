@@ -2,23 +2,23 @@
 /// lookup (curl's *_TIME_T values, moved by the lookup CurlKit does before curl starts). A
 /// phase that never happened is 0. With redirects, only the last hop is described: each hop
 /// is a transfer of its own (see ``CurlTransfer``).
-public struct CurlTimings: Sendable, Equatable {
+package struct CurlTimings: Sendable, Equatable {
     /// Name resolution done.
-    public var nameLookup: Double = 0
+    package var nameLookup: Double = 0
     /// TCP connection established.
-    public var connect: Double = 0
+    package var connect: Double = 0
     /// TLS handshake done (0 for plain HTTP).
-    public var tlsHandshake: Double = 0
+    package var tlsHandshake: Double = 0
     /// First response byte received.
-    public var firstByte: Double = 0
+    package var firstByte: Double = 0
     /// Transfer over.
-    public var total: Double = 0
+    package var total: Double = 0
 
     /// All zero.
-    public init() {}
+    package init() {}
 
     /// Milliseconds spent in the TLS handshake alone, or nil when there was none.
-    public var tlsMilliseconds: Double? {
+    package var tlsMilliseconds: Double? {
         tlsHandshake > 0 ? max(0, tlsHandshake - connect) : nil
     }
 

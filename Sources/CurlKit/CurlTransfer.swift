@@ -12,7 +12,7 @@ import CCurl
 ///
 /// After a failed ``perform()``, ``timings`` still tell how far the last hop got (connected?
 /// first byte?), which is what a timeout message needs.
-public final class CurlTransfer {
+package final class CurlTransfer {
     private let request: CurlRequest
     private let firstURL: CurlURL
     /// The hop being performed: the request, or what a redirect made of it.
@@ -27,7 +27,7 @@ public final class CurlTransfer {
     /// the cache when the transfer is released (see ``EasyHandleCache``), so use a transfer on
     /// the thread that made it. An error here is a setup problem (a URL curl cannot parse, an
     /// option this libcurl refuses), not a problem with the target.
-    public init(_ request: CurlRequest) throws(CurlError) {
+    package init(_ request: CurlRequest) throws(CurlError) {
         self.request = request
         firstURL = try CurlURL(parsing: request.url)
         hop = request
@@ -52,7 +52,7 @@ public final class CurlTransfer {
 
     /// Runs the transfer until the last hop's response is complete, the body cap is reached,
     /// an error occurs or the request's deadline passes. An error here concerns the target.
-    public func perform() throws(CurlError) -> CurlResponse {
+    package func perform() throws(CurlError) -> CurlResponse {
         var redirects = 0
         while true {
             let status = try performHop()
@@ -116,10 +116,10 @@ public final class CurlTransfer {
 
     /// How far the last hop got, counted from the start of its name lookup; see
     /// ``CurlTimings``. Earlier hops are not included.
-    public var timings: CurlTimings { handle.timings.afterLookup(milliseconds: lookupMilliseconds) }
+    package var timings: CurlTimings { handle.timings.afterLookup(milliseconds: lookupMilliseconds) }
 
     /// The last status code the server sent, or 0 before any: an HTTP status, or an SMTP
     /// reply code, which after a failed submission tells a refusal for good (5xx) from one
     /// for now (4xx).
-    public var replyCode: Int { (try? handle.info(long: CURLINFO_RESPONSE_CODE)) ?? 0 }
+    package var replyCode: Int { (try? handle.info(long: CURLINFO_RESPONSE_CODE)) ?? 0 }
 }

@@ -2,23 +2,23 @@ import CCurl
 
 /// A URL as libcurl parses it (the URL API, CURLU), so that what is validated is exactly what
 /// a transfer will use.
-public struct CurlURL: Sendable {
+package struct CurlURL: Sendable {
     /// The URL as given.
-    public let text: String
+    package let text: String
     /// The scheme, lower-cased by curl ("http", "https").
-    public let scheme: String
+    package let scheme: String
     /// The host name or address, as written in the URL (an IPv6 literal in brackets).
-    public let host: String
+    package let host: String
     /// The port the URL names, or its scheme's default (0 for a scheme curl does not know).
-    public let port: UInt16
+    package let port: UInt16
     /// The host as curl connects to it: an international name in its ASCII (punycode) form,
     /// lower-cased, an IPv6 literal without brackets. This is the name to resolve.
-    public let connectHost: String
+    package let connectHost: String
     /// The URL without any password, safe for messages and logs.
-    public let redacted: String
+    package let redacted: String
 
     /// Parses `text`, which must be an absolute URL with a scheme and a host.
-    public init(parsing text: String) throws(CurlError) {
+    package init(parsing text: String) throws(CurlError) {
         guard let handle = curl_url() else {
             throw CurlError(function: "curl_url", code: CURLUE_OUT_OF_MEMORY.rawValue, domain: .url, reason: "out of memory")
         }
@@ -48,5 +48,5 @@ public struct CurlURL: Sendable {
     }
 
     /// "scheme://host:port", the part a redirect must keep for credentials to go along.
-    public var origin: String { "\(scheme)://\(connectHost):\(port)" }
+    package var origin: String { "\(scheme)://\(connectHost):\(port)" }
 }

@@ -2,7 +2,7 @@ import CCurl
 
 extension EasyHandle {
     /// The handle's timings so far; usable after a failed transfer too.
-    public var timings: CurlTimings {
+    package var timings: CurlTimings {
         func ms(_ item: CURLINFO) -> Double { Double((try? info(offset: item)) ?? 0) / 1000 }
         var timings = CurlTimings()
         timings.nameLookup = ms(CURLINFO_NAMELOOKUP_TIME_T)

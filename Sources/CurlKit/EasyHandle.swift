@@ -5,9 +5,9 @@ import CCurl
 /// Every option and info call goes through ``curlCall(_:detail:_:)``. A handle is used by one
 /// thread at a time; ``EasyHandleCache`` keeps it between transfers, and its thread-exit
 /// destructor may release it, which is why it is marked Sendable.
-public final class EasyHandle: @unchecked Sendable {
+package final class EasyHandle: @unchecked Sendable {
     /// The `CURL *`.
-    public let raw: UnsafeMutableRawPointer
+    package let raw: UnsafeMutableRawPointer
     /// curl writes the specific reason for a failed transfer here (CURLOPT_ERRORBUFFER).
     private let errorBuffer: UnsafeMutablePointer<CChar>
     /// Lists and other objects curl points into; they must live as long as the handle.
@@ -15,7 +15,7 @@ public final class EasyHandle: @unchecked Sendable {
 
     /// A fresh handle with curl's defaults plus CURLOPT_NOSIGNAL, which multi-threaded
     /// programs need: without it a name lookup timeout uses SIGALRM and longjmp.
-    public init() throws(CurlError) {
+    package init() throws(CurlError) {
         guard let handle = curl_easy_init() else {
             throw CurlError(function: "curl_easy_init", code: CURLE_FAILED_INIT.rawValue, domain: .easy, reason: "curl_easy_init failed")
         }
@@ -30,7 +30,7 @@ public final class EasyHandle: @unchecked Sendable {
     /// internals, such as its DNS cache and the multi handle curl_easy_perform made for it;
     /// keeping those is the point of reusing a handle. It keeps no connection that a transfer
     /// with CURLOPT_FORBID_REUSE closed.
-    public func reset() throws(CurlError) {
+    package func reset() throws(CurlError) {
         curl_easy_reset(raw)
         retained.removeAll()
         try setBaseOptions()
@@ -47,13 +47,13 @@ public final class EasyHandle: @unchecked Sendable {
     }
 
     /// What curl last wrote into the error buffer, or "".
-    public var errorDetail: String { String(cString: errorBuffer) }
+    package var errorDetail: String { String(cString: errorBuffer) }
 
     /// Keeps `object` alive as long as this handle (for data curl points to but does not copy).
-    public func retain(_ object: AnyObject) { retained.append(object) }
+    package func retain(_ object: AnyObject) { retained.append(object) }
 
     /// Runs the transfer with the options set so far; blocks until it ends or times out.
-    public func perform() throws(CurlError) {
+    package func perform() throws(CurlError) {
         errorBuffer[0] = 0
         try curlCall("curl_easy_perform", detail: errorDetail) { curl_easy_perform(raw) }
     }

@@ -14,7 +14,7 @@ import Darwin
 /// once and a shared pool's lock became the hottest spot under load. A thread's handle is
 /// cleaned up when the thread exits (the host's worker threads are long-lived; abandoned ones
 /// exit once their call returns).
-public enum EasyHandleCache {
+package enum EasyHandleCache {
     /// The thread-specific slot; its destructor releases a handle left in it at thread exit.
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
@@ -27,7 +27,7 @@ public enum EasyHandleCache {
     }()
 
     /// This thread's idle handle, already reset, or a new one.
-    public static func take() throws(CurlError) -> EasyHandle {
+    package static func take() throws(CurlError) -> EasyHandle {
         guard let slot = pthread_getspecific(key) else { return try EasyHandle() }
         pthread_setspecific(key, nil)
         return Unmanaged<EasyHandle>.fromOpaque(slot).takeRetainedValue()
@@ -35,7 +35,7 @@ public enum EasyHandleCache {
 
     /// Resets `handle` and keeps it for this thread's next ``take()``. A handle that cannot be
     /// reset, or one more than the thread needs, is cleaned up instead.
-    public static func give(_ handle: EasyHandle) {
+    package static func give(_ handle: EasyHandle) {
         guard pthread_getspecific(key) == nil, (try? handle.reset()) != nil else { return }
         pthread_setspecific(key, Unmanaged.passRetained(handle).toOpaque())
     }

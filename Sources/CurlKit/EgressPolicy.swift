@@ -4,19 +4,19 @@ import BearmonSystem
 /// every hop itself (the first URL and each redirect) and asks the policy about each address
 /// before curl sees it; curl is handed only the approved ones (CURLOPT_RESOLVE), so this is
 /// the one place where deny and allow lists on destination addresses take effect.
-public protocol EgressPolicy: Sendable {
+package protocol EgressPolicy: Sendable {
     /// Returns when `address` (resolved from `host`) may be connected to; throws why not.
     func approve(_ address: SocketAddress, host: String) throws(EgressRefusal)
 }
 
 /// Why an ``EgressPolicy`` refused an address, in words for an error message.
-public struct EgressRefusal: Error, Sendable, CustomStringConvertible {
+package struct EgressRefusal: Error, Sendable, CustomStringConvertible {
     /// The reason, for example "10.0.0.5 is in the denied range 10.0.0.0/8".
-    public let reason: String
+    package let reason: String
 
     /// A refusal for `reason`.
-    public init(_ reason: String) { self.reason = reason }
+    package init(_ reason: String) { self.reason = reason }
 
     /// The reason.
-    public var description: String { reason }
+    package var description: String { reason }
 }

@@ -1,13 +1,13 @@
 /// SMTP's envelope: who the message is from (MAIL FROM) and to whom it goes (RCPT TO). The
 /// message's own From and To headers are the sender's business; the server goes by these.
-public struct MailEnvelope: Sendable, Equatable {
+package struct MailEnvelope: Sendable, Equatable {
     /// The bare sender address, without angle brackets: "noreply@example.org".
-    public var from: String
+    package var from: String
     /// The bare recipient addresses.
-    public var recipients: [String]
+    package var recipients: [String]
 
     /// An envelope from `from` to `recipients`.
-    public init(from: String, recipients: [String]) {
+    package init(from: String, recipients: [String]) {
         self.from = from
         self.recipients = recipients
     }

@@ -1,7 +1,7 @@
 import CCurl
 
 /// Whether a mail transfer upgrades its plain connection to TLS (CURLOPT_USE_SSL).
-public enum StartTLS: Sendable, Equatable {
+package enum StartTLS: Sendable, Equatable {
     /// Never: the whole session, login included, goes in clear.
     case never
     /// When the server offers STARTTLS; in clear when it does not.

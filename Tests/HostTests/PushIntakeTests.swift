@@ -76,7 +76,7 @@ struct PushIntakeTests {
         let config = try GcfgParser(file: "push.cfg").parse("[push]\ninterval = 30\nttl = 2m\nreap = 500ms\nmaxBody = 2048\ntoken = s3cret\n")
         let settings = try PushSettings.from(config)
         #expect(settings.defaultIntervalSeconds == 30 && settings.defaultTTLSeconds == 120)
-        #expect(settings.reapMilliseconds == 500 && settings.maxBodyBytes == 2048 && settings.token == "s3cret")
+        #expect(settings.reapInterval == .milliseconds(500) && settings.maxBodyBytes == 2048 && settings.token == "s3cret")
         #expect(throws: ConfigError.self) { try PushSettings.from(try GcfgParser(file: "push.cfg").parse("[push]\nreap = 1m\n")) }
         let row = try PushIntake(settings: settings, receivedAt: received).row(.healthCheck, body: Array(MonitorMessages.pong.utf8))
         #expect(row.intervalSeconds == 30 && row.ttlSeconds == 120)

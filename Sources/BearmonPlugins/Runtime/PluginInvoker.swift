@@ -1,3 +1,4 @@
+import BearmonCore
 import BearmonSystem
 package import Logging
 import PluginABI
@@ -34,14 +35,14 @@ package final class PluginInvoker: Sendable {
     package let stuck: StuckCalls
     /// How long after the deadline a call may still return before it is abandoned: a plugin
     /// that honours its deadline needs a moment to report the timeout it saw.
-    package let graceMilliseconds: Int64
+    package let grace: Duration
     private let logger: Logger
 
     /// An invoker with `width` threads.
-    package init(width: Int, stuckLimit: Int? = nil, graceMilliseconds: Int64 = 1000, logger: Logger = Logger(label: "bearmon.invoker")) {
+    package init(width: Int, stuckLimit: Int? = nil, grace: Duration = .seconds(1), logger: Logger = Logger(label: "bearmon.invoker")) {
         pool = BlockingPool(width: width)
         stuck = StuckCalls(limit: stuckLimit ?? max(4, width / 2))
-        self.graceMilliseconds = graceMilliseconds
+        self.grace = grace
         self.logger = logger
     }
 
@@ -53,7 +54,7 @@ package final class PluginInvoker: Sendable {
         guard context.type.runFunction != nil else { return .returned(BEARMON_E_FAILED, elapsedMilliseconds: 0) }
         let settled = Atomic(Settled.pending)
         let started = Deadline.now()
-        let waitMs = max(0, context.deadline.remainingMilliseconds) + graceMilliseconds
+        let waitMs = max(0, context.deadline.remainingMilliseconds) + grace.inMilliseconds
         let watch = DeadlineWatchdog.Entry(deadline: .after(milliseconds: waitMs))
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -71,8 +71,8 @@ package struct SelfMonitor: Sendable {
     /// within a second rather than an interval. A failed push (most likely the store is down,
     /// which `bearmon.store.reachable` would have said) waits for the next interval.
     package func run() async {
-        let loop = SelfPushLoop<Key>(subject: "this node's", retryMilliseconds: Self.intervalSeconds * 1_000,
-                                     quietStartMilliseconds: 0, logger: monitor.logger)
+        let loop = SelfPushLoop<Key>(subject: "this node's", retry: .seconds(Self.intervalSeconds),
+                                     quietStart: .zero, logger: monitor.logger)
         let alerting = self.alerting, heldView = self.heldView
         await loop.run(key: { Key(view: await heldView(), alertingOK: alerting.health?.isOK) }) { key in try await pushOnce(view: key.view) }
     }

@@ -10,9 +10,9 @@ struct SelfPushLoop<Key: Equatable & Sendable>: Sendable {
     /// Whose healthchecks, for log lines: "this node's", "the viewserver's".
     let subject: String
     /// How long after a failed push to try again.
-    let retryMilliseconds: Int64
+    let retry: Duration
     /// Failures this soon after start are expected (peers still starting) and not logged.
-    let quietStartMilliseconds: Int64
+    let quietStart: Duration
     let logger: Logger
 
     /// Runs until cancelled: reads `key` every second and calls `push` with it when due.
@@ -31,8 +31,8 @@ struct SelfPushLoop<Key: Equatable & Sendable>: Sendable {
                     if failing { logger.notice("pushing \(subject) own healthchecks again") }
                     failing = false
                 } catch {
-                    nextPush = monotonicMilliseconds() + retryMilliseconds
-                    let starting = monotonicMilliseconds() - started < quietStartMilliseconds
+                    nextPush = monotonicMilliseconds() + retry.inMilliseconds
+                    let starting = monotonicMilliseconds() - started < quietStart.inMilliseconds
                     if !failing, !starting { logger.warning("cannot push \(subject) own healthchecks: \(error)") }
                     failing = !starting
                 }

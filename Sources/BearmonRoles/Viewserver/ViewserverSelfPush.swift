@@ -24,8 +24,8 @@ struct ViewserverSelfPush: Sendable {
     /// A failed push is tried again a second later; failures in the first interval are
     /// expected (the candidates are starting) and quiet.
     func run() async {
-        let loop = SelfPushLoop<String?>(subject: "the viewserver's", retryMilliseconds: 1_000,
-                                         quietStartMilliseconds: SelfMonitor.intervalSeconds * 1_000, logger: logger)
+        let loop = SelfPushLoop<String?>(subject: "the viewserver's", retry: .seconds(1),
+                                         quietStart: .seconds(SelfMonitor.intervalSeconds), logger: logger)
         await loop.run(key: { [viewserver] in await viewserver.currentView.controller }) { _ in try await pushOnce() }
     }
 
