@@ -30,8 +30,9 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             let checkType = try host.type(.check, type)
             let params = try host.validate(checkType, data: data, strict: true)
-            let budget = timeout.map { Int64($0 * 1000) }
-            outcome = await host.runCheck(checkType, params: params, budgetMilliseconds: budget, label: "bearmon check \(type)")
+            // Clamped to a day: NaN, a negative or a huge --timeout must not trap the conversion.
+            let budget = timeout.map { Duration.milliseconds(Int64(($0.isFinite ? min(max($0, 0), 86_400) : 0) * 1000)) }
+            outcome = await host.runCheck(checkType, params: params, budget: budget, label: "bearmon check \(type)")
         } catch {
             outcome = CheckOutcome(status: .fail, message: "\(error)")
         }

@@ -22,11 +22,11 @@ struct ClusterStatus {
             viewserver = address
         }
         do {
-            let view: ViewReply = try await client.get(viewserver, "/v1/view", timeoutMilliseconds: 5_000)
+            let view: ViewReply = try await client.get(viewserver, "/v1/view", timeout: .milliseconds(5_000))
             guard let controller = view.controller else {
                 throw CLIFailure("the viewserver at \(viewserver) has not granted a view yet (highest view \(view.view)); are the workers up?")
             }
-            var report: StatusReport = try await client.get(controller, "/v1/checks", timeoutMilliseconds: 10_000)
+            var report: StatusReport = try await client.get(controller, "/v1/checks", timeout: .milliseconds(10_000))
             report.controller = controller
             return report
         } catch let error as NodeClient.CallError {

@@ -11,7 +11,7 @@ enum NodeHTTP {
         let target: HostPort
         do { target = try HostPort(parsing: address, defaultPort: 8888) } catch { throw CLIFailure("--addr", cause: error) }
         do {
-            let (status, body) = try await NodeClient.openGet(target.description, path, query: query, timeoutMilliseconds: 10_000)
+            let (status, body) = try await NodeClient.openGet(target.description, path, query: query, timeout: .milliseconds(10_000))
             return (status, Data(body))
         } catch let error as NodeClient.CallError {
             throw CLIFailure("cannot reach the node at \(target)", cause: error)

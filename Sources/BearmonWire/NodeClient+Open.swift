@@ -5,9 +5,9 @@ extension NodeClient {
     /// HTTP, unsigned, as the CLI's `--addr` commands do; returns the status and body whatever
     /// the status. Failing to reach the node is a ``CallError`` with status 0.
     package static func openGet(_ peer: String, _ path: String, query: [(String, String)] = [],
-                                timeoutMilliseconds: Int64) async throws -> (status: Int, body: [UInt8]) {
+                                timeout: Duration) async throws -> (status: Int, body: [UInt8]) {
         let search = query.isEmpty ? "" : "?" + FormField.encode(query.map(FormField.init))
-        var request = CurlRequest(url: "http://\(peer)\(path)\(search)", deadline: .after(milliseconds: timeoutMilliseconds))
+        var request = CurlRequest(url: "http://\(peer)\(path)\(search)", deadline: .after(milliseconds: timeout.inMilliseconds))
         request.method = "GET"
         let response = try await transfer(request, target: "GET \(peer)\(path)")
         return (response.status, response.body)

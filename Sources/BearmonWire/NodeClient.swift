@@ -48,20 +48,20 @@ package final class NodeClient: Sendable {
 
     /// POSTs `body` as JSON, with `headers` besides the signature's, and decodes the reply.
     package func post<Body: Encodable, Reply: Decodable>(_ peer: String, _ path: String, _ body: Body, headers: [(String, String)] = [],
-                                                        timeoutMilliseconds: Int64) async throws -> Reply {
+                                                        timeout: Duration) async throws -> Reply {
         let data = try WireJSON.encoder.encode(body)
-        return try await call(peer, "POST", path, Array(data), headers: headers, timeoutMilliseconds: timeoutMilliseconds)
+        return try await call(peer, "POST", path, Array(data), headers: headers, timeout: timeout)
     }
 
     /// GETs `path` and decodes the reply.
-    package func get<Reply: Decodable>(_ peer: String, _ path: String, timeoutMilliseconds: Int64) async throws -> Reply {
-        try await call(peer, "GET", path, [], timeoutMilliseconds: timeoutMilliseconds)
+    package func get<Reply: Decodable>(_ peer: String, _ path: String, timeout: Duration) async throws -> Reply {
+        try await call(peer, "GET", path, [], timeout: timeout)
     }
 
     private func call<Reply: Decodable>(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], headers: [(String, String)] = [],
-                                        timeoutMilliseconds: Int64) async throws -> Reply {
+                                        timeout: Duration) async throws -> Reply {
         let target = "\(method) \(peer)\(path)"
-        let request = signedRequest(peer, method, path, body, headers, timeoutMilliseconds)
+        let request = signedRequest(peer, method, path, body, headers, timeout)
         let response = try await Self.transfer(request, target: target)
         guard (200..<300).contains(response.status) else {
             let wire = try? WireJSON.decoder.decode(WireError.self, from: Data(response.body))
@@ -75,8 +75,8 @@ package final class NodeClient: Sendable {
     }
 
     private func signedRequest(_ peer: String, _ method: String, _ path: String, _ body: [UInt8], _ headers: [(String, String)],
-                               _ timeoutMilliseconds: Int64) -> CurlRequest {
-        var request = CurlRequest(url: "\(tls == nil ? "http" : "https")://\(peer)\(path)", deadline: .after(milliseconds: timeoutMilliseconds))
+                               _ timeout: Duration) -> CurlRequest {
+        var request = CurlRequest(url: "\(tls == nil ? "http" : "https")://\(peer)\(path)", deadline: .after(milliseconds: timeout.inMilliseconds))
         request.method = method
         request.body = body.isEmpty ? .none : .bytes(body)
         request.caFile = tls?.ca

@@ -51,13 +51,13 @@ struct FlipWriterTests {
     private func report(_ statuses: [Int64: (CheckStatus, String)]) async {
         var left = Set(statuses.keys)
         for _ in 0..<40 where !left.isEmpty {
-            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, waitMilliseconds: 500)
+            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, wait: .milliseconds(500))
             let results = assignments.compactMap { assignment -> WorkerResult? in
                 let (status, message) = statuses[assignment.checkID] ?? (.online, "fine")
                 left.remove(assignment.checkID)
                 return WorkerResult(checkID: assignment.checkID, token: assignment.token, status: status, message: message, latencyMilliseconds: 1)
             }
-            _ = await controller.exchange(worker: "w", results: results, capacity: 0, waitMilliseconds: 0)
+            _ = await controller.exchange(worker: "w", results: results, capacity: 0, wait: .milliseconds(0))
         }
         #expect(left.isEmpty, "never assigned: \(left)")
     }
@@ -134,10 +134,10 @@ struct FlipWriterTests {
         try await controller.takeView(1)
         var reported = false
         for _ in 0..<20 where !reported {
-            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, waitMilliseconds: 500)
+            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, wait: .milliseconds(500))
             let results = assignments.map { WorkerResult(checkID: $0.checkID, token: $0.token, status: .online, message: "fine", latencyMilliseconds: 42.5) }
             reported = !results.isEmpty
-            _ = await controller.exchange(worker: "w", results: results, capacity: 0, waitMilliseconds: 0)
+            _ = await controller.exchange(worker: "w", results: results, capacity: 0, wait: .milliseconds(0))
         }
         let report = try await controller.status(address: nil)
         #expect(report.checks.first { $0.id == check }?.lastResult?.latencyMs == 42.5)

@@ -68,7 +68,7 @@ struct RuntimeTests {
         let type = try host.type(.check, "fixture")
         let hang = try host.validate(type, data: #"{"mode":"hang","seconds":20}"#)
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<4 { group.addTask { _ = await host.runCheck(type, params: hang, budgetMilliseconds: 100, label: "t") } }
+            for _ in 0..<4 { group.addTask { _ = await host.runCheck(type, params: hang, budget: .milliseconds(100), label: "t") } }
         }
         let paused = await host.runCheck(type, params: try host.validate(type, data: "{}"), label: "t")
         #expect(paused.status == .fail)

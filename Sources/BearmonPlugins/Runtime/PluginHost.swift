@@ -65,11 +65,11 @@ package final class PluginHost: Sendable {
 
     /// Runs one check of `type` with validated `params`, bounded by the type's maximum run
     /// time and by `budgetMilliseconds` when given.
-    package func runCheck(_ type: PluginType, params: ResolvedParams, budgetMilliseconds: Int64? = nil, label: String) async -> CheckOutcome {
+    package func runCheck(_ type: PluginType, params: ResolvedParams, budget: Duration? = nil, label: String) async -> CheckOutcome {
         if type.isPassive {
             return CheckOutcome(status: .fail, message: "\(type.key) is evaluated by the controller from pushed healthchecks; add it with `bearmon checks add`, it cannot run on its own")
         }
-        let context = makeContext(type, params: params, budgetMilliseconds: budgetMilliseconds, label: label)
+        let context = makeContext(type, params: params, budgetMilliseconds: budget?.inMilliseconds, label: label)
         return await invoker.runCheck(context)
     }
 

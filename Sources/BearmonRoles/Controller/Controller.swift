@@ -95,10 +95,10 @@ package actor Controller: ControllerLink {
 
     /// Reports `results` and hands out up to `capacity` assignments, holding the request open
     /// up to `waitMilliseconds` (capped by the long-poll limit) until one is due.
-    package func exchange(worker: String, results: [WorkerResult], capacity: Int, waitMilliseconds: Int64) async -> [Assignment] {
+    package func exchange(worker: String, results: [WorkerResult], capacity: Int, wait: Duration) async -> [Assignment] {
         guard view != nil else { return [] }
         if !results.isEmpty { accept(results, from: worker) }
-        let giveUp = monotonicMilliseconds() + min(max(0, waitMilliseconds), settings.longPoll.inMilliseconds)
+        let giveUp = monotonicMilliseconds() + min(max(0, wait.inMilliseconds), settings.longPoll.inMilliseconds)
         while true {
             let now = monotonicMilliseconds()
             let (assignments, decisions) = scheduler.assign(to: worker, capacity: capacity, now: now)

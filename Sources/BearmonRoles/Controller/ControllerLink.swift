@@ -5,5 +5,5 @@ package import BearmonCore
 /// node calls the controller in process; cluster workers call it over the network.
 package protocol ControllerLink: Sendable {
     /// Reports `results` from `worker` and returns new assignments.
-    func exchange(worker: String, results: [WorkerResult], capacity: Int, waitMilliseconds: Int64) async throws -> [Assignment]
+    func exchange(worker: String, results: [WorkerResult], capacity: Int, wait: Duration) async throws -> [Assignment]
 }

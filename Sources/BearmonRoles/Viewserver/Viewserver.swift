@@ -69,7 +69,7 @@ package actor Viewserver {
                 let request = PingRequest(view: offered?.view ?? highestView, controller: offered?.controller ?? "", leaseMs: lease, you: candidate)
                 group.addTask { [logger] in
                     do {
-                        let reply: PingReply = try await client.post(candidate, "/v1/ping", request, timeoutMilliseconds: timeout)
+                        let reply: PingReply = try await client.post(candidate, "/v1/ping", request, timeout: .milliseconds(timeout))
                         return (candidate, reply)
                     } catch {
                         logger.debug("ping failed: \(error)")

@@ -26,12 +26,12 @@ package actor RemoteControllerLink: ControllerLink {
     package var currentView: ViewReply { known }
 
     /// Reports results and asks for work at the current controller.
-    package func exchange(worker: String, results: [WorkerResult], capacity: Int, waitMilliseconds: Int64) async throws -> [Assignment] {
+    package func exchange(worker: String, results: [WorkerResult], capacity: Int, wait: Duration) async throws -> [Assignment] {
         let view = try await controllerView()
         guard let controller = view.controller else { throw NodeClient.CallError(target: "viewserver \(viewserver)", status: 0, reason: "no controller is granted yet", view: nil) }
-        let request = ExchangeRequest(worker: worker, view: view.view, results: results, capacity: capacity, waitMs: waitMilliseconds)
+        let request = ExchangeRequest(worker: worker, view: view.view, results: results, capacity: capacity, waitMs: wait.inMilliseconds)
         do {
-            let reply: ExchangeReply = try await client.post(controller, "/v1/exchange", request, timeoutMilliseconds: waitMilliseconds + 10_000)
+            let reply: ExchangeReply = try await client.post(controller, "/v1/exchange", request, timeout: wait + .seconds(10))
             guard reply.view >= known.view else {
                 forgetController()
                 throw NodeClient.CallError(target: controller, status: 409, reason: "answered for view \(reply.view), older than view \(known.view)", view: reply.view)
@@ -52,7 +52,7 @@ package actor RemoteControllerLink: ControllerLink {
         if known.controller != nil { return known }
         let reply: ViewReply
         do {
-            reply = try await client.get(viewserver, "/v1/view", timeoutMilliseconds: 3_000)
+            reply = try await client.get(viewserver, "/v1/view", timeout: .milliseconds(3_000))
         } catch {
             guard let lastController else { throw error }
             return ViewReply(view: known.view, controller: lastController)

@@ -52,7 +52,7 @@ package actor WorkerPool {
                 continue
             }
             do {
-                let assignments = try await link.exchange(worker: node, results: [], capacity: free, waitMilliseconds: 20_000)
+                let assignments = try await link.exchange(worker: node, results: [], capacity: free, wait: .milliseconds(20_000))
                 backoff = 100
                 if failing != nil {
                     logger.notice("getting work from the controller again")
@@ -82,7 +82,7 @@ package actor WorkerPool {
             let batch = finished
             finished.removeAll(keepingCapacity: true)
             do {
-                _ = try await link.exchange(worker: node, results: batch, capacity: 0, waitMilliseconds: 0)
+                _ = try await link.exchange(worker: node, results: batch, capacity: 0, wait: .milliseconds(0))
             } catch {
                 // The controller may be failing over; results for locks it no longer knows
                 // would be ignored anyway, so keep only a bounded backlog.
@@ -110,7 +110,7 @@ package actor WorkerPool {
         do {
             let type = try host.type(.check, assignment.type)
             let resolved = try params.resolve(type: type, data: assignment.data, host: host)
-            outcome = await host.runCheck(type, params: resolved, budgetMilliseconds: assignment.budgetMilliseconds, label: "check \(assignment.checkID) (\(assignment.name))")
+            outcome = await host.runCheck(type, params: resolved, budget: .milliseconds(assignment.budgetMilliseconds), label: "check \(assignment.checkID) (\(assignment.name))")
         } catch {
             outcome = CheckOutcome(status: .fail, message: "\(error)")
         }

@@ -30,7 +30,7 @@ enum WorkerRoutes {
                 }
                 logger.warning("sending check definitions to \(context.peerDescription) without TLS, because [default] insecure = true")
             }
-            let assignments = await controller.exchange(worker: exchange.worker, results: exchange.results, capacity: exchange.capacity, waitMilliseconds: exchange.waitMs)
+            let assignments = await controller.exchange(worker: exchange.worker, results: exchange.results, capacity: exchange.capacity, wait: .milliseconds(exchange.waitMs))
             return try WireJSON.response(ExchangeReply(view: held, assignments: assignments))
         }
         NodeRoutes.checks(signed) {

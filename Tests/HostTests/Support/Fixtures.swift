@@ -32,6 +32,6 @@ struct FixtureHost {
     func check(_ data: String, type: String = "fixture", budget: Int64? = nil) async throws -> CheckOutcome {
         let checkType = try host.type(.check, type)
         let params = try host.validate(checkType, data: data)
-        return await host.runCheck(checkType, params: params, budgetMilliseconds: budget, label: "test")
+        return await host.runCheck(checkType, params: params, budget: budget.map { .milliseconds($0) }, label: "test")
     }
 }

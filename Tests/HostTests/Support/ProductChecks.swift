@@ -18,7 +18,7 @@ struct ProductChecks {
     func run(_ type: String, _ data: String, budget: Int64? = nil) async throws -> CheckOutcome {
         let checkType = try host.type(.check, type)
         let params = try host.validate(checkType, data: data, strict: true)
-        return await host.runCheck(checkType, params: params, budgetMilliseconds: budget, label: "test")
+        return await host.runCheck(checkType, params: params, budget: budget.map { .milliseconds($0) }, label: "test")
     }
 
     /// The error validating `data` for `type` raises, or nil when the data is accepted.
