@@ -108,6 +108,15 @@ struct ConfigTests {
         #expect(boolError?.line == 5)
     }
 
+    @Test("a duration too long to count in milliseconds is refused, not trapped on")
+    func hugeDuration() throws {
+        let config = try GcfgParser(file: "d.cfg").parse("[store]\nretention = 99999999999999d\n[alerting]\nmaxFlipWait = 9223372036854775807\n")
+        let dayError = #expect(throws: ConfigError.self) { try config.duration("store", "retention") }
+        #expect(dayError?.reason.contains("too long a duration") == true)
+        #expect(throws: ConfigError.self) { try config.duration("alerting", "maxFlipWait") }
+        #expect(try GcfgParser(file: "d.cfg").parse("[store]\nretention = 7d\n").duration("store", "retention") == .seconds(7 * 86_400))
+    }
+
     @Test("a missing file is named")
     func missingFile() {
         let error = #expect(throws: ConfigError.self) { try GcfgParser.load(path: "/nonexistent/bearmon.cfg") }
