@@ -6,6 +6,14 @@ extension SQLStore {
         o.check_data, o.message, o.state, o.attempts, o.next_attempt, o.last_error, o.view, o.receipt, o.created_at
         """
 
+    /// Row `o` waits while an older row for the same check and contact is still pending, so a
+    /// contact always hears "offline" before the "online" that follows it. Claiming and
+    /// alerting's self-check must agree on it: a row waiting here on purpose is not stuck.
+    private static let notBehindOlderRow = """
+        NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
+                    AND p.state = 'pending' AND p.id < o.id)
+        """
+
     /// Claims due rows, fenced by `view`: a deposed controller claims nothing. A row waits
     /// while an older row for the same check and contact is still pending, so a contact
     /// always hears "offline" before the "online" that follows it.
@@ -16,8 +24,7 @@ extension SQLStore {
                 """
                 SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id
                 WHERE o.state = 'pending' AND o.next_attempt <= ? AND o.claimed_until <= ?
-                AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
-                                AND p.state = 'pending' AND p.id < o.id)
+                AND \(Self.notBehindOlderRow)
                 ORDER BY o.next_attempt, o.id LIMIT ?
                 """,
                 [.int(now), .int(now), .int(Int64(limit))]
@@ -73,8 +80,7 @@ extension SQLStore {
             """
             SELECT o.event_id, o.check_id, o.contact_id, o.next_attempt FROM alert_outbox o
             WHERE o.state = 'pending' AND o.attempts = 0 AND o.next_attempt <= ?
-            AND NOT EXISTS (SELECT 1 FROM alert_outbox p WHERE p.check_id = o.check_id AND p.contact_id = o.contact_id
-                            AND p.state = 'pending' AND p.id < o.id)
+            AND \(Self.notBehindOlderRow)
             ORDER BY o.next_attempt, o.id LIMIT 1
             """,
             [.int(now)]
