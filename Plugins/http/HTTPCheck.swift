@@ -18,8 +18,8 @@ struct HTTPCheck: CheckType {
     let params = [
         ParamSpec("url", .string, "the URL to request, http:// or https://", required: true),
         ParamSpec("method", .string, "request method; GET, or POST when body is set"),
-        ParamSpec("body", .string, "request body, sent as it is, with no Content-Type unless headers give one"),
-        ParamSpec("headers", .map, "extra request headers; a Host header sets the request's Host"),
+        ParamSpec("body", .string, "request body, sent as it is, with no Content-Type unless headers give one (masked wherever data is shown)", secret: true),
+        ParamSpec("headers", .map, "extra request headers, such as Authorization; a Host header sets the request's Host (masked wherever data is shown)", secret: true),
         ParamSpec("timeout", .int, default: "\(defaultTimeoutSeconds)", "seconds for the whole check; 0 means 10, as in gobearmon; others are clamped to 3..30"),
         ParamSpec("insecure", .bool, default: "false", "skip TLS certificate and host name verification"),
         ParamSpec("username", .string, "user name for HTTP basic auth"),

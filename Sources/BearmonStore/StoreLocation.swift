@@ -1,5 +1,6 @@
 package import BearmonConfig
 package import Logging
+package import Foundation
 
 /// Which database a command or role uses: `--db`, else the config file, else the default
 /// SQLite file in the current directory — the same default for standalone and the CLI.
@@ -27,8 +28,18 @@ package enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `--db` if given, else `[controller] database` (MySQL DSNs, tried in turn), else
-    /// `[store] sqlite`, else ``defaultSQLitePath``.
-    package static func resolve(db: String?, config: Config) throws(StoreError) -> StoreLocation {
+    /// `[store] sqlite`, else ``defaultSQLitePath``. A MySQL DSN without a password takes
+    /// `[store] passwordFile`'s, else `BEARMON_DB_PASSWORD`'s (see ``MySQLPassword``).
+    package static func resolve(
+        db: String?, config: Config, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(StoreError) -> StoreLocation {
+        let location = try choose(db: db, config: config)
+        guard case .mysql(let dsns) = location else { return location }
+        guard let password = try MySQLPassword.resolve(config: config, environment: environment) else { return location }
+        return .mysql(dsns.map { $0.password == nil ? $0.with(password: password) : $0 })
+    }
+
+    private static func choose(db: String?, config: Config) throws(StoreError) -> StoreLocation {
         if let db { return try parse(db) }
         let dsns = config.list("controller", "database")
         let sqlite = config.string("store", "sqlite")
@@ -46,7 +57,7 @@ package enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     /// Opens the store (connecting lazily for MySQL).
     package func open(logger: Logger = Logger(label: "bearmon.store")) throws -> SQLStore {
         switch self {
-        case .sqlite(let path): SQLStore(database: try SQLiteDatabase(path: path))
+        case .sqlite(let path): SQLStore(database: try SQLiteDatabase(path: path, logger: logger))
         case .mysql(let dsns): SQLStore(database: MySQLDatabase(dsns: dsns, logger: logger))
         }
     }

@@ -1,3 +1,4 @@
+import BearmonSystem
 import CCurl
 
 /// A URL as libcurl parses it (the URL API, CURLU), so that what is validated is exactly what
@@ -14,7 +15,8 @@ package struct CurlURL: Sendable {
     /// The host as curl connects to it: an international name in its ASCII (punycode) form,
     /// lower-cased, an IPv6 literal without brackets. This is the name to resolve.
     package let connectHost: String
-    /// The URL without any password, safe for messages and logs.
+    /// The URL with its userinfo and credential-like query values masked (``SecretMask``),
+    /// safe for messages and logs.
     package let redacted: String
 
     /// Parses `text`, which must be an absolute URL with a scheme and a host.
@@ -31,7 +33,7 @@ package struct CurlURL: Sendable {
         let ascii = host.utf8.allSatisfy { $0 < 0x80 } ? host : try Self.part(handle, CURLUPART_HOST, flags: CURLU_PUNYCODE) ?? host
         connectHost = ascii.hasPrefix("[") && ascii.hasSuffix("]") ? String(ascii.dropFirst().dropLast()).lowercased() : ascii.lowercased()
         try curlCall("curl_url_set") { curl_url_set(handle, CURLUPART_PASSWORD, nil, 0) }
-        redacted = try Self.part(handle, CURLUPART_URL) ?? text
+        redacted = SecretMask.url(try Self.part(handle, CURLUPART_URL) ?? text)
     }
 
     /// One part of the parsed URL, or nil when the URL has none.

@@ -32,9 +32,11 @@ extension PluginInvoker {
                 return CheckOutcome(status: .fail, message: "\(name) reported unknown status \(result.status)", metrics: metrics, latencyMilliseconds: elapsed)
             }
             if code != BEARMON_OK {
-                return CheckOutcome(status: .fail, message: result.message.isEmpty ? "\(name) returned error \(code)" : result.message, metrics: metrics, latencyMilliseconds: elapsed)
+                return CheckOutcome(status: .fail, message: result.message.isEmpty ? "\(name) returned error \(code)" : context.params.scrubbed(result.message), metrics: metrics, latencyMilliseconds: elapsed)
             }
-            return CheckOutcome(status: status, message: result.message, metrics: metrics, latencyMilliseconds: elapsed)
+            // Whatever a plugin wrote goes to the store, /v1/checks and notifications: URLs
+            // and quoted secrets are masked here, for third-party plugins as for bundled ones.
+            return CheckOutcome(status: status, message: context.params.scrubbed(result.message), metrics: metrics, latencyMilliseconds: elapsed)
         }
     }
 }

@@ -20,11 +20,13 @@ extension PluginInvoker {
             guard let result = context.contactResult else {
                 return ContactOutcome(status: .retry, error: "\(name) returned \(code == BEARMON_OK ? "" : "error \(code) ")without reporting an outcome")
             }
+            // A contact's error is stored and shown by /v1/checks: mask what it quotes.
+            let error = context.params.scrubbed(result.error, urlsWithoutPath: true)
             switch result.status {
             case BEARMON_DELIVERED where code == BEARMON_OK: return ContactOutcome(status: .delivered, error: "", receipt: result.receipt)
-            case BEARMON_PERMANENT: return ContactOutcome(status: .permanent, error: result.error, receipt: result.receipt)
-            case BEARMON_RETRY: return ContactOutcome(status: .retry, error: result.error, receipt: result.receipt)
-            default: return ContactOutcome(status: .retry, error: result.error.isEmpty ? "\(name) reported status \(result.status) with code \(code)" : result.error)
+            case BEARMON_PERMANENT: return ContactOutcome(status: .permanent, error: error, receipt: result.receipt)
+            case BEARMON_RETRY: return ContactOutcome(status: .retry, error: error, receipt: result.receipt)
+            default: return ContactOutcome(status: .retry, error: error.isEmpty ? "\(name) reported status \(result.status) with code \(code)" : error)
             }
         }
     }

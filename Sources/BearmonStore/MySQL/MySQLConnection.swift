@@ -24,6 +24,14 @@ final class MySQLConnection {
         mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
         mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
         mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        if dsn.tls != .off {
+            // libmariadb asks for TLS when use_ssl is set and the server offers it; it insists
+            // (fails without) only when verifying, so skip-verify is checked after connecting.
+            var useTLS: my_bool = 1
+            var verify: my_bool = dsn.tls == .verified ? 1 : 0
+            mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &useTLS)
+            mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
+        }
         let (host, port, socket): (String?, UInt32, String?) = switch dsn.address {
         case .tcp(let host, let port): (host, port, nil)
         case .unix(let path): ("localhost", 0, path)
@@ -31,6 +39,10 @@ final class MySQLConnection {
         // On a throw below, deinit runs (the object is fully initialised) and closes the handle.
         try check("mysql_real_connect") {
             mysql_real_connect(handle, host, dsn.user, dsn.password, dsn.database, port, socket, 0) != nil
+        }
+        if dsn.tls == .verified || dsn.tls == .skipVerify, mysql_get_ssl_cipher(handle) == nil {
+            throw MySQLError(function: "mysql_real_connect", code: 2026, sqlState: "HY000",
+                             message: "the server did not agree to TLS, and the DSN says tls=\(dsn.tls.rawValue); enable TLS on the server or use tls=preferred")
         }
         try execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'")
         try execute("SET SESSION time_zone = '+00:00'")
@@ -67,12 +79,5 @@ final class MySQLConnection {
 
 extension MySQLDSN {
     /// A duration parameter ("5s", "500ms", "2m" or plain seconds) in whole seconds.
-    func seconds(_ name: String) -> UInt32? {
-        guard let text = parameters[name] else { return nil }
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            return Double(text.dropLast(suffix.count)).map { UInt32(max(1, ($0 * factor).rounded(.up))) }
-        }
-        return UInt32(text)
-    }
+    func seconds(_ name: String) -> UInt32? { parameters[name].flatMap(Self.seconds) }
 }

@@ -1,3 +1,5 @@
+import BearmonSystem
+
 /// A MySQL data source in gobearmon's form (Go's mysql driver):
 /// `[user[:password]@][tcp(host[:port])|unix(/path)]/dbname[?param=value&...]`.
 package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
@@ -17,7 +19,7 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
     package let address: Address
     /// The database name.
     package let database: String
-    /// Query parameters (`timeout`, `readTimeout`, `writeTimeout` are honoured).
+    /// Query parameters, by go-sql-driver's names (see ``knownParameters``).
     package let parameters: [String: String]
 
     /// Parses `text`; the error says what is wrong, never echoing a password.
@@ -44,7 +46,6 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
         let tail = rest[netEnd...]
         guard tail.hasPrefix("/") else { throw invalid("the /dbname part is missing") }
         let afterNet = tail.dropFirst()
-        self.address = try MySQLDSN.address(String(netPart), invalid: invalid)
         let (database, query) = afterNet.firstIndex(of: "?").map { (afterNet[..<$0], afterNet[afterNet.index(after: $0)...]) } ?? (afterNet, "")
         guard !database.isEmpty else { throw invalid("the database name is empty") }
         var parameters: [String: String] = [:]
@@ -52,9 +53,16 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
             let parts = pair.split(separator: "=", maxSplits: 1)
             parameters[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
+        if let problem = MySQLDSN.problem(in: parameters) { throw invalid(problem) }
+        self.init(user: user, password: password, address: try MySQLDSN.address(String(netPart), invalid: invalid), database: String(database), parameters: parameters)
+    }
+
+    /// A DSN from its parts.
+    init(user: String, password: String?, address: Address, database: String, parameters: [String: String]) {
         self.user = user
         self.password = password
-        self.database = String(database)
+        self.address = address
+        self.database = database
         self.parameters = parameters
     }
 
@@ -89,7 +97,8 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
         case .tcp(let host, let port): "tcp(\(host.contains(":") ? "[\(host)]" : host):\(port))"
         case .unix(let path): "unix(\(path))"
         }
-        return "\(credentials)\(address)/\(database)"
+        let shown = parameters.keys.sorted().map { "\($0)=\(SecretMask.isCredentialName($0) ? SecretMask.mask : parameters[$0]!)" }
+        return "\(credentials)\(address)/\(database)" + (shown.isEmpty ? "" : "?" + shown.joined(separator: "&"))
     }
 
     /// `text` with anything between the first ':' and the last '@' masked.

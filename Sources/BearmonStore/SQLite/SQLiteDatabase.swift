@@ -1,4 +1,5 @@
 import Foundation
+package import Logging
 import Synchronization
 
 /// The SQLite backend: the embedded default for standalone mode and the CLI.
@@ -12,10 +13,11 @@ package final class SQLiteDatabase: SQLDatabase, @unchecked Sendable {
     private let lock = Mutex(())
     private let connection: SQLiteConnection
 
-    /// Opens (creating if needed) the database file at `path`.
-    package init(path: String) throws {
+    /// Opens (creating if needed, mode 0600) the database file at `path`.
+    package init(path: String, logger: Logger = Logger(label: "bearmon.store")) throws {
         self.path = path
         do {
+            try SQLiteFileMode.prepare(path: path, logger: logger)
             connection = try SQLiteConnection(path: path)
         } catch {
             throw StoreError.cannotOpen(path: path, cause: error)

@@ -29,13 +29,16 @@ final class MariaDBServer: @unchecked Sendable {
     let namespace: String?
     /// The address it listens on.
     let bindAddress: String
+    /// More mariadbd options, such as `--ssl-cert` for a test of TLS.
+    let extraArguments: [String]
     private var child: BackgroundProcess?
     private let lock = NSLock()
 
     var socket: String { directory.file("mysqld.sock") }
 
-    init(namespace: String? = nil, bindAddress: String = "127.0.0.1") throws {
+    init(namespace: String? = nil, bindAddress: String = "127.0.0.1", extraArguments: [String] = []) throws {
         directory = try TempDirectory("bearmon-mariadb")
+        self.extraArguments = extraArguments
         port = namespace == nil ? try refusedPort() : 3306
         self.namespace = namespace
         self.bindAddress = bindAddress
@@ -64,7 +67,7 @@ final class MariaDBServer: @unchecked Sendable {
             "/usr/sbin/mariadbd", "--no-defaults", "--datadir=\(directory.file("data"))", "--tmpdir=\(directory.file("tmp"))", "--socket=\(socket)", "--port=\(port)",
             "--bind-address=\(bindAddress)", "--user=root", "--skip-log-bin", "--innodb-buffer-pool-size=32M",
             "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
-        ]
+        ] + extraArguments
         let command = namespace.map { ["/usr/sbin/ip", "netns", "exec", $0] + server } ?? server
         child = try BackgroundProcess(command[0], Array(command.dropFirst()), log: directory.file("mysqld.log"))
         let ready = waitUntil(timeout: 60) {
