@@ -8,7 +8,7 @@ extension Config {
         "worker": ["viewaddr", "numthreads"],
         "viewserver": ["addr", "controller", "lease", "pinginterval"],
         "plugins": ["dir"],
-        "store": ["sqlite", "retention"],
+        "store": ["sqlite", "retention", "passwordfile"],
         "push": ["interval", "ttl", "token", "maxbody", "reap"],
         "alerting": ["maxflipwait", "maxnotifywait"],
     ]

@@ -1,5 +1,3 @@
-import BearmonSystem
-
 /// A MySQL data source in gobearmon's form (Go's mysql driver):
 /// `[user[:password]@][tcp(host[:port])|unix(/path)]/dbname[?param=value&...]`.
 package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
@@ -97,8 +95,7 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
         case .tcp(let host, let port): "tcp(\(host.contains(":") ? "[\(host)]" : host):\(port))"
         case .unix(let path): "unix(\(path))"
         }
-        let shown = parameters.keys.sorted().map { "\($0)=\(SecretMask.isCredentialName($0) ? SecretMask.mask : parameters[$0]!)" }
-        return "\(credentials)\(address)/\(database)" + (shown.isEmpty ? "" : "?" + shown.joined(separator: "&"))
+        return "\(credentials)\(address)/\(database)"
     }
 
     /// `text` with anything between the first ':' and the last '@' masked.
