@@ -21,7 +21,9 @@ enum SQLiteFileMode {
             try syscall("fchmod(\(path))") { fchmod(fd, mode) }
             return
         }
-        guard errno == EEXIST else { throw SystemError(function: "open(\(path))", errno: errno) }
+        // Any other failure (a missing directory, no permission) is SQLite's to report, with
+        // its own error, when it opens the file next.
+        guard errno == EEXIST else { return }
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
             guard stat(file, &info) == 0, info.st_mode & 0o077 != 0 else { continue }
