@@ -76,7 +76,7 @@ struct StoreSecretsTests {
     }
 
     @Test("go-sql-driver's DSN parameters are accepted; an unknown one is refused, naming it", arguments: [
-        "tls=true", "tls=false", "tls=skip-verify", "tls=preferred", "timeout=5s", "readTimeout=500ms", "writeTimeout=2m",
+        "tls=true", "tls=false", "tls=skip-verify", "tls=preferred", "timeout=5s", "readTimeout=500ms", "writeTimeout=2m", "timeout=1m30s", "timeout=7",
         "parseTime=true", "charset=utf8mb4,utf8", "collation=utf8mb4_general_ci", "loc=Local", "allowNativePasswords=true",
         "clientFoundRows=false", "columnsWithAlias=false", "interpolateParams=true", "maxAllowedPacket=0", "multiStatements=false",
         "rejectReadOnly=true", "serverPubKey=k", "allowCleartextPasswords=false", "allowOldPasswords=false", "checkConnLiveness=true",
@@ -84,6 +84,14 @@ struct StoreSecretsTests {
     ])
     func knownParameters(parameter: String) throws {
         _ = try MySQLDSN(parsing: "u:p@tcp(127.0.0.1:3306)/db?\(parameter)")
+    }
+
+    @Test("timeouts read as Go durations, in whole seconds of at least 1")
+    func durations() {
+        for (text, seconds) in [("5s", 5), ("500ms", 1), ("1m30s", 90), ("2h", 7200), ("7", 7), ("1.5s", 2), ("10us", 1)] as [(String, UInt32)] {
+            #expect(MySQLDSN.seconds(text) == seconds, "\(text)")
+        }
+        for text in ["", "s", "5x", "-1s", "9999999999h", "1m30", "5 s"] { #expect(MySQLDSN.seconds(text) == nil, "\(text)") }
     }
 
     @Test("an unknown DSN parameter, a bad tls value or a bad duration is refused, naming it, without the password")

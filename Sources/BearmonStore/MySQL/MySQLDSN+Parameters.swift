@@ -51,15 +51,24 @@ extension MySQLDSN {
         return nil
     }
 
-    /// A duration as go-sql-driver writes one ("5s", "500ms", "2m", "1m30s" is not needed) or
-    /// plain seconds, in whole seconds of at least 1.
+    /// A duration as go-sql-driver reads one (Go's `time.ParseDuration`: "5s", "500ms",
+    /// "1m30s", "2h"; units ns, us, µs, ms, s, m, h) or plain seconds, in whole seconds of at
+    /// least 1; nil when it is neither or too long.
     static func seconds(_ text: String) -> UInt32? {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count)), number.isFinite, number >= 0, number * factor < Double(UInt32.max) else { return nil }
-            return UInt32(max(1, (number * factor).rounded(.up)))
+        if let plain = UInt32(text) { return plain }
+        let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600)]
+        var rest = Substring(text), total = 0.0
+        guard !rest.isEmpty else { return nil }
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            guard let value = Double(number) else { return nil }
+            rest = rest.dropFirst(number.count)
+            guard let (unit, factor) = units.first(where: { rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms")) }) else { return nil }
+            rest = rest.dropFirst(unit.count)
+            total += value * factor
         }
-        return UInt32(text)
+        guard total.isFinite, total < Double(UInt32.max) else { return nil }
+        return UInt32(max(1, total.rounded(.up)))
     }
 
     /// The same DSN with `password`, from outside the DSN (``MySQLPassword``).
