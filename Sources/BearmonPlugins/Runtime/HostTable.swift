@@ -1,5 +1,6 @@
 import BearmonCore
 import Logging
+import BearmonSystem
 import PluginABI
 
 /// The `bearmon_host` function table every plugin receives: one static instance for the life
@@ -44,9 +45,11 @@ enum HostTable {
         default: .error
         }
         if let context = CallContext.from(call) {
+            // A plugin's log line is masked like its messages: logs are read by more people than check data.
+            let text = context.params.scrubbed(text, urlsWithoutPath: context.type.kind == .contact)
             context.logger.log(level: logLevel, "\(text)", metadata: ["type": "\(context.type.name)", "call": "\(context.label)"])
         } else {
-            pluginLogger.log(level: logLevel, "\(text)")
+            pluginLogger.log(level: logLevel, "\(SecretMask.urls(in: text))")
         }
     }
 
