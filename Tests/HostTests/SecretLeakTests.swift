@@ -30,6 +30,7 @@ struct SecretLeakTests {
         for name in ["http", "webhook"] {
             try FileManager.default.copyItem(atPath: TestPaths.plugin(name), toPath: dir.file("libbearmon-\(name).so"))
         }
+        try await PluginBuilder.fixture("libfixture.so", in: dir)
         let receiver = try await FixtureHTTPServer.recorder()
         defer { receiver.stop() }
         let db = dir.file("bearmon.sqlite")
@@ -47,25 +48,32 @@ struct SecretLeakTests {
             interval: 1, delay: 0))
         let contact = try store.addContact(type: "webhook", data: #"{"url":"\#(receiver.url("/record/\(Self.hookPath)"))","headers":{"X-Api-Key":"\#(Self.bearer)"}}"#)
         _ = try store.addAlert(checkID: offline, contactID: contact, type: .both)
+        // A third-party plugin that quotes a URL with credentials in its message: the host masks it.
+        let quoting = try store.addCheck(NewCheck(
+            name: "quoting", type: "fixture",
+            data: #"{"mode":"offline","message":"GET https://bob:\#(Self.password)@h.example/?api_key=\#(Self.token) failed"}"#, interval: 1, delay: 0))
+        _ = try store.addAlert(checkID: quoting, contactID: contact, type: .both)
 
         let node = try await offPool { try NodeProcess(["standalone", "--db", "sqlite:\(db)", "--plugins", dir.path], log: dir.file("node.log")) }
         defer { node.process.stop() }
-        let notified = try await offPool { waitUntil(timeout: 60) { WebhookNotes(receiver).statuses.contains("offline") } }
+        let notified = try await offPool { waitUntil(timeout: 60) { Set(WebhookNotes(receiver).fields.compactMap { $0["name"] as? String }).isSuperset(of: ["down", "quoting"]) } }
         #expect(notified, "no notification: \(node.process.log.suffix(2000))")
         let bothRan = try await offPool {
             waitUntil(timeout: 30) {
                 let checks = (try? node.status().checks) ?? []
-                return checks.count == 2 && checks.allSatisfy { $0.lastResult != nil } && checks.first { $0.id == online }?.status == "online"
+                return checks.count == 3 && checks.allSatisfy { $0.lastResult != nil } && checks.first { $0.id == online }?.status == "online"
             }
         }
         #expect(bothRan, "monitoring did not carry on: \((try? node.status().checks) ?? [])")
 
         // What the receiver got: the masked data and message, and nothing secret in the body.
-        let note = try #require(WebhookNotes(receiver).fields.first { $0["status"] as? String == "offline" })
+        let note = try #require(WebhookNotes(receiver).fields.first { $0["name"] as? String == "down" })
         let noteText = String(decoding: try JSONSerialization.data(withJSONObject: note), as: UTF8.self)
         #expect(leaks(noteText).isEmpty, "\(noteText)")
         #expect((note["data"] as? String ?? "").contains(SecretMask.mask))
         #expect((note["message"] as? String ?? "").contains("token=\(SecretMask.mask)&page=1"), "\(note)")
+        let quotedNote = WebhookNotes(receiver).fields.first { $0["name"] as? String == "quoting" }
+        #expect(quotedNote?["message"] as? String == "GET https://\(SecretMask.mask)@h.example/?api_key=\(SecretMask.mask) failed", "\(String(describing: quotedNote))")
         for request in receiver.recorded {
             #expect(leaks(request["body"] as? String ?? "").isEmpty)
         }
