@@ -196,6 +196,8 @@ let package = Package(
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
                 "BearmonCLI", "BearmonSystem",
+                // The egress guard inside a transfer, tested below the plugins that use it.
+                "CurlKit",
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -45,9 +45,12 @@ struct DNSCheck: CheckType {
         let deadline = Deadline.earliest(call.deadline, started.adding(milliseconds: timeoutSeconds * 1000))
         let answer: DNSAnswer
         do {
-            let address = try AddressResolver.resolve(server.address.host, port: server.address.port, socketType: Int32(SOCK_DGRAM.rawValue),
-                                                      deadline: deadline)[0]
+            let addresses = try AddressResolver.resolve(server.address.host, port: server.address.port, socketType: Int32(SOCK_DGRAM.rawValue),
+                                                        deadline: deadline)
+            let address = try call.egress.permitted(addresses, host: server.address.host)[0]
             answer = try question.ask(DNSExchange(server: address, deadline: deadline))
+        } catch let refusal as EgressRefusal {
+            return .fail("dns: may not query \(server) (\(server.origin.rawValue)): \(refusal)")
         } catch let error as SystemError where error.errno == ETIMEDOUT {
             let waited = deadline.milliseconds(since: started) / 1000
             return .offline("no answer from \(server) within \(String(format: "%.1f", waited))s")

@@ -23,7 +23,7 @@ struct EmailContact: ContactType {
             let message = MailMessage(from: settings.from, to: to, notification: notification)
             let deadline = call.transferDeadline(seconds: Int64(maxRunMilliseconds / 1000))
             let request = settings.request(to: to, message: message.bytes, deadline: deadline)
-            _ = try ContactTransfer.perform(request, target: settings.server) { error, transfer in
+            _ = try ContactTransfer.perform(request, for: call, target: settings.server) { error, transfer in
                 SMTPFailure(settings: settings, error: error, replyCode: transfer.replyCode).refined
             }
             return .delivered()

@@ -41,7 +41,8 @@ struct HTTPCheck: CheckType {
         let params: HTTPCheckParams
         do { params = try HTTPCheckParams(call) } catch { return .fail("http: \(error)") }
         let deadline = Deadline.earliest(call.deadline, .after(milliseconds: params.timeoutSeconds * 1000))
-        let request = params.request(deadline: deadline)
+        var request = params.request(deadline: deadline)
+        request.egressPolicy = call.egress
         let started = Deadline.now()
         let transfer: CurlTransfer
         do {
@@ -56,7 +57,9 @@ struct HTTPCheck: CheckType {
         } catch {
             report(transfer.timings, to: call)
             let elapsed = Deadline.now().milliseconds(since: started) / 1000
-            return .offline(HTTPFailure(params: params, method: request.effectiveMethod, error: error, timings: transfer.timings, elapsedSeconds: elapsed).message)
+            let message = HTTPFailure(params: params, method: request.effectiveMethod, error: error, timings: transfer.timings, elapsedSeconds: elapsed).message
+            // A refused address is the operator's rule, not the target's state: it cannot be judged.
+            return error.egressRefusal == nil ? .offline(message) : .fail(message)
         }
     }
 

@@ -28,7 +28,10 @@ struct ICMPCheck: CheckType {
         let address: SocketAddress
         do {
             let lookupDeadline = Deadline.earliest(call.deadline, .after(milliseconds: Self.budgetMilliseconds))
-            address = try AddressResolver.resolve(target, port: 0, family: family, socketType: Int32(SOCK_DGRAM.rawValue), deadline: lookupDeadline)[0]
+            let addresses = try AddressResolver.resolve(target, port: 0, family: family, socketType: Int32(SOCK_DGRAM.rawValue), deadline: lookupDeadline)
+            address = try call.egress.permitted(addresses, host: target)[0]
+        } catch let refusal as EgressRefusal {
+            return .fail("icmp: may not ping \(target): \(refusal)")
         } catch {
             return .offline("\(error)")
         }

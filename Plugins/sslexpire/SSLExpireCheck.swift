@@ -32,7 +32,9 @@ struct SSLExpireCheck: CheckType {
 
         let socket: Socket
         do {
-            socket = try Socket.connected(to: target, deadline: deadline)
+            socket = try Socket.connected(to: target, deadline: deadline, policy: call.egress)
+        } catch let refusal as EgressRefusal {
+            return .fail("ssl_expire: may not connect to \(target): \(refusal)")
         } catch {
             return .offline("\(error)")
         }

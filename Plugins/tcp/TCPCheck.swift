@@ -39,7 +39,9 @@ struct TCPCheck: CheckType {
 
         let socket: Socket
         do {
-            socket = try Socket.connected(to: target, family: family, deadline: deadline)
+            socket = try Socket.connected(to: target, family: family, deadline: deadline, policy: call.egress)
+        } catch let refusal as EgressRefusal {
+            return .fail("tcp: may not connect to \(target): \(refusal)")
         } catch {
             return .offline("\(error)")
         }

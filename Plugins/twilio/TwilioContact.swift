@@ -35,7 +35,7 @@ struct TwilioContact: ContactType {
             request.credentials = settings.credentials
             request.followRedirects = false
             request.bodyCap = Self.replyCap
-            let response = try ContactTransfer.perform(request, target: settings.target)
+            let response = try ContactTransfer.perform(request, for: call, target: settings.target)
             let reply = TwilioReply(response)
             guard ContactTransfer.httpAccepted(response.status) else {
                 throw ContactTransfer.httpFailure(status: response.status, detail: reply.error(from: settings.target))

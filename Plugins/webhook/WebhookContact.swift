@@ -42,7 +42,7 @@ struct WebhookContact: ContactType {
             case (.json, let template?): request.body = template.body(fields, headers: &request.headers)
             }
             let target = url.host
-            let response = try ContactTransfer.perform(request, target: target)
+            let response = try ContactTransfer.perform(request, for: call, target: target)
             guard ContactTransfer.httpAccepted(response.status) else {
                 let excerpt = response.excerpt
                 throw ContactTransfer.httpFailure(status: response.status, detail: "HTTP \(response.status) from \(target)" + (excerpt.isEmpty ? "" : ": \(excerpt)"))

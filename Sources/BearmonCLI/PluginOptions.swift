@@ -19,7 +19,7 @@ struct PluginOptions: ParsableArguments {
         let loaded = try loadConfig()
         try setUpLogging(loaded)
         let directory = plugins ?? PluginSettings.from(loaded).directory ?? PluginLoader.defaultDirectory
-        return PluginHost(config: loaded, directory: directory, threads: threads)
+        do { return try PluginHost(config: loaded, directory: directory, threads: threads) } catch { throw CLIFailure(cause: error) }
     }
 
     /// Logs debug lines when `--debug` or `[default] debug` asks for them.

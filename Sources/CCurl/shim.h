@@ -48,6 +48,18 @@ static inline CURLcode bm_curl_setopt_read_func(CURL *handle, CURLoption option,
     return curl_easy_setopt(handle, option, value);
 }
 
+/* CURLOPT_OPENSOCKETFUNCTION, which CurlKit uses to judge each address before a socket is
+ * opened for it. */
+static inline CURLcode bm_curl_setopt_opensocket_func(CURL *handle, curl_opensocket_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, value);
+}
+
+/* The address inside a curl_sockaddr: `addr` is declared as a struct sockaddr but holds
+ * addrlen bytes (a sockaddr_in6 for IPv6), more than Swift would copy out of the field. */
+static inline const struct sockaddr *bm_curl_sockaddr_address(const struct curl_sockaddr *address) {
+    return &address->addr;
+}
+
 /* ---- curl_easy_getinfo ---------------------------------------------------------------- */
 
 /* CURLINFO_LONG items (CURLINFO_RESPONSE_CODE, CURLINFO_REDIRECT_COUNT...). */

@@ -1,20 +1,24 @@
 import BearmonSystem
 import CurlKit
 import Foundation
+import PluginKit
 
 /// Runs a contact's transfer and sorts what happened into the ABI's outcomes, the same way
 /// for e-mail, Twilio and webhooks: a transfer that broke off is `retry` unless the plugin's
 /// `refine` knows better (a rejected login); a response is the caller's to read, and an HTTP
 /// status other than 2xx becomes a failure by ``httpFailure(status:detail:)``.
 package enum ContactTransfer {
-    /// Performs `request`. Errors are worded with `target` ("Twilio", "SMTP server
-    /// mail.example.org:587", "hooks.example.org"), never with the full URL, whose path may
-    /// be a secret (as in a Slack hook). `refine` sees a failed transfer first; when it
-    /// returns nil, a timeout or any other breakdown is a retry.
+    /// Performs `request` for `call`, whose host's egress policy approves every address it
+    /// connects to; a refused one is `permanent`, naming the rule. Errors are worded with
+    /// `target` ("Twilio", "SMTP server mail.example.org:587", "hooks.example.org"), never
+    /// with the full URL, whose path may be a secret (as in a Slack hook). `refine` sees a
+    /// failed transfer first; when it returns nil, a timeout or any other breakdown is a retry.
     package static func perform(
-        _ request: CurlRequest, target: String,
+        _ request: CurlRequest, for call: Call, target: String,
         refine: (CurlError, CurlTransfer) -> ContactFailure? = { _, _ in nil }
     ) throws(ContactFailure) -> CurlResponse {
+        var request = request
+        request.egressPolicy = call.egress
         let started = Deadline.now()
         let transfer: CurlTransfer
         do {
@@ -26,6 +30,7 @@ package enum ContactTransfer {
         do {
             return try transfer.perform()
         } catch {
+            if let refusal = error.egressRefusal { throw .permanent("may not connect to \(target): \(refusal)") }
             if let refined = refine(error, transfer) { throw refined }
             guard error.isTimeout else { throw .retry("cannot reach \(target): \(error.message)") }
             let seconds = Deadline.now().milliseconds(since: started) / 1000

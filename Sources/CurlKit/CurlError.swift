@@ -1,3 +1,4 @@
+import BearmonSystem
 import CCurl
 
 /// A libcurl call that did not succeed: which call, curl's code, and curl's own words.
@@ -24,14 +25,18 @@ package struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     package let reason: String
     /// The handle's error buffer at the time, or "" when curl left none.
     package let detail: String
+    /// Set when the request's ``EgressPolicy`` refused the connection: nothing was sent to
+    /// the address, and no retry can reach it while the rule stands.
+    package let egressRefusal: EgressRefusal?
 
     /// Creates an error from its parts; use ``curlCall(_:detail:_:)`` rather than this.
-    package init(function: String, code: UInt32, domain: Domain, reason: String, detail: String = "") {
+    package init(function: String, code: UInt32, domain: Domain, reason: String, detail: String = "", egressRefusal: EgressRefusal? = nil) {
         self.function = function
         self.code = code
         self.domain = domain
         self.reason = reason
         self.detail = detail
+        self.egressRefusal = egressRefusal
     }
 
     /// An error for a step CurlKit takes in curl's place (resolving a host, following a
@@ -39,6 +44,16 @@ package struct CurlError: Error, CustomStringConvertible, Sendable, Equatable {
     /// would curl's own. `detail` says what happened.
     static func local(_ code: CURLcode, function: String, detail: String) -> CurlError {
         CurlError(function: function, code: code.rawValue, domain: .easy, reason: String(cString: curl_easy_strerror(code)), detail: detail)
+    }
+
+    /// The error for a connection to `host` that `refusal` forbade; curl's code for it is
+    /// CURLE_COULDNT_CONNECT, and the detail is the rule ("HOST: ADDRESS is denied by ...").
+    static func refused(_ refusal: EgressRefusal, host: String) -> CurlError {
+        let detail = AddressResolver.isLiteral(host) ? refusal.reason : "\(host): \(refusal.reason)"
+        return CurlError(
+            function: "EgressPolicy.approve", code: CURLE_COULDNT_CONNECT.rawValue, domain: .easy,
+            reason: String(cString: curl_easy_strerror(CURLE_COULDNT_CONNECT)), detail: detail, egressRefusal: refusal
+        )
     }
 
     /// Whether this is `code` from the easy interface.

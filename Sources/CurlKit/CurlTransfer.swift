@@ -5,7 +5,8 @@ import CCurl
 ///
 /// curl neither resolves names nor follows redirects here (CURLOPT_FOLLOWLOCATION is off).
 /// Each hop's host is resolved by ``HopAddresses`` within the request's deadline and approved
-/// by its ``EgressPolicy`` before curl connects; a redirect is read from
+/// by its ``EgressPolicy`` before curl connects, and ``ConnectGuard`` asks the policy again
+/// about the address of every socket curl opens; a redirect is read from
 /// CURLINFO_REDIRECT_URL and becomes the next hop by ``CurlRequest``'s redirect rules. So a
 /// silent nameserver costs a transfer no more than its deadline, on the first hop or any
 /// later one.
@@ -76,6 +77,8 @@ package final class CurlTransfer {
         let addresses = try HopAddresses(hopURL, for: hop)
         lookupMilliseconds = Deadline.now().milliseconds(since: started)
         try addresses.install(on: handle)
+        let connectGuard = hop.egressPolicy.map { ConnectGuard(policy: $0, host: hopURL.connectHost) }
+        try connectGuard?.install(on: handle)
         let left = hop.deadline.remainingMilliseconds
         guard left > 0 else {
             throw CurlError.local(CURLE_OPERATION_TIMEDOUT, function: "CurlTransfer.perform", detail: "the deadline passed while resolving \(hopURL.host)")
@@ -85,6 +88,9 @@ package final class CurlTransfer {
             try handle.perform()
         } catch where error.is(CURLE_WRITE_ERROR) && sink.truncated {
             // The sink stopped the transfer at the cap on purpose: the response is good.
+        } catch {
+            if let refusal = connectGuard?.refusal { throw CurlError.refused(refusal, host: hopURL.connectHost) }
+            throw error
         }
         return try handle.info(long: CURLINFO_RESPONSE_CODE)
     }

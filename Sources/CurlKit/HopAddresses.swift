@@ -12,7 +12,7 @@ struct HopAddresses {
 
     /// Resolves and approves `url`'s host for `request`. A lookup that fails or outlasts the
     /// deadline is curl's CURLE_COULDNT_RESOLVE_HOST; a host whose every address the policy
-    /// refuses is CURLE_COULDNT_CONNECT.
+    /// refuses is ``CurlError/refused(_:host:)``.
     init(_ url: CurlURL, for request: CurlRequest) throws(CurlError) {
         self.url = url
         var found: [SocketAddress]
@@ -22,18 +22,10 @@ struct HopAddresses {
             throw CurlError.local(CURLE_COULDNT_RESOLVE_HOST, function: "AddressResolver.resolve", detail: error.description)
         }
         if let policy = request.egressPolicy {
-            var refusals: [EgressRefusal] = []
-            found = found.filter { address in
-                do throws(EgressRefusal) {
-                    try policy.approve(address, host: url.connectHost)
-                    return true
-                } catch {
-                    refusals.append(error)
-                    return false
-                }
-            }
-            if found.isEmpty, let refusal = refusals.first {
-                throw CurlError.local(CURLE_COULDNT_CONNECT, function: "EgressPolicy.approve", detail: "may not connect to \(url.connectHost): \(refusal)")
+            do {
+                found = try policy.permitted(found, host: url.connectHost)
+            } catch {
+                throw CurlError.refused(error, host: url.connectHost)
             }
         }
         addresses = found

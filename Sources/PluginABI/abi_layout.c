@@ -10,3 +10,5 @@ _Static_assert(offsetof(bearmon_host, struct_size) == 0, "struct_size must come 
 _Static_assert(offsetof(bearmon_notification, struct_size) == 0, "struct_size must come first");
 _Static_assert(offsetof(bearmon_module, abi_major) == 4, "abi_major is read before anything else");
 _Static_assert(offsetof(bearmon_module, abi_minor) == 8, "abi_minor is read before anything else");
+_Static_assert(offsetof(bearmon_host, egress_check) == offsetof(bearmon_host, notification) + sizeof(void (*)(void)),
+               "egress_check (1.1) is appended right after notification, the last 1.0 field");

@@ -43,6 +43,9 @@ struct ConfigKeysTests {
     [alerting]
     maxFlipWait = 30s
     maxNotifyWait = 60s
+    [security]
+    deny = 10.0.0.0/8
+    allow = 10.1.0.0/16
     """
 
     @Test("every key the settings readers read is in Config.hostSections, and every listed key is read by one")
@@ -58,6 +61,7 @@ struct ConfigKeysTests {
             _ = try StoreLocation.resolve(db: nil, config: config)
             _ = PluginSettings.from(config)
             _ = try LogSetup.debug(in: config)
+            _ = try config.egressRules()
         }
         let known = Set(Config.hostSections.flatMap { section, keys in keys.map { "\(section).\($0)" } })
         #expect(read.subtracting(known).isEmpty, "read but refused as unknown: \(read.subtracting(known).sorted())")

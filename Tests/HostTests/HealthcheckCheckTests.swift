@@ -20,7 +20,7 @@ struct HealthcheckCheckTests {
     @Test("online while min_ok nodes pushed OK within max_age; otherwise offline, saying what the others do")
     func verdict() throws {
         let dir = try TempDirectory()
-        let host = PluginHost(config: Config(), directory: dir.path, threads: 1, logger: quietLogger)
+        let host = try PluginHost(config: Config(), directory: dir.path, threads: 1, logger: quietLogger)
         let type = try host.type(.check, "healthcheck")
         let params = try host.validate(type, data: #"{"id":"job.alive","max_age":30,"min_ok":2}"#)
         let rule = HealthcheckCheck.Rule(params)

@@ -62,7 +62,7 @@ struct RuntimeTests {
     func pausing() async throws {
         let dir = try TempDirectory()
         try await PluginBuilder.fixture("libfixture.so", in: dir)
-        let host = PluginHost(config: Config(), directory: dir.path, threads: 4, logger: quietLogger)
+        let host = try PluginHost(config: Config(), directory: dir.path, threads: 4, logger: quietLogger)
         let invoker = host.invoker
         #expect(invoker.stuck.limit == 4)
         let type = try host.type(.check, "fixture")

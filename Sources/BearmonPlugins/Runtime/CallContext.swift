@@ -34,14 +34,19 @@ package final class CallContext: Sendable {
     let config: PluginConfig?
     let notification: NotificationBox?
     package let logger: Logger
+    /// The egress policy the plugin asks through `egress_check`.
+    let egress: EgressRules
     private let cParams: [String: CParam]
     private let results = Mutex(Results())
+    /// Strings lent to the plugin during the call (egress refusals), by text.
+    private let lent = Mutex<[String: CString]>([:])
 
     /// A context for calling `type` with `params` until `deadline`.
     package init(
         type: PluginType, params: ResolvedParams, deadline: Deadline, label: String,
-        config: PluginConfig?, notification: NotificationEvent? = nil, logger: Logger
+        config: PluginConfig?, notification: NotificationEvent? = nil, egress: EgressRules = .builtIn, logger: Logger
     ) {
+        self.egress = egress
         self.type = type
         self.params = params
         self.deadline = deadline
@@ -83,6 +88,22 @@ package final class CallContext: Sendable {
     func mapEntries(_ name: String) -> [(key: CString, value: CString)]? {
         if case .map(let entries) = cParams[name] { return entries }
         return nil
+    }
+
+    /// The most distinct strings one call may borrow; past it, ``lend(_:)`` answers with
+    /// ``overflowText``, so a plugin asking in a loop cannot grow the call without bound.
+    static let lendLimit = 256
+    private static let overflowText = CString("denied by the egress policy (too many refusals in one call to name each)")
+
+    /// `text` as a C string that stays valid until the call's context goes away.
+    func lend(_ text: String) -> UnsafePointer<CChar> {
+        lent.withLock { strings in
+            if let known = strings[text] { return known.constPointer }
+            guard strings.count < Self.lendLimit else { return Self.overflowText.constPointer }
+            let made = CString(text)
+            strings[text] = made
+            return made.constPointer
+        }
     }
 
     // MARK: Sinks

@@ -1,4 +1,5 @@
 import BearmonCore
+import BearmonSystem
 import Logging
 import BearmonSystem
 import PluginABI
@@ -29,7 +30,8 @@ enum HostTable {
             metric: metric,
             contact_result: contactResult,
             param_error: paramError,
-            notification: notification
+            notification: notification,
+            egress_check: egressCheck
         ))
         return UnsafePointer(table)
     }()
@@ -169,6 +171,13 @@ enum HostTable {
 
     private static let paramError: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = { call, param, reason in
         CallContext.from(call)?.addProblem(ParamProblem(param: param.map { String(cString: $0) }, reason: reason.map { String(cString: $0) } ?? "is invalid"))
+    }
+
+    private static let egressCheck: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<UnsafePointer<CChar>?>?) -> Int32 = { call, address, reason in
+        guard let context = CallContext.from(call), let address, let parsed = IPAddress(parsing: String(cString: address)) else { return BEARMON_E_ARG }
+        guard let refusal = context.egress.refusal(for: parsed) else { return BEARMON_OK }
+        reason?.pointee = context.lend(refusal.reason)
+        return BEARMON_E_DENIED
     }
 
     private static let notification: @convention(c) (OpaquePointer?) -> UnsafePointer<bearmon_notification>? = { call in

@@ -1,6 +1,6 @@
 package import BearmonConfig
 package import BearmonCore
-import BearmonSystem
+package import BearmonSystem
 package import Logging
 import PluginABI
 import Synchronization
@@ -18,12 +18,16 @@ package final class PluginHost: Sendable {
     package let invoker: PluginInvoker
     /// The configuration plugins read their sections from.
     package let config: Config
+    /// `[security] deny` and `allow`, which plugins ask through `egress_check`.
+    package let egress: EgressRules
     private let logger: Logger
     private let sections = Mutex<[String: PluginConfig]>([:])
 
-    /// Loads the plugins in `directory` and prepares `threads` worker threads.
-    package init(config: Config, directory: String, threads: Int, logger: Logger = Logger(label: "bearmon")) {
+    /// Loads the plugins in `directory` and prepares `threads` worker threads. A `[security]`
+    /// range that does not parse is a ``ConfigError``, before anything is loaded.
+    package init(config: Config, directory: String, threads: Int, logger: Logger = Logger(label: "bearmon")) throws(ConfigError) {
         self.config = config
+        egress = try config.egressRules()
         self.logger = logger
         registry = PluginRegistry()
         loader = PluginLoader(directory: directory, registry: registry, logger: logger)
@@ -84,7 +88,7 @@ package final class PluginHost: Sendable {
         let budget = min(Int64(type.maxRunMilliseconds), budgetMilliseconds ?? Int64.max)
         return CallContext(
             type: type, params: params, deadline: .after(milliseconds: budget), label: label,
-            config: type.module.configSection.map(section), notification: event, logger: logger
+            config: type.module.configSection.map(section), notification: event, egress: egress, logger: logger
         )
     }
 

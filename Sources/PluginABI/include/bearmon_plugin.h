@@ -31,8 +31,8 @@
  *
  *  - Fields are only ever appended at the end of a struct; none is moved, retyped or removed
  *    (that would take a new major). The comment on the line that ends a field's declaration
- *    starts with the version that added it: every field so far is "added in 1.0"; the fields
- *    of the next minor will say "added in 1.1". Markers never decrease down a struct.
+ *    starts with the version that added it: "added in 1.0" for the first fields, "added in
+ *    1.1" for bearmon_host's egress_check. Markers never decrease down a struct.
  *  - BEARMON_ABI_MINOR grows by one in each release that appends fields, and those fields
  *    carry its number. A new field's zero (0, NULL) must mean "not set": it is what a host
  *    sees in a plugin-written struct that predates the field.
@@ -59,7 +59,7 @@ extern "C" {
 /* ---- Versions and names -------------------------------------------------------------- */
 
 #define BEARMON_ABI_MAJOR 1                          /* bumped on any incompatible change */
-#define BEARMON_ABI_MINOR 0                          /* bumped when a struct grows at its end */
+#define BEARMON_ABI_MINOR 1                          /* bumped when a struct grows at its end */
 #define BEARMON_ENTRY_SYMBOL "bearmon_plugin_entry_v1" /* the one symbol the host looks up */
 #define BEARMON_TOOLCHAIN_C "c"                      /* toolchain of any plugin that is not Swift */
 #define BEARMON_NAME_MAX 16                          /* longest type name, in bytes */
@@ -126,6 +126,7 @@ extern "C" {
 #define BEARMON_E_RANGE (-3)  /* an index is out of range */
 #define BEARMON_E_ARG (-4)    /* a NULL or otherwise invalid argument */
 #define BEARMON_E_FAILED (-5) /* run() could not do its job; the host reports `fail` */
+#define BEARMON_E_DENIED (-6) /* added in 1.1: egress_check() refuses the address */
 
 /* ---- Opaque handles ------------------------------------------------------------------- */
 
@@ -257,6 +258,17 @@ typedef struct bearmon_host {
 
     /* Contact calls only: the event to deliver, or NULL in a check call. Borrowed. */
     const bearmon_notification *(*notification)(const bearmon_call *call); /* added in 1.0 */
+
+    /* The egress policy ([security] deny and allow in bearmon's config): may the plugin
+     * connect to `address`, a numeric IPv4 or IPv6 address ("192.0.2.1", "2001:db8::1"; no
+     * brackets or port; an IPv6 "%zone" is ignored; IPv4-mapped IPv6 is judged as IPv4)?
+     * Returns BEARMON_OK when it may, BEARMON_E_DENIED when it may not (with *reason, when
+     * reason != NULL, set to words naming the rule, for the result message), BEARMON_E_ARG
+     * when address is not a numeric address. Ask after resolving, about each address you are
+     * about to connect to, every hop of a redirect included; report a refusal as BEARMON_FAIL
+     * (checks) or BEARMON_PERMANENT (contacts). The policy is advisory: the host cannot stop a
+     * plugin that does not ask. Check availability with BEARMON_HAS_FIELD. */
+    int32_t (*egress_check)(const bearmon_call *call, const char *address, const char **reason); /* added in 1.1; host-owned, thread-safe; *reason borrowed until the call ends */
 } bearmon_host;
 
 /* ---- The entry point ------------------------------------------------------------------ */

@@ -17,6 +17,8 @@ Behaviours, chosen by path:
   /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
   /switch/NAME      200 while the file NAME in --state DIR is missing or says "up", else 503
   /record...        200 "recorded"; with --record FILE, the request is appended to FILE
+  --host takes any address of 127.0.0.0/8 (egress tests deny one of them), or any address
+  inside a test's own network namespace
   /2010-04-01/Accounts/SID/Messages.json and .../Calls.json
                     plays Twilio's REST API for account TWILIO_SID with TWILIO_TOKEN: checks the
                     path, the basic auth, the form's type and fields, and answers 201 with a new
@@ -314,7 +316,8 @@ def main():
     args = parser.parse_args()
     global STATE_DIR
     STATE_DIR = args.state
-    if args.host not in ("127.0.0.1", "::1", "localhost") and not in_private_network_namespace():
+    loopback = args.host in ("::1", "localhost") or args.host.startswith("127.")
+    if not loopback and not in_private_network_namespace():
         sys.exit("server.py: serves loopback only, or any address inside a network namespace a test made")
 
     if ":" in args.host:

@@ -20,6 +20,10 @@
  *   echo                      report online with the params it saw
  *   huge                      report offline with a 1 MiB message: "message", then 'x's
  *                             broken by invalid UTF-8 (0xff 0xfe) and combining marks
+ *   egress                    ask egress_check (ABI 1.1) about the address in "message":
+ *                             online "allowed", offline with the host's reason, fail
+ *                             "egress_check returned N"; built against the 1.0 header, or
+ *                             run by a host without the field, fail "no egress_check"
  * Check type PREFIX "_noop": online at once (for benchmarks).
  * Contact type PREFIX: primary "to"; delivered with receipt "r-<event_id>-<status>", or:
  *   retry | permanent        that outcome
@@ -114,6 +118,24 @@ static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
         text[used] = 0;
         host->check_result(call, BEARMON_OFFLINE, text);
         free(text);
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "egress") == 0) {
+#if BEARMON_ABI_MINOR >= 1
+        if (BEARMON_HAS_FIELD(bearmon_host, host, egress_check)) {
+            const char *reason = NULL;
+            char text[64];
+            int32_t code = host->egress_check(call, message, &reason);
+            if (code == BEARMON_OK) host->check_result(call, BEARMON_ONLINE, "allowed");
+            else if (code == BEARMON_E_DENIED) host->check_result(call, BEARMON_OFFLINE, reason);
+            else {
+                snprintf(text, sizeof text, "egress_check returned %d", (int)code);
+                host->check_result(call, BEARMON_FAIL, text);
+            }
+            return BEARMON_OK;
+        }
+#endif
+        host->check_result(call, BEARMON_FAIL, "no egress_check");
         return BEARMON_OK;
     }
     int32_t status = strcmp(mode, "offline") == 0 ? BEARMON_OFFLINE

@@ -19,18 +19,18 @@ final class FixtureHTTPServer: @unchecked Sendable {
 
     /// Starts the server; with `identity` it speaks TLS, and `sni` maps server names to other
     /// identities. With `record`, requests to the recording paths are appended to that file;
-    /// with `state`, /switch/NAME answers from the files in that directory.
+    /// with `state`, /switch/NAME answers from the files in that directory. `loopback` is the
+    /// address it listens on outside a namespace: any of 127.0.0.0/8.
     init(identity: Identity? = nil, sni: [String: Identity] = [:], record: String? = nil, state: String? = nil,
-         namespace: (name: String, address: String)? = nil, startTimeout: Double = 20) throws {
-        var arguments = ["--lifetime", "300"]
-        if let namespace { arguments += ["--host", namespace.address] }
+         namespace: (name: String, address: String)? = nil, loopback: String = "127.0.0.1", startTimeout: Double = 20) throws {
+        var arguments = ["--lifetime", "300", "--host", namespace?.address ?? loopback]
         if let state { arguments += ["--state", state] }
         if let identity { arguments += ["--cert", identity.certificate, "--key", identity.key] }
         for (name, other) in sni { arguments += ["--sni", name, other.certificate, other.key] }
         if let record { arguments += ["--record", record] }
         scheme = identity == nil ? "http" : "https"
         recordPath = record
-        host = namespace?.address ?? "127.0.0.1"
+        host = namespace?.address ?? loopback
         fixture = try PythonFixture("http/server.py", arguments, namespace: namespace?.name, startTimeout: startTimeout)
     }
 
@@ -54,10 +54,10 @@ final class FixtureHTTPServer: @unchecked Sendable {
 
     /// A plain HTTP server recording into a file of its own, started off the cooperative
     /// pool: a webhook receiver, or Twilio.
-    static func recorder() async throws -> FixtureHTTPServer {
+    static func recorder(loopback: String = "127.0.0.1") async throws -> FixtureHTTPServer {
         try await offPool {
             let directory = try TempDirectory("bearmon-recorder")
-            let server = try FixtureHTTPServer(record: directory.file("requests.jsonl"))
+            let server = try FixtureHTTPServer(record: directory.file("requests.jsonl"), loopback: loopback)
             server.recordDirectory = directory
             return server
         }

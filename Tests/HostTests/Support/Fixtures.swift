@@ -22,10 +22,13 @@ struct FixtureHost {
     let directory: TempDirectory
     let host: PluginHost
 
-    init(threads: Int = 4, config: Config = Config()) async throws {
+    /// With `header`, the fixture is compiled against the bearmon_plugin.h in that directory
+    /// (an older ABI's) instead of the current one.
+    init(threads: Int = 4, config: Config = Config(), header: String? = nil) async throws {
         directory = try TempDirectory("bearmon-fixture")
-        try await PluginBuilder.fixture("libfixture.so", in: directory)
-        host = PluginHost(config: config, directory: directory.path, threads: threads, logger: quietLogger)
+        try await PluginBuilder.build(source: TestPaths.fixture("plugins/fixture.c"), output: directory.file("libfixture.so"),
+                                      extra: header.map { ["-I", $0] } ?? [])
+        host = try PluginHost(config: config, directory: directory.path, threads: threads, logger: quietLogger)
     }
 
     /// Runs the fixture check with `data`.

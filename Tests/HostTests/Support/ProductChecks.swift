@@ -12,7 +12,18 @@
 /// ``PluginHost``, as the daemon would: validation against the declared params, then the
 /// worker pool with its deadline.
 struct ProductChecks {
-    let host = PluginHost(config: Config(), directory: TestPaths.products, threads: 4, logger: quietLogger)
+    let host: PluginHost
+
+    /// A host with an empty config.
+    init() {
+        // try!: an empty config has no [security] range that could fail to parse.
+        host = try! PluginHost(config: Config(), directory: TestPaths.products, threads: 4, logger: quietLogger)
+    }
+
+    /// A host whose config file reads `config` (gcfg text, such as a [security] section).
+    init(config: String) throws {
+        host = try PluginHost(config: try GcfgParser(file: "test.cfg").parse(config), directory: TestPaths.products, threads: 4, logger: quietLogger)
+    }
 
     /// Validates `data` strictly and runs one check of `type`, within `budget` ms when given.
     func run(_ type: String, _ data: String, budget: Int64? = nil) async throws -> CheckOutcome {

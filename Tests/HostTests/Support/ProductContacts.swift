@@ -17,7 +17,7 @@ struct ProductContacts {
 
     /// A host whose config file reads `config` (gcfg text, such as an [smtp] section).
     init(config: String = "") throws {
-        host = PluginHost(config: try GcfgParser(file: "test.cfg").parse(config), directory: TestPaths.products, threads: 4, logger: quietLogger)
+        host = try PluginHost(config: try GcfgParser(file: "test.cfg").parse(config), directory: TestPaths.products, threads: 4, logger: quietLogger)
     }
 
     /// Validates `data` strictly and delivers `event` through contact type `type`.
