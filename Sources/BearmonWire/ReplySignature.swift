@@ -20,13 +20,16 @@ package enum ReplySignature {
     /// Checks a reply's signature; the refusal says why, for the caller's error.
     package static func verify(status: Int, nonce: String, body: [UInt8], key: [UInt8], maxSkew: Duration,
                                header: (String) -> String?) throws(SignatureVerifier.Refusal) {
+        guard let macText = header(RequestSignature.Header.signature) else {
+            throw .unauthenticated("unsigned reply (no \(RequestSignature.Header.signature) header: not a bearmon node, or one of wire version 1)")
+        }
         let version = header(RequestSignature.Header.wire).flatMap(Int.init) ?? 1
         guard version == RequestSignature.wireVersion else {
-            throw .version(peer: version, sender: header(RequestSignature.Header.node) ?? "the peer")
+            throw .version(peer: version, sender: header(RequestSignature.Header.node).map { "node '\($0)'" } ?? "the peer")
         }
         guard let node = header(RequestSignature.Header.node), let stamp = header(RequestSignature.Header.timestamp).flatMap({ Int64($0) }),
-              let mac = header(RequestSignature.Header.signature).flatMap({ [UInt8](hex: $0) }) else {
-            throw .unauthenticated("unsigned reply (no valid \(RequestSignature.Header.signature) headers)")
+              let mac = [UInt8](hex: macText) else {
+            throw .unauthenticated("malformed reply signature headers")
         }
         let expected = HMACSHA256.mac(key: key, message: canonical(status: status, nonce: nonce, timestamp: stamp, node: node, body: body))
         guard HMACSHA256.equal(expected, mac) else {
