@@ -54,7 +54,7 @@ package final class SignatureVerifier: Sendable {
         let node: String
         let timestamp: Int64
         /// The request's nonce, which the reply's signature names.
-        package let nonce: String
+        let nonce: String
         let mac: [UInt8]
     }
 
@@ -92,11 +92,6 @@ package final class SignatureVerifier: Sendable {
         let now = RequestSignature.unixMilliseconds()
         let fresh = seen.withLock { $0.insert(request.nonce, expires: now + 2 * maxSkew.inMilliseconds, now: now) }
         guard fresh else { throw .unauthenticated("replayed request from node '\(request.node)' (nonce already used)") }
-    }
-
-    /// Both steps at once, for a request whose body is already in memory.
-    package func verify(method: String, path: String, host: String?, body: [UInt8], header: (String) -> String?) throws(Refusal) {
-        try verify(admit(method: method, path: path, host: host, header: header), body: body)
     }
 
     /// The signature headers of this node's reply with `status` and `body` to `request`.

@@ -112,12 +112,7 @@ struct ClusterTests {
         _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
         let report = try await offPool { () -> StatusReport? in
             try cluster.start()
-            var report: StatusReport?
-            _ = waitUntil(timeout: 30) {
-                report = try? cluster.status()
-                return report?.checks.first?.lastResult != nil && report?.workers.filter(\.alive).count == 3
-            }
-            return report
+            return cluster.awaitStatus(timeout: 30) { $0.checks.first?.lastResult != nil && $0.workers.filter(\.alive).count == 3 }
         }
         #expect(report?.workers.filter(\.alive).count == 3)
         #expect(report?.checks.first?.lastResult?.status == "online")

@@ -58,15 +58,15 @@ struct WireHardeningTests {
         #expect(timeouts.filter { $0 == 408 }.count == 16, "\(timeouts)")
         trickling.cancel()
         #expect(cluster.viewserver?.isRunning == true)
+        if let pid = cluster.viewserver?.pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+           let peak = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
+            print("viewserver after 350 slow uploads: \(peak.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ")) peak RSS")
+        }
         let log = cluster.log("viewserver")
         #expect(log.contains("unsigned request"))
         #expect(log.contains("its body did not arrive within \(SignatureMiddleware.bodyDeadline)"))
         // Monitoring carried on: the check still gets results under the new controller.
-        let results = try await offPool { () -> Bool in
-            let before = try cluster.store.database.query("SELECT COUNT(*) FROM check_results").first?.int(0) ?? 0
-            return waitUntil(timeout: 30) { ((try? cluster.store.database.query("SELECT COUNT(*) FROM check_results").first?.int(0)) ?? 0) > before }
-        }
-        #expect(results, "\(cluster.logs)")
+        #expect(try await offPool { try cluster.resultsKeepComing() }, "\(cluster.logs)")
     }
 
     @Test("candidates that reply with highest_view 2^63-1, no signature, a forged one or wire version 3 are refused, each named in the log; a real worker is granted and checks run")
@@ -76,12 +76,7 @@ struct WireHardeningTests {
         _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
         let report = try await offPool { () -> StatusReport? in
             try cluster.start()
-            var report: StatusReport?
-            _ = waitUntil(timeout: 30) {
-                report = try? cluster.status()
-                return report?.checks.first?.lastResult != nil
-            }
-            return report
+            return cluster.awaitStatus(timeout: 30) { $0.checks.first?.lastResult != nil }
         }
         #expect(report?.checks.first?.lastResult?.status == "online", "\(cluster.logs)")
         #expect(cluster.controllerNumber() != nil, "the view went to a stub: \(report?.controller ?? "none")")
@@ -144,11 +139,7 @@ struct WireHardeningTests {
         // Nothing trapped, no grant was taken, and checks keep running.
         #expect(cluster.workers.allSatisfy { $0?.isRunning == true }, "\(cluster.logs)")
         #expect((try cluster.store.view().number) < Int64(view))
-        let carriesOn = try await offPool { () -> Bool in
-            let before = try cluster.store.database.query("SELECT COUNT(*) FROM check_results").first?.int(0) ?? 0
-            return waitUntil(timeout: 30) { ((try? cluster.store.database.query("SELECT COUNT(*) FROM check_results").first?.int(0)) ?? 0) > before }
-                && ((try? cluster.status().workers.filter(\.alive).count) ?? 0) == 2
-        }
+        let carriesOn = try await offPool { try cluster.resultsKeepComing() && ((try? cluster.status().workers.filter(\.alive).count) ?? 0) == 2 }
         #expect(carriesOn, "\(cluster.logs)")
     }
 }
