@@ -50,6 +50,11 @@ struct NodeRoutingTests {
             let forged = try await client.execute(uri: "/v1/probe", method: .get, headers: signature("GET", "/v1/probe", password: "not-it"))
             #expect(forged.status == .unauthorized)
             let genuine = signature("GET", "/v1/probe")
+            // A forgery reusing the genuine request's nonce does not use it up: nonces count
+            // only once the MAC verifies.
+            var forgedMAC = genuine
+            forgedMAC[HTTPField.Name(RequestSignature.Header.signature)!] = String(repeating: "ab", count: 32)
+            #expect(try await client.execute(uri: "/v1/probe", method: .get, headers: forgedMAC).status == .unauthorized)
             let signed = try await client.execute(uri: "/v1/probe", method: .get, headers: genuine)
             #expect(signed.status == .ok && String(buffer: signed.body) == "signed")
             let replayed = try await client.execute(uri: "/v1/probe", method: .get, headers: genuine)
