@@ -7,7 +7,7 @@ import NIOCore
 /// Guards the node-to-node routes (``NodeServer/signed``) in the order that keeps an
 /// unauthenticated peer from costing the node anything: the signature headers first (wire
 /// version, recipient, timestamp, unused nonce; see ``SignatureVerifier``), refused at once
-/// with nothing read; then the body, capped at ``NodeRequestContext/maxUploadSize`` and read
+/// with nothing read and the connection closed after the refusal; then the body, capped at ``NodeRequestContext/maxUploadSize`` and read
 /// within ``bodyDeadline`` in all (a trickle cannot stretch it); then the MAC, after which the
 /// nonce counts as used. The route's answer, refusals included, goes back signed
 /// (``ReplySignature``), so the caller acts only on what this node said. On a node without a
@@ -36,6 +36,7 @@ struct SignatureMiddleware: RouterMiddleware {
                 request.headers[HTTPField.Name(name)!]
             }
         } catch {
+            await request.abandonBody()
             throw refusal(error, request, context)
         }
         var request = request
@@ -65,6 +66,7 @@ struct SignatureMiddleware: RouterMiddleware {
         let stream = request.body, limit = context.maxUploadSize
         let cost = budget.cost(declared: request.headers[.contentLength].flatMap { Int($0) }, cap: limit)
         guard budget.reserve(cost) else {
+            await request.abandonBody()
             logger.warning("refused \(request.method) \(request.uri.path) from \(context.peerDescription): \(budget.total) bytes of unverified bodies are being read already")
             throw NodeHTTPError(.serviceUnavailable, "too many large request bodies are being read; try again in a second")
         }
@@ -81,6 +83,7 @@ struct SignatureMiddleware: RouterMiddleware {
                 return try await group.next() ?? nil
             }
         } catch is NIOTooManyBytesError {
+            await request.abandonBody()
             logger.warning("refused \(request.method) \(request.uri.path) from \(context.peerDescription): body larger than \(limit) bytes")
             throw NodeHTTPError.bodyTooLarge(limit: limit)
         }

@@ -15,7 +15,7 @@ import Testing
 /// monitoring carried on.
 @Suite("wire hardening: hostile clients and peers", .serialized)
 struct WireHardeningTests {
-    @Test("300 slow unauthenticated uploads get 401 with their bodies unsent, 50 with forged headers get 408 however they trickle (or 503 past the budget for unverified bodies), and failover still works meanwhile")
+    @Test("300 slow unauthenticated uploads get 401 with their bodies unsent, 50 with forged headers get 408 however they trickle (or 503 past the budget for unverified bodies), each connection is closed, and failover still works meanwhile")
     func slowUploads() async throws {
         let cluster = try await Cluster()
         _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
@@ -56,6 +56,9 @@ struct WireHardeningTests {
         let timeouts = try await offPool { forged.map { (try? RawHTTP.status(of: $0, timeout: 60)) ?? 0 } }
         #expect(timeouts.allSatisfy { [408, 503].contains($0) }, "\(timeouts)")
         #expect(timeouts.filter { $0 == 408 }.count == 16, "\(timeouts)")
+        // Refused, each connection is closed too: trickling cannot keep it.
+        let closed = try await offPool { (unsigned.prefix(20) + forged).map { RawHTTP.closes($0, timeout: 10) } }
+        #expect(closed.allSatisfy { $0 }, "\(closed)")
         trickling.cancel()
         #expect(cluster.viewserver?.isRunning == true)
         if let pid = cluster.viewserver?.pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
@@ -181,6 +184,18 @@ private enum RawHTTP {
     /// Just the status of the answer on `socket`.
     static func status(of socket: Socket, timeout: Double) throws -> Int {
         try answer(on: socket, timeout: timeout).status
+    }
+
+    /// Whether the server closes `socket` within `timeout` (whatever else it sends first).
+    static func closes(_ socket: Socket, timeout: Double) -> Bool {
+        let deadline = Deadline.after(milliseconds: Int64(timeout * 1000))
+        do {
+            while try !socket.receive(maxBytes: 4096, deadline: deadline).isEmpty {}
+            return true
+        } catch {
+            // A reset is a close too; a timeout is not.
+            return (error as? SystemError)?.errno == ECONNRESET
+        }
     }
 
     /// One request on a fresh connection, and its answer.
