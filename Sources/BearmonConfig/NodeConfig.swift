@@ -30,6 +30,9 @@ package struct NodeConfig: Sendable {
     package let tls: TLSFiles?
     /// `[default] insecure`: allows check definitions to travel without TLS off loopback.
     package let insecure: Bool
+    /// `[default] alias`: other host:port names peers dial this node at (a DNS name, an
+    /// address behind NAT); signed requests must name this node (see ``listen``).
+    package let aliases: [HostPort]
 
     /// TLS files for serving and for verifying peers.
     package struct TLSFiles: Sendable, Equatable {
@@ -62,6 +65,7 @@ package struct NodeConfig: Sendable {
         node = try Self.name(in: config) ?? advertised.description
         password = try Self.password(config)
         insecure = try config.bool("default", "insecure") ?? false
+        aliases = try Self.aliases(config)
         tls = try Self.tls(config)
     }
 
@@ -91,6 +95,18 @@ package struct NodeConfig: Sendable {
         } catch {
             throw config.error(section, "addr", error.reason, cause: error)
         }
+    }
+
+    private static func aliases(_ config: Config) throws(ConfigError) -> [HostPort] {
+        var aliases: [HostPort] = []
+        for text in config.list("default", "alias") {
+            do {
+                aliases.append(try HostPort(parsing: text))
+            } catch {
+                throw config.error("default", "alias", error.reason, cause: error)
+            }
+        }
+        return aliases
     }
 
     private static func password(_ config: Config) throws(ConfigError) -> String {

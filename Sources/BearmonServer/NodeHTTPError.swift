@@ -19,6 +19,11 @@ package struct NodeHTTPError: HTTPResponseError, CustomStringConvertible {
         self.view = view
     }
 
+    /// Hummingbird's own refusal of `path` (no route, an unreadable body), in bearmon's shape.
+    package init(_ error: HTTPError, path: String) {
+        self.init(error.status, error.body ?? "\(path): \(error.status.reasonPhrase)")
+    }
+
     /// 503: the store failed with `error`, so the answer would be wrong or empty.
     package static func storeDown(_ error: any Error) -> NodeHTTPError {
         NodeHTTPError(.serviceUnavailable, "the store is down: \(error)")

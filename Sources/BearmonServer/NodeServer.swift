@@ -24,8 +24,8 @@ package import ServiceLifecycle
 ///   monitor-srv's pushes when `[push] token` is set, and the place for a REST API under
 ///   `/api/v1`.
 ///
-/// Before any of them, on every path, a body is held to ``maxBodyBytes`` and every refusal
-/// answers `{"error": "..."}` (``NodeHTTPError``).
+/// Before any of them, on every path, a body is held to ``maxBodyBytes`` (``BodyLimitMiddleware``)
+/// and every refusal answers `{"error": "..."}` (``NodeHTTPError``).
 package struct NodeServer {
     /// The largest request body a node accepts, on every route (``RequestBodyLimit``).
     package static let maxBodyBytes = RequestBodyLimit.bytes
@@ -49,7 +49,8 @@ package struct NodeServer {
     /// A server on `listen`, signing with `password` (nil: a standalone node, which serves no
     /// node-to-node routes), over TLS with `tls` (from `configFile`), with `/healthz` and
     /// monitor-srv's API: served from `monitor`, or answered 404 on a node without a store.
-    package init(listen: HostPort, node: String, password: String?, tls: NodeConfig.TLSFiles? = nil, configFile: String = "",
+    /// `recipients` are the names a signed request may address it by (besides `listen` and `node`).
+    package init(listen: HostPort, node: String, password: String?, recipients: [String] = [], tls: NodeConfig.TLSFiles? = nil, configFile: String = "",
                  monitor: PushMonitor?, alerting: AlertingWatch?, logger: Logger) {
         self.listen = listen
         self.tls = tls
@@ -59,7 +60,8 @@ package struct NodeServer {
         router = Router(context: NodeRequestContext.self)
         router.add(middleware: RefusalShapeMiddleware())
         router.add(middleware: BodyLimitMiddleware(logger: logger))
-        signed = router.group().add(middleware: SignatureMiddleware(verifier: password.map { SignatureVerifier(password: $0) }, logger: logger))
+        let verifier = password.map { SignatureVerifier(password: $0, node: node, recipients: [listen.description, node] + recipients) }
+        signed = router.group().add(middleware: SignatureMiddleware(verifier: verifier, logger: logger))
         open = router.group()
         NodeRoutes.health(open, node: node, alerting: alerting)
         if let monitor {
@@ -71,7 +73,7 @@ package struct NodeServer {
 
     /// A cluster node's server, as `config` describes it.
     package init(config: NodeConfig, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil, logger: Logger) {
-        self.init(listen: config.listen, node: config.node, password: config.password, tls: config.tls, configFile: config.config.file,
+        self.init(listen: config.listen, node: config.node, password: config.password, recipients: config.recipientNames, tls: config.tls, configFile: config.config.file,
                   monitor: monitor, alerting: alerting, logger: logger)
     }
 

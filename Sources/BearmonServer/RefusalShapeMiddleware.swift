@@ -10,7 +10,7 @@ struct RefusalShapeMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            throw NodeHTTPError(error.status, error.body ?? "\(request.uri.path): \(error.status.reasonPhrase)")
+            throw NodeHTTPError(error, path: request.uri.path)
         }
     }
 }

@@ -20,6 +20,15 @@ package struct PingRequest: Codable, Sendable, Equatable {
         self.leaseMs = leaseMs
         self.you = you
     }
+
+    /// Decodes a ping, its numbers range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        view = try container.decode(Int64.self, forKey: .view, in: WireRange.view)
+        controller = try container.decode(String.self, forKey: .controller)
+        leaseMs = try container.decode(Int64.self, forKey: .leaseMs, in: WireRange.leaseMilliseconds)
+        you = try container.decode(String.self, forKey: .you)
+    }
 }
 
 /// A candidate's answer to a ping.
@@ -43,6 +52,17 @@ package struct PingReply: Codable, Sendable, Equatable {
         self.highestView = highestView
         self.holding = holding
     }
+
+    /// Decodes a ping reply, its numbers range-checked (``WireRange``): a view near
+    /// `Int64.max` would overflow the viewserver's next grant.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        node = try container.decode(String.self, forKey: .node)
+        address = try container.decode(String.self, forKey: .address)
+        uptimeMs = try container.decode(Int64.self, forKey: .uptimeMs, in: WireRange.uptimeMilliseconds)
+        highestView = try container.decode(Int64.self, forKey: .highestView, in: WireRange.view)
+        holding = try container.decodeIfPresent(Int64.self, forKey: .holding, in: WireRange.view)
+    }
 }
 
 /// The viewserver's answer to "who is the controller?".
@@ -56,6 +76,13 @@ package struct ViewReply: Codable, Sendable, Equatable {
     package init(view: Int64, controller: String? = nil) {
         self.view = view
         self.controller = controller
+    }
+
+    /// Decodes the viewserver's answer, its view range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        view = try container.decode(Int64.self, forKey: .view, in: WireRange.view)
+        controller = try container.decodeIfPresent(String.self, forKey: .controller)
     }
 }
 
@@ -80,6 +107,16 @@ package struct ExchangeRequest: Codable, Sendable, Equatable {
         self.capacity = capacity
         self.waitMs = waitMs
     }
+
+    /// Decodes a worker's request, its numbers range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        worker = try container.decode(String.self, forKey: .worker)
+        view = try container.decode(Int64.self, forKey: .view, in: WireRange.view)
+        results = try container.decode([WorkerResult].self, forKey: .results)
+        capacity = try container.decode(Int.self, forKey: .capacity, in: WireRange.capacity)
+        waitMs = try container.decode(Int64.self, forKey: .waitMs, in: WireRange.waitMilliseconds)
+    }
 }
 
 /// The controller's answer.
@@ -94,6 +131,13 @@ package struct ExchangeReply: Codable, Sendable, Equatable {
         self.view = view
         self.assignments = assignments
     }
+
+    /// Decodes the controller's answer, its view range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        view = try container.decode(Int64.self, forKey: .view, in: WireRange.view)
+        assignments = try container.decode([Assignment].self, forKey: .assignments)
+    }
 }
 
 /// A refusal every endpoint may answer with.
@@ -107,6 +151,13 @@ package struct WireError: Codable, Sendable, Equatable, Error, CustomStringConve
     package init(error: String, view: Int64? = nil) {
         self.error = error
         self.view = view
+    }
+
+    /// Decodes a refusal, its view range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        error = try container.decode(String.self, forKey: .error)
+        view = try container.decodeIfPresent(Int64.self, forKey: .view, in: WireRange.view)
     }
 
     /// The message.

@@ -19,7 +19,7 @@ package final class CurlTransfer {
     /// The hop being performed: the request, or what a redirect made of it.
     private var hop: CurlRequest
     private var hopURL: CurlURL
-    private let handle: EasyHandle
+    let handle: EasyHandle
     private var sink: BodySink
     /// How long resolving the current hop's host took, in milliseconds.
     private var lookupMilliseconds = 0.0

@@ -85,13 +85,14 @@ struct ClusterTests {
             headers["Content-Type"] = "application/json"
             return try HTTPTestClient.request(url, method: method, body: body, headers: headers).0
         }
-        let forged = RequestSignature.sign(method: "GET", path: "/v1/view", body: [], node: "intruder", password: "not-the-password")
+        let host = "127.0.0.1:\(cluster.viewPort)"
+        let forged = RequestSignature.sign(method: "GET", path: "/v1/view", host: host, body: [], node: "intruder", password: "not-the-password")
         #expect(try send(forged) == 401)
-        let genuine = RequestSignature.sign(method: "GET", path: "/v1/view", body: [], node: "tester", password: Cluster.password)
+        let genuine = RequestSignature.sign(method: "GET", path: "/v1/view", host: host, body: [], node: "tester", password: Cluster.password)
         #expect(try send(genuine) == 200)
         #expect(try send(genuine) == 401)
         let huge = [UInt8](repeating: UInt8(ascii: "x"), count: NodeServer.maxBodyBytes + 1)
-        let signedHuge = RequestSignature.sign(method: "POST", path: "/v1/view", body: huge, node: "tester", password: Cluster.password)
+        let signedHuge = RequestSignature.sign(method: "POST", path: "/v1/view", host: host, body: huge, node: "tester", password: Cluster.password)
         #expect(try send(signedHuge, body: Data(huge), method: "POST") == 413)
         let unsigned = try HTTPTestClient.request(url).0
         #expect(unsigned == 401)
@@ -111,12 +112,7 @@ struct ClusterTests {
         _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
         let report = try await offPool { () -> StatusReport? in
             try cluster.start()
-            var report: StatusReport?
-            _ = waitUntil(timeout: 30) {
-                report = try? cluster.status()
-                return report?.checks.first?.lastResult != nil && report?.workers.filter(\.alive).count == 3
-            }
-            return report
+            return cluster.awaitStatus(timeout: 30) { $0.checks.first?.lastResult != nil && $0.workers.filter(\.alive).count == 3 }
         }
         #expect(report?.workers.filter(\.alive).count == 3)
         #expect(report?.checks.first?.lastResult?.status == "online")

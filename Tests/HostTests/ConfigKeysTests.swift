@@ -19,6 +19,7 @@ struct ConfigKeysTests {
     ca = /dev/null
     insecure = false
     debug = false
+    alias = node1.example.net:8888
     [controller]
     addr = 127.0.0.1:8888
     database = u:p@tcp(127.0.0.1:3306)/bearmon

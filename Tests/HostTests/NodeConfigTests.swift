@@ -52,6 +52,19 @@ struct NodeConfigTests {
         #expect(error?.line == 5)
     }
 
+    @Test("a node answers signed requests addressed to its listen address, its [default] alias names or its node name; a wildcard address adds its interfaces")
+    func recipientNames() throws {
+        let config = try NodeConfig(parse("[default]\npassword = s\nnode = edge-1\nalias = edge-1.example.net:8888\nalias = 203.0.113.7:18888\n[controller]\naddr = 127.0.0.1:8888\n"))
+        #expect(Set(config.recipientNames) == ["127.0.0.1:8888", "edge-1.example.net:8888", "203.0.113.7:18888", "edge-1"])
+        let wildcard = try NodeConfig(parse("[default]\npassword = s\n[controller]\naddr = :8888\n"))
+        #expect(wildcard.recipientNames.contains("127.0.0.1:8888"))
+        #expect(!wildcard.recipientNames.contains("127.0.0.1:8889"))
+        let bad = #expect(throws: ConfigError.self) { try NodeConfig(parse("[default]\npassword = s\nalias = edge-1\n[controller]\naddr = :8888\n")) }
+        #expect(bad?.reason.contains("alias") == true && bad?.line == 3, "\(String(describing: bad))")
+        let lease = #expect(throws: ConfigError.self) { try LeaseSettings.from(parse("[default]\npassword = s\n[viewserver]\naddr = :1\nlease = 86400001\n")) }
+        #expect(lease?.reason.contains("must be between 500 and 86400000") == true)
+    }
+
     @Test("an empty or missing password is refused")
     func emptyPassword() throws {
         for text in ["[default]\npassword =\n[viewserver]\naddr = :1\n", "[viewserver]\naddr = :1\n"] {

@@ -17,7 +17,8 @@ struct NodeRoutingTests {
 
     /// A server as a viewserver's (no store), or a standalone node's when `password` is nil.
     private func server(password: String? = Self.password) -> NodeServer {
-        NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: password, monitor: nil, alerting: nil, logger: quietLogger)
+        // Hummingbird's router test client sends every request to "localhost".
+        NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: password, recipients: ["localhost"], monitor: nil, alerting: nil, logger: quietLogger)
     }
 
     /// Runs `test` against `server`'s routes, without a socket.
@@ -25,9 +26,9 @@ struct NodeRoutingTests {
         try await server.application(services: []) {}.test(.router, test)
     }
 
-    private func signature(_ method: String, _ path: String, _ body: [UInt8] = [], password: String = Self.password) -> HTTPFields {
+    private func signature(_ method: String, _ path: String, _ body: [UInt8] = [], password: String = Self.password, host: String = "localhost") -> HTTPFields {
         var fields = HTTPFields()
-        for (name, value) in RequestSignature.sign(method: method, path: path, body: body, node: "tester", password: password).headers {
+        for (name, value) in RequestSignature.sign(method: method, path: path, host: host, body: body, node: "tester", password: password).headers where name != "Host" {
             fields[HTTPField.Name(name)!] = value
         }
         return fields
@@ -49,12 +50,51 @@ struct NodeRoutingTests {
             let forged = try await client.execute(uri: "/v1/probe", method: .get, headers: signature("GET", "/v1/probe", password: "not-it"))
             #expect(forged.status == .unauthorized)
             let genuine = signature("GET", "/v1/probe")
+            // A forgery reusing the genuine request's nonce does not use it up: nonces count
+            // only once the MAC verifies.
+            var forgedMAC = genuine
+            forgedMAC[HTTPField.Name(RequestSignature.Header.signature)!] = String(repeating: "ab", count: 32)
+            #expect(try await client.execute(uri: "/v1/probe", method: .get, headers: forgedMAC).status == .unauthorized)
             let signed = try await client.execute(uri: "/v1/probe", method: .get, headers: genuine)
             #expect(signed.status == .ok && String(buffer: signed.body) == "signed")
             let replayed = try await client.execute(uri: "/v1/probe", method: .get, headers: genuine)
             #expect(replayed.status == .unauthorized)
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok && String(buffer: health.body) == #"{"node":"n1","status":"ok"}"#)
+        }
+    }
+
+    @Test("a signed route's answer, refusals included, is signed over its status and the request's nonce; hostile signature headers get 401 without trapping")
+    func signedReplies() async throws {
+        let server = server()
+        server.signed.get("v1/probe") { _, _ in "signed" }
+        server.signed.get("v1/conflict") { _, _ -> Response in throw NodeHTTPError(.conflict, "this node is not the controller", view: 7) }
+        try await test(server) { client in
+            for path in ["/v1/probe", "/v1/conflict"] {
+                let request = RequestSignature.sign(method: "GET", path: path, host: "localhost", body: [], node: "tester", password: Self.password)
+                var fields = HTTPFields()
+                for (name, value) in request.headers where name != "Host" { fields[HTTPField.Name(name)!] = value }
+                let response = try await client.execute(uri: path, method: .get, headers: fields)
+                let body = Array(buffer: response.body)
+                func verify(status: Int = Int(response.status.code), nonce: String = request.nonce, password: String = Self.password) throws {
+                    try ReplySignature.verify(status: status, nonce: nonce, body: body, key: Array(password.utf8), maxSkew: .seconds(30)) {
+                        response.headers[HTTPField.Name($0)!]
+                    }
+                }
+                #expect(throws: Never.self, "\(path)") { try verify() }
+                // Not for another request, with another status, or under another password.
+                #expect(throws: SignatureVerifier.Refusal.self) { try verify(nonce: String(repeating: "0", count: 32)) }
+                #expect(throws: SignatureVerifier.Refusal.self) { try verify(status: Int(response.status.code) + 1) }
+                #expect(throws: SignatureVerifier.Refusal.self) { try verify(password: "not-it") }
+            }
+            let hostile = [("X-Bearmon-Timestamp", "-9223372036854775808"), ("X-Bearmon-Timestamp", "9223372036854775807"), ("X-Bearmon-Timestamp", "1e3"),
+                           ("X-Bearmon-Nonce", String(repeating: "z", count: 32)), ("X-Bearmon-Signature", ""), ("X-Bearmon-Signature", String(repeating: "a", count: 100_000))]
+            for (name, value) in hostile {
+                var fields = signature("GET", "/v1/probe")
+                fields[HTTPField.Name(name)!] = value
+                let response = try await client.execute(uri: "/v1/probe", method: .get, headers: fields)
+                #expect(response.status == .unauthorized, "\(name): \(value.prefix(40))")
+            }
         }
     }
 

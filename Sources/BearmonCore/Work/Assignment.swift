@@ -28,6 +28,17 @@ package struct Assignment: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case checkID = "checkId", token, name, type, data, budgetMilliseconds
     }
+
+    /// Decodes an assignment from the wire, its numbers range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        checkID = try container.decode(Int64.self, forKey: .checkID, in: WireRange.checkID)
+        token = try container.decode(UInt64.self, forKey: .token)
+        name = try container.decode(String.self, forKey: .name)
+        type = try container.decode(String.self, forKey: .type)
+        data = try container.decode(String.self, forKey: .data)
+        budgetMilliseconds = try container.decode(Int64.self, forKey: .budgetMilliseconds, in: WireRange.budgetMilliseconds)
+    }
 }
 
 /// A worker's answer to an ``Assignment``.
@@ -45,6 +56,16 @@ package struct WorkerResult: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case checkID = "checkId", token, status, message, latencyMilliseconds
+    }
+
+    /// Decodes a result from the wire, its numbers range-checked (``WireRange``).
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        checkID = try container.decode(Int64.self, forKey: .checkID, in: WireRange.checkID)
+        token = try container.decode(UInt64.self, forKey: .token)
+        status = try container.decode(CheckStatus.self, forKey: .status)
+        message = try container.decode(String.self, forKey: .message)
+        latencyMilliseconds = try container.decode(Double.self, forKey: .latencyMilliseconds, in: WireRange.latencyMilliseconds)
     }
 
     /// Creates a result.

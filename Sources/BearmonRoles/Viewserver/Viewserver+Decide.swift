@@ -1,3 +1,5 @@
+import BearmonCore
+
 extension Viewserver {
     /// Keeps, revokes, adopts or grants the view after a round of pings.
     func decide(now: Int64) {
@@ -32,6 +34,10 @@ extension Viewserver {
         guard now - started >= (settings.revocation + settings.pingInterval).inMilliseconds else { return }
         let alive = candidates.filter { isAlive($0, now: now) }
         guard let chosen = alive.max(by: { (replies[$0]?.reply.uptimeMs ?? 0) < (replies[$1]?.reply.uptimeMs ?? 0) }) else { return }
+        guard highestView < WireRange.view.upperBound else {
+            logger.error("cannot grant a view: the highest view, \(highestView), is at the largest bearmon uses (\(WireRange.view.upperBound))")
+            return
+        }
         highestView += 1
         grant = Grant(view: highestView, controller: chosen, lastSent: now, revoking: false, granted: now)
         logger.notice("granting view \(highestView) to \(chosen), the live candidate with the longest uptime")

@@ -30,6 +30,8 @@ package actor Viewserver {
     var replies: [String: (reply: PingReply, at: Int64)] = [:]
     var grant: Grant?
     var highestView: Int64 = 0
+    /// Each failing candidate's last failure, so that a new reason is logged once.
+    var failures: [String: String] = [:]
 
     /// A viewserver over `candidates` (their controller addresses, host:port).
     package init(candidates: [String], client: NodeClient, settings: LeaseSettings, logger: Logger) {
@@ -64,27 +66,44 @@ package actor Viewserver {
         let sentAt = monotonicMilliseconds()
         if offered != nil { grant?.lastSent = sentAt }
         let client = self.client, timeout = settings.pingTimeout.inMilliseconds, lease = settings.lease.inMilliseconds
-        let answers = await withTaskGroup(of: (String, PingReply?).self) { group in
+        let answers = await withTaskGroup(of: (String, Result<PingReply, any Error>).self) { group in
             for candidate in candidates {
                 let request = PingRequest(view: offered?.view ?? highestView, controller: offered?.controller ?? "", leaseMs: lease, you: candidate)
-                group.addTask { [logger] in
+                group.addTask {
                     do {
-                        let reply: PingReply = try await client.post(candidate, "/v1/ping", request, timeout: .milliseconds(timeout))
-                        return (candidate, reply)
+                        return (candidate, .success(try await client.post(candidate, "/v1/ping", request, timeout: .milliseconds(timeout))))
                     } catch {
-                        logger.debug("ping failed: \(error)")
-                        return (candidate, nil)
+                        return (candidate, .failure(error))
                     }
                 }
             }
-            var answers: [(String, PingReply?)] = []
+            var answers: [(String, Result<PingReply, any Error>)] = []
             for await answer in group { answers.append(answer) }
             return answers
         }
         let now = monotonicMilliseconds()
-        for case let (candidate, reply?) in answers {
-            replies[candidate] = (reply, now)
-            highestView = max(highestView, reply.highestView, reply.holding ?? 0)
+        for (candidate, answer) in answers {
+            switch answer {
+            case .success(let reply):
+                replies[candidate] = (reply, now)
+                // Replies are range-checked as they are decoded (WireRange.view), so this
+                // stays far below Int64.max and the next grant's `+ 1` cannot overflow.
+                highestView = max(highestView, reply.highestView, reply.holding ?? 0)
+                if failures.removeValue(forKey: candidate) != nil { logger.notice("candidate \(candidate) answers pings again") }
+            case .failure(let error):
+                noteFailure(candidate, error)
+            }
+        }
+    }
+
+    /// Logs a candidate's failed ping as a warning when its reason changes (a refusal, such
+    /// as another wire version or a forged reply, says what to fix), at debug level otherwise.
+    private func noteFailure(_ candidate: String, _ error: any Error) {
+        let reason = "\(error)"
+        if failures.updateValue(reason, forKey: candidate) != reason {
+            logger.warning("ping to \(candidate) failed: \(reason)")
+        } else {
+            logger.debug("ping to \(candidate) failed: \(reason)")
         }
     }
 

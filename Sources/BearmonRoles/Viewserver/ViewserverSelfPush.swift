@@ -38,7 +38,7 @@ struct ViewserverSelfPush: Sendable {
         for target in targets {
             do {
                 for check in checks {
-                    let _: [String: String] = try await client.post(target, "/v1/healthchecks", check, headers: authorization, timeout: .milliseconds(2_000))
+                    let _: [String: String] = try await client.openPost(target, "/v1/healthchecks", check, headers: authorization, timeout: .milliseconds(2_000))
                 }
                 return
             } catch {

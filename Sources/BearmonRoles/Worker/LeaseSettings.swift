@@ -1,4 +1,5 @@
 package import BearmonConfig
+import BearmonCore
 
 /// The timings of views as leases. The viewserver grants a view for `lease`,
 /// renewed by each ping; a candidate stops acting `margin` before its lease ends,
@@ -33,7 +34,9 @@ package struct LeaseSettings: Sendable, Equatable {
     package static func from(_ config: Config) throws(ConfigError) -> LeaseSettings {
         var settings = LeaseSettings()
         if let lease = try config.int("viewserver", "lease") {
-            guard lease >= 500 else { throw config.error("viewserver", "lease", "must be at least 500 (milliseconds)") }
+            guard lease >= 500, lease <= WireRange.leaseMilliseconds.upperBound else {
+                throw config.error("viewserver", "lease", "must be between 500 and \(WireRange.leaseMilliseconds.upperBound) (milliseconds)")
+            }
             settings.lease = .milliseconds(lease)
         }
         if let interval = try config.int("viewserver", "pingInterval") {

@@ -8,8 +8,17 @@ import Logging
 /// viewserver's ping, the workers' exchange with the controller, and the live status.
 enum WorkerRoutes {
     static func add(to signed: RouterGroup<NodeRequestContext>, candidate: ControllerCandidate, controller: Controller, config: NodeConfig, logger: Logger) {
+        // Computed once: on a wildcard listen address it lists the interfaces.
+        let names = Set(config.recipientNames.map { $0.lowercased() })
         signed.post("v1/ping") { request, context in
             let ping = try await request.decode(as: PingRequest.self, context: context)
+            // The grant is this node's only when `you` is one of its names: a ping naming
+            // another node (replayed, forged by a peer that knows the password, or from a
+            // misconfigured viewserver) must not make this node act as the controller.
+            guard names.contains(ping.you.lowercased()) else {
+                logger.warning("refused a ping from \(context.peerDescription) for '\(ping.you)', which is not this node")
+                throw NodeHTTPError(.badRequest, "the ping is for '\(ping.you)', which is not this node (it answers to \(names.sorted().joined(separator: ", "))); refusing its grant")
+            }
             return try WireJSON.response(await candidate.ping(ping))
         }
         signed.post("v1/exchange") { request, context in

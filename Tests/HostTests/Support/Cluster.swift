@@ -108,6 +108,24 @@ final class Cluster: @unchecked Sendable {
         return workerPorts.firstIndex { "127.0.0.1:\($0)" == address }.map { $0 + 1 }
     }
 
+    /// Polls the cluster's status until `condition` holds or `timeout` passes; the last
+    /// status read, if any.
+    func awaitStatus(timeout: Double, _ condition: (StatusReport) -> Bool) -> StatusReport? {
+        var report: StatusReport?
+        _ = waitUntil(timeout: timeout) {
+            report = try? status()
+            return report.map(condition) ?? false
+        }
+        return report
+    }
+
+    /// Whether new check results reach the store within `timeout` from now: monitoring goes on.
+    func resultsKeepComing(timeout: Double = 30) throws -> Bool {
+        let count = { try self.store.database.query("SELECT COUNT(*) FROM check_results").first?.int(0) ?? 0 }
+        let before = try count()
+        return waitUntil(timeout: timeout) { ((try? count()) ?? 0) > before }
+    }
+
     /// Kills worker `number` without warning.
     func crashWorker(_ number: Int) {
         workers[number - 1]?.stop(signal: SIGKILL, timeout: 5)
