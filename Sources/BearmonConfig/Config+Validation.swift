@@ -11,6 +11,7 @@ extension Config {
         "store": ["sqlite", "retention"],
         "push": ["interval", "ttl", "token", "maxbody", "reap"],
         "alerting": ["maxflipwait", "maxnotifywait"],
+        "server": ["maxconnections", "headertimeout", "idletimeout"],
     ]
 
     /// Refuses keys that bearmon's own sections do not have, so that a typo such as

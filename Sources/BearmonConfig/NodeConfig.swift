@@ -30,6 +30,8 @@ package struct NodeConfig: Sendable {
     package let tls: TLSFiles?
     /// `[default] insecure`: allows check definitions to travel without TLS off loopback.
     package let insecure: Bool
+    /// `[server]`: connection limits and timeouts.
+    package let server: ServerSettings
 
     /// TLS files for serving and for verifying peers.
     package struct TLSFiles: Sendable, Equatable {
@@ -63,6 +65,7 @@ package struct NodeConfig: Sendable {
         password = try Self.password(config)
         insecure = try config.bool("default", "insecure") ?? false
         tls = try Self.tls(config)
+        server = try ServerSettings.from(config)
     }
 
     /// Whether `config` describes a cluster node at all: `[viewserver] addr` or `[controller] addr` is set.
