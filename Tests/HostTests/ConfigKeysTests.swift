@@ -43,6 +43,10 @@ struct ConfigKeysTests {
     [alerting]
     maxFlipWait = 30s
     maxNotifyWait = 60s
+    [server]
+    maxConnections = 1024
+    headerTimeout = 10s
+    idleTimeout = 60s
     """
 
     @Test("every key the settings readers read is in Config.hostSections, and every listed key is read by one")

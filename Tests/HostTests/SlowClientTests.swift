@@ -87,6 +87,18 @@ struct SlowClientTests {
         target.stop()
     }
 
+    @Test("[server] settings: defaults, durations, and a cap too small to keep a reserve refused at its line")
+    func settings() throws {
+        #expect(ServerSettings() == { var s = ServerSettings(); s.maxConnections = 1_024; s.headerTimeout = .seconds(10); s.idleTimeout = .seconds(60); return s }())
+        #expect(ServerSettings().reservedForNodes == 128)
+        let config = try GcfgParser(file: "s.cfg").parse("[server]\nmaxConnections = 16\nheaderTimeout = 500ms\n")
+        let read = try ServerSettings.from(config)
+        #expect(read.maxConnections == 16 && read.reservedForNodes == 4 && read.headerTimeout == .milliseconds(500))
+        let small = try GcfgParser(file: "s.cfg").parse("[server]\nmaxConnections = 4\n")
+        let error = #expect(throws: ConfigError.self) { try ServerSettings.from(small) }
+        #expect(error?.description == "s.cfg:2: [server] maxConnections: must be 8 to 1000000")
+    }
+
     @Test("a node raises its open-file limit to the hard limit at start")
     func fileLimitRaised() async throws {
         let dir = try TempDirectory()
