@@ -71,7 +71,7 @@ struct SlowClientTests {
         let attack = try await Self.attack(port: node.port, idle: 300, trickle: 40, hold: 10)
         let during = try Self.results(store, check: check, since: started + 1_000)
 
-        #expect(attack.idle_opened > 256, "the attacker held more sockets than the node has descriptors")
+        #expect(attack.idle_opened > 256, "the attacker opened more connections than the node has descriptors")
         #expect(node.process.log.contains("[server] maxConnections 1024 lowered to 128"))
         // Probes kept running every second, and none failed for want of a descriptor.
         #expect(during.count >= 4, "results during the attack: \(during)")

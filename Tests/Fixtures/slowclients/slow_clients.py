@@ -21,6 +21,7 @@ parser.add_argument("--first-request", action="store_true", help="tricklers send
 parser.add_argument("--slowbody", type=int, default=0, help="requests whose head is complete and whose body comes a byte per period")
 parser.add_argument("--hold", type=float, default=5.0)
 parser.add_argument("--period", type=float, default=0.2)
+parser.add_argument("--max-new", type=int, default=60, help="connections opened per period at most, so the churn stays gentle on a shared machine")
 args = parser.parse_args()
 assert args.host.startswith("127.") or args.host == "::1", "loopback only"
 
@@ -56,14 +57,8 @@ stats["slowbody_opened"] = len(uploads)
 start = time.monotonic()
 while time.monotonic() - start < args.hold:
     loop_start = time.monotonic()
+    budget = args.max_new
     idle = [s for s in idle if not (closed_by_peer(s) and (s.close() or True))]
-    while len(idle) < args.idle:
-        sock = connect()
-        if sock is None:
-            stats["refused_connects"] += 1
-            break
-        idle.append(sock)
-        stats["idle_opened"] += 1
     alive = []
     for sock, since in tricklers:
         cut = closed_by_peer(sock)
@@ -79,7 +74,8 @@ while time.monotonic() - start < args.hold:
         else:
             alive.append((sock, since))
     tricklers = alive
-    while len(tricklers) < args.trickle:
+    while len(tricklers) < args.trickle and budget > 0:
+        budget -= 1
         sock = connect()
         if sock is None:
             stats["refused_connects"] += 1
@@ -92,6 +88,14 @@ while time.monotonic() - start < args.hold:
             pass
         tricklers.append((sock, time.monotonic()))
         stats["trickle_opened"] += 1
+    while len(idle) < args.idle and budget > 0:
+        budget -= 1
+        sock = connect()
+        if sock is None:
+            stats["refused_connects"] += 1
+            break
+        idle.append(sock)
+        stats["idle_opened"] += 1
     for sock in uploads:
         try:
             sock.send(b" ")
