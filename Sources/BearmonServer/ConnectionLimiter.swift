@@ -26,8 +26,9 @@ final class ConnectionLimiter: Sendable {
 
     private struct Connection {
         let channel: any Channel
-        /// Since when it has been waiting for a request head; nil while a request is in progress.
-        var waitingSince: ContinuousClock.Instant?
+        /// When it began waiting for a request head, as a sequence number (earlier is
+        /// smaller); nil while a request is in progress.
+        var waitingSince: UInt64?
         /// Whether its request in progress is unsigned (counts against the open limit).
         var openRequest = false
     }
@@ -35,6 +36,8 @@ final class ConnectionLimiter: Sendable {
     private struct State {
         var connections: [ObjectIdentifier: Connection] = [:]
         var openRequests = 0
+        /// Numbers the moments connections begin waiting, for eviction order without ties.
+        var sequence: UInt64 = 0
         var lastWarning: ContinuousClock.Instant?
     }
 
@@ -66,7 +69,8 @@ final class ConnectionLimiter: Sendable {
                 state.connections[oldest.key] = nil
                 evicted = oldest.value.channel
             }
-            state.connections[ObjectIdentifier(channel)] = Connection(channel: channel, waitingSince: now)
+            state.sequence += 1
+            state.connections[ObjectIdentifier(channel)] = Connection(channel: channel, waitingSince: state.sequence)
             return (.admitted(evicting: evicted), evicted != nil && Self.shouldWarn(&state, now))
         }
         if warn {
@@ -97,7 +101,8 @@ final class ConnectionLimiter: Sendable {
             let id = ObjectIdentifier(channel)
             guard let connection = state.connections[id] else { return }
             if connection.openRequest { state.openRequests -= 1 }
-            state.connections[id] = Connection(channel: channel, waitingSince: .now)
+            state.sequence += 1
+            state.connections[id] = Connection(channel: channel, waitingSince: state.sequence)
         }
     }
 
