@@ -44,6 +44,29 @@ def closed_by_peer(sock):
         return True
 
 
+def start_trickling(sock):
+    try:
+        if args.first_request:
+            sock.send(b"GET /healthz HTTP/1.1\r\nHost: node\r\n\r\n")
+        sock.send(b"GET /healthz HTTP/1.1\r\nHost: node\r\n")
+    except OSError:
+        pass
+    return (sock, time.monotonic())
+
+
+def refill(held, want, counter, budget, start):
+    """Opens connections into `held` until it has `want` or `budget` runs out; returns the budget left."""
+    while len(held) < want and budget > 0:
+        budget -= 1
+        sock = connect()
+        if sock is None:
+            stats["refused_connects"] += 1
+            break
+        held.append(start(sock))
+        stats[counter] += 1
+    return budget
+
+
 stats = {"idle_opened": 0, "trickle_opened": 0, "refused_connects": 0, "trickle_cut_after": [], "trickle_bytes": 0}
 idle = []
 tricklers = []  # [socket, connected at]
@@ -74,28 +97,8 @@ while time.monotonic() - start < args.hold:
         else:
             alive.append((sock, since))
     tricklers = alive
-    while len(tricklers) < args.trickle and budget > 0:
-        budget -= 1
-        sock = connect()
-        if sock is None:
-            stats["refused_connects"] += 1
-            break
-        try:
-            if args.first_request:
-                sock.send(b"GET /healthz HTTP/1.1\r\nHost: node\r\n\r\n")
-            sock.send(b"GET /healthz HTTP/1.1\r\nHost: node\r\n")
-        except OSError:
-            pass
-        tricklers.append((sock, time.monotonic()))
-        stats["trickle_opened"] += 1
-    while len(idle) < args.idle and budget > 0:
-        budget -= 1
-        sock = connect()
-        if sock is None:
-            stats["refused_connects"] += 1
-            break
-        idle.append(sock)
-        stats["idle_opened"] += 1
+    budget = refill(tricklers, args.trickle, "trickle_opened", budget, start_trickling)
+    budget = refill(idle, args.idle, "idle_opened", budget, lambda sock: sock)
     for sock in uploads:
         try:
             sock.send(b" ")
