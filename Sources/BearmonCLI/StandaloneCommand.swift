@@ -28,11 +28,13 @@ struct StandaloneCommand: AsyncParsableCommand {
         let slots: Int, name: String
         let settings: ControllerSettings
         let push: PushSettings
+        let server: ServerSettings
         do {
             slots = try threads ?? WorkerSettings.from(config).threads ?? 32
             name = try node ?? NodeConfig.name(in: config) ?? "standalone"
             settings = try ControllerSettings.from(config, node: name, standalone: true)
             push = try PushSettings.from(config)
+            server = try ServerSettings.from(config)
         } catch {
             throw CLIFailure(cause: error)
         }
@@ -42,6 +44,6 @@ struct StandaloneCommand: AsyncParsableCommand {
         if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
             for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
         }
-        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, logger: logger).run()
+        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, logger: logger).run()
     }
 }

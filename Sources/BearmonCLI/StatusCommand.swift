@@ -62,6 +62,7 @@ struct StatusCommand: AsyncParsableCommand {
         let view = try store.view()
         return StatusReport(source: "database", controller: nil, view: .init(number: view.number, holder: view.holder),
                             confirmations: nil, workers: [], checks: checks, counts: StatusReport.count(checks),
-                            undelivered: try store.outbox(states: [.pending, .failed]).map(StatusReport.Notification.init))
+                            undelivered: try store.undeliveredOutbox(failedSince: wallMilliseconds() - StatusReport.failureWindow.inMilliseconds)
+                                .map(StatusReport.Notification.init))
     }
 }

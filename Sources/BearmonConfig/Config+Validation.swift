@@ -12,6 +12,7 @@ extension Config {
         "push": ["interval", "ttl", "token", "maxbody", "reap"],
         "alerting": ["maxflipwait", "maxnotifywait"],
         "security": ["deny", "allow"],
+        "server": ["maxconnections", "headertimeout", "idletimeout"],
     ]
 
     /// Refuses keys that bearmon's own sections do not have, so that a typo such as

@@ -33,6 +33,8 @@ package struct NodeConfig: Sendable {
     /// `[default] alias`: other host:port names peers dial this node at (a DNS name, an
     /// address behind NAT); signed requests must name this node (see ``listen``).
     package let aliases: [HostPort]
+    /// `[server]`: connection limits and timeouts.
+    package let server: ServerSettings
 
     /// TLS files for serving and for verifying peers.
     package struct TLSFiles: Sendable, Equatable {
@@ -67,6 +69,7 @@ package struct NodeConfig: Sendable {
         insecure = try config.bool("default", "insecure") ?? false
         aliases = try Self.aliases(config)
         tls = try Self.tls(config)
+        server = try ServerSettings.from(config)
     }
 
     /// Whether `config` describes a cluster node at all: `[viewserver] addr` or `[controller] addr` is set.

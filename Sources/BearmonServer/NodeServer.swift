@@ -30,8 +30,8 @@ package struct NodeServer {
     /// The largest request body a node accepts, on every route (``RequestBodyLimit``).
     package static let maxBodyBytes = RequestBodyLimit.bytes
 
-    /// A connection that sends nothing for this long is closed (a long poll is not idle: its
-    /// request is being answered).
+    /// A request body that sends nothing for this long is closed (a long poll is not idle: its
+    /// request is being answered). Request heads have deadlines of their own (``ConnectionGuard``).
     static let idleTimeout = TimeAmount.seconds(60)
 
     /// The router the groups below belong to.
@@ -44,6 +44,8 @@ package struct NodeServer {
     private let tls: NodeConfig.TLSFiles?
     /// The config file `tls` came from, named when the files cannot be used.
     private let configFile: String
+    /// `[server]`: connection limits and timeouts (see ``ConnectionLimiter``, ``ConnectionGuard``).
+    private let connections: ServerSettings
     private let logger: Logger
 
     /// A server on `listen`, signing with `password` (nil: a standalone node, which serves no
@@ -51,8 +53,9 @@ package struct NodeServer {
     /// monitor-srv's API: served from `monitor`, or answered 404 on a node without a store.
     /// `recipients` are the names a signed request may address it by (besides `listen` and `node`).
     package init(listen: HostPort, node: String, password: String?, recipients: [String] = [], tls: NodeConfig.TLSFiles? = nil, configFile: String = "",
-                 monitor: PushMonitor?, alerting: AlertingWatch?, logger: Logger) {
+                 connections: ServerSettings = ServerSettings(), monitor: PushMonitor?, alerting: AlertingWatch?, logger: Logger) {
         self.listen = listen
+        self.connections = connections
         self.tls = tls
         self.configFile = configFile
         self.logger = logger
@@ -74,7 +77,7 @@ package struct NodeServer {
     /// A cluster node's server, as `config` describes it.
     package init(config: NodeConfig, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil, logger: Logger) {
         self.init(listen: config.listen, node: config.node, password: config.password, recipients: config.recipientNames, tls: config.tls, configFile: config.config.file,
-                  monitor: monitor, alerting: alerting, logger: logger)
+                  connections: config.server, monitor: monitor, alerting: alerting, logger: logger)
     }
 
     /// Routes under `path` that need `Authorization: Bearer token`, where `setting` names the
@@ -87,7 +90,11 @@ package struct NodeServer {
     /// The application serving the routes on the node's address, over TLS when the node has
     /// `[default] cert` and `key`, running `services` beside it.
     package func application(services: [any Service], onRunning: @escaping @Sendable () -> Void) throws -> some ApplicationProtocol {
-        let http = HTTPServerBuilder.http1(configuration: .init(idleTimeout: Self.idleTimeout))
+        let limits = Self.connectionLimits(connections, logger: logger)
+        let limiter = ConnectionLimiter(settings: limits, logger: logger)
+        let http = HTTPServerBuilder.http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuard(limiter: limiter, settings: limits)], idleTimeout: Self.idleTimeout
+        ))
         let server: HTTPServerBuilder
         if let tls {
             do {

@@ -72,6 +72,26 @@ extension SQLStore {
         ).map(Self.entry)
     }
 
+    /// Pending rows, and failed rows whose last attempt ended at or after `failedSince`
+    /// (a finished row's `next_attempt` is when it finished), oldest first.
+    package func undeliveredOutbox(failedSince: Int64) throws -> [OutboxEntry] {
+        try database.query(
+            """
+            SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id
+            WHERE o.state = 'pending' OR (o.state = 'failed' AND o.next_attempt >= ?) ORDER BY o.id
+            """,
+            [.int(failedSince)]
+        ).map(Self.entry)
+    }
+
+    /// Deletes at most `limit` delivered or failed rows that finished before `time`: a
+    /// finished row's `next_attempt` is when its last attempt ended, and the `(state,
+    /// next_attempt)` index finds them.
+    @discardableResult
+    package func pruneOutbox(before time: Int64, limit: Int) throws -> Int64 {
+        try deleteBatch(from: "alert_outbox", where: "state IN ('delivered', 'failed') AND next_attempt < ?", [.int(time)], limit: limit)
+    }
+
     /// The oldest row due by `now` whose first attempt has not ended, skipping rows that wait
     /// on purpose behind an older pending row for the same check and contact (they are due
     /// only once it is delivered).

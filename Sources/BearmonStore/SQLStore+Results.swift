@@ -32,9 +32,9 @@ extension SQLStore {
         return latest
     }
 
-    /// Deletes results older than `time`.
+    /// Deletes at most `limit` results older than `time` (one small batch: see ``deleteBatch(from:where:_:limit:)``).
     @discardableResult
-    package func pruneResults(before time: Int64) throws -> Int64 {
-        try database.execute("DELETE FROM check_results WHERE time < ?", [.int(time)]).affectedRows
+    package func pruneResults(before time: Int64, limit: Int) throws -> Int64 {
+        try deleteBatch(from: "check_results", where: "time < ?", [.int(time)], limit: limit)
     }
 }

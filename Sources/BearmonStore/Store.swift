@@ -61,6 +61,13 @@ package protocol Store: AnyObject, Sendable {
     func releaseOutbox(_ id: Int64, view: Int64) throws
     /// Rows in the given states, oldest first.
     func outbox(states: Set<OutboxState>) throws -> [OutboxEntry]
+    /// What `/v1/checks` shows: every pending row, and the rows that failed at or after
+    /// `failedSince` (unix ms), oldest first. Older failures stay in the table until pruned.
+    func undeliveredOutbox(failedSince: Int64) throws -> [OutboxEntry]
+    /// Deletes at most `limit` finished rows (delivered or failed) that finished before
+    /// `time`; returns how many. Pending rows are never touched; flips, `check_events` and
+    /// `charges` are history and are kept.
+    @discardableResult func pruneOutbox(before time: Int64, limit: Int) throws -> Int64
     /// Adds a `charges` row (for example an SMS's sid).
     /// The oldest due notification never attempted, for alerting's self-check (see ``DueNotification``).
     func oldestDueNotification(now: Int64) throws -> DueNotification?
@@ -71,8 +78,8 @@ package protocol Store: AnyObject, Sendable {
     func recordResults(_ results: [ResultRecord]) throws
     /// Each check's newest result.
     func latestResults() throws -> [Int64: ResultRecord]
-    /// Deletes results older than `time`; returns how many.
-    @discardableResult func pruneResults(before time: Int64) throws -> Int64
+    /// Deletes at most `limit` results older than `time`; returns how many.
+    @discardableResult func pruneResults(before time: Int64, limit: Int) throws -> Int64
 
     // MARK: Pushes (monitor-srv's healthchecks, status and stats)
     /// Stores a push, replacing that node's previous one for the same key (healthcheck id

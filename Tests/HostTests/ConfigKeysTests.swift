@@ -47,6 +47,10 @@ struct ConfigKeysTests {
     [security]
     deny = 10.0.0.0/8
     allow = 10.1.0.0/16
+    [server]
+    maxConnections = 1024
+    headerTimeout = 10s
+    idleTimeout = 60s
     """
 
     @Test("every key the settings readers read is in Config.hostSections, and every listed key is read by one")

@@ -56,7 +56,7 @@ struct LoaderTests {
         #expect(minor.reason.contains("ABI 1.99, newer than this bearmon's ABI 1.1"))
         let open = try #require(refusal(registry, "libopen.so"))
         #expect(open.reason.contains("writable by every user (mode 0666)"))
-        #expect(open.fix == "chmod o-w \(open.file)")
+        #expect(open.fix == "chmod g-w,o-w \(open.file)")
         let noEntry = try #require(refusal(registry, "libnoentry.so"))
         #expect(noEntry.reason.contains("does not export bearmon_plugin_entry_v1"))
         let duplicate = try #require(refusal(registry, "libzdup.so"))

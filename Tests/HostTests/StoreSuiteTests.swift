@@ -280,7 +280,8 @@ struct StoreSuiteTests {
         #expect(latest[1]?.status == .offline)
         #expect(latest[1]?.latencyMilliseconds == 0.5)
         #expect(latest[2]?.status == .fail)
-        #expect(try store.pruneResults(before: 2_500) == 2)
+        #expect(try store.pruneResults(before: 2_500, limit: 1) == 1)
+        #expect(try store.pruneResults(before: 2_500, limit: 10) == 1)
         #expect(try store.latestResults().keys.sorted() == [2])
     }
 

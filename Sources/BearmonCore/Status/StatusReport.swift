@@ -127,7 +127,11 @@ package struct StatusReport: Codable, Sendable, Equatable {
     package var checks: [Check]
     /// Counts of checks per state: online, offline, misconfigured, disabled.
     package var counts: [String: Int]
+    /// Notifications not delivered: every pending one, and those that failed within
+    /// ``failureWindow``; older failures stay in the table until `[store] retention` prunes them.
     package var undelivered: [Notification]
+    /// How far back failed notifications are listed in ``undelivered``.
+    package static let failureWindow: Duration = .seconds(24 * 3_600)
     /// Alerting's self-check, from the acting controller (nil when read from the database).
     package var alerting: AlertingHealth? = nil
 

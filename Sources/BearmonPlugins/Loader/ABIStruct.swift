@@ -19,4 +19,13 @@ enum ABIStruct {
     static let minimumModuleSize = MemoryLayout<bearmon_module>.size
     static let minimumTypeSize = MemoryLayout<bearmon_type>.size
     static let minimumParamSize = MemoryLayout<bearmon_param_spec>.size
+
+    /// Bounds on what a descriptor may declare, checked before its arrays are read, so that a
+    /// garbage count or size is refused instead of walking off the plugin's memory. Far above
+    /// what a real plugin declares, far below what could hurt: the most types a module may register.
+    static let maximumTypes: UInt32 = 64
+    /// The most parameters one type may declare.
+    static let maximumParams: UInt32 = 256
+    /// The largest struct_size any ABI struct may declare, in bytes.
+    static let maximumStructSize = 4_096
 }

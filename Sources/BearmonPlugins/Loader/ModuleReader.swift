@@ -27,6 +27,7 @@ struct ModuleReader {
         guard size >= ABIStruct.minimumModuleSize else {
             throw refusal("its module descriptor's struct_size (\(size)) is smaller than ABI 1.0's (\(ABIStruct.minimumModuleSize))", rebuild)
         }
+        try checkStructSize(size, of: "its module descriptor")
         let info = ModuleInfo(
             file: file, name: text(module.name) ?? "?", version: text(module.version) ?? "?",
             description: text(module.description) ?? "", abiMajor: module.abi_major, abiMinor: module.abi_minor,
@@ -35,6 +36,10 @@ struct ModuleReader {
         try checkToolchain(info.toolchain)
         guard module.n_types > 0, let types = module.types else {
             throw refusal("it registers no types", "return at least one type from the entry point")
+        }
+        guard module.n_types <= ABIStruct.maximumTypes else {
+            throw refusal("its module descriptor declares n_types \(module.n_types), more than the \(ABIStruct.maximumTypes) types a module may register",
+                          "set n_types to the number of entries in the types array, and split a larger module in two")
         }
         var seen = Set<TypeKey>()
         var result: [PluginType] = []
@@ -69,6 +74,7 @@ struct ModuleReader {
         guard size >= ABIStruct.minimumTypeSize else {
             throw refusal("a type descriptor's struct_size (\(size)) is smaller than ABI 1.0's (\(ABIStruct.minimumTypeSize))", "rebuild the plugin against bearmon_plugin.h")
         }
+        try checkStructSize(size, of: "a type descriptor")
         guard let name = text(type.name) else { throw refusal("a type has a NULL name", "name every type") }
         try checkName(name)
         guard let kind = PluginKind(rawValue: type.kind) else {
@@ -91,6 +97,14 @@ struct ModuleReader {
         )
     }
 
+    /// A struct_size past ``ABIStruct/maximumStructSize`` is a plugin bug (or garbage); the
+    /// params array's stride is read from it, so it is bounded before any element is read.
+    private func checkStructSize(_ size: Int, of what: String) throws(LoadRefusal) {
+        guard size > ABIStruct.maximumStructSize else { return }
+        throw refusal("\(what) declares struct_size \(size), more than the \(ABIStruct.maximumStructSize) bytes any ABI struct may have",
+                      "set struct_size = sizeof(the struct), and rebuild the plugin against bearmon_plugin.h")
+    }
+
     private func checkName(_ name: String) throws(LoadRefusal) {
         let bytes = name.utf8.count
         guard bytes <= Int(BEARMON_NAME_MAX) else {
@@ -104,6 +118,10 @@ struct ModuleReader {
 
     private func readParams(_ type: bearmon_type, typeName: String) throws(LoadRefusal) -> [ParamSpec] {
         guard type.n_params > 0 else { return [] }
+        guard type.n_params <= ABIStruct.maximumParams else {
+            throw refusal("type '\(typeName)' declares n_params \(type.n_params), more than the \(ABIStruct.maximumParams) parameters a type may have",
+                          "set n_params to the number of entries in the params array")
+        }
         guard let base = type.params.map(UnsafeRawPointer.init) else {
             throw refusal("type '\(typeName)' declares \(type.n_params) parameters but params is NULL", "point params at the array, or set n_params to 0")
         }
@@ -111,6 +129,7 @@ struct ModuleReader {
         guard stride >= ABIStruct.minimumParamSize else {
             throw refusal("type '\(typeName)': params[0].struct_size (\(stride)) is smaller than ABI 1.0's (\(ABIStruct.minimumParamSize))", "set struct_size = sizeof(bearmon_param_spec)")
         }
+        try checkStructSize(stride, of: "type '\(typeName)': params[0]")
         var names = Set<String>()
         return try (0..<Int(type.n_params)).map { (index) throws(LoadRefusal) -> ParamSpec in
             let (spec, _) = ABIStruct.read(base + index * stride, as: bearmon_param_spec.self)

@@ -84,7 +84,8 @@ package final class PluginLoader: Sendable {
 
     private func load(_ path: String, identity: FileIdentity?) -> Event {
         do {
-            try PluginPermissions.check(path, isDirectory: false)
+            // A symlink is judged by its target and the directories above the target.
+            try PluginPermissions.check(realPath(path) ?? path, isDirectory: false)
         } catch {
             files.withLock { $0[path] = .refusedEarly }
             return refuse(error)

@@ -27,13 +27,7 @@ extension Controller {
             await flushHistory()
         }
         if isDue(.prune, every: 600_000) {
-            let cutoff = wallMilliseconds() - settings.retention.inMilliseconds
-            do {
-                let removed = try await storeQueue.run { [store] in try store.pruneResults(before: cutoff) }
-                if removed > 0 { logger.info("pruned \(removed) results older than the retention") }
-            } catch {
-                logger.warning("cannot prune results: \(error)")
-            }
+            await pruneHistory()
         }
         await evaluatePassiveChecks()
         startFlipWriter()

@@ -1,14 +1,16 @@
 package import BearmonCore
 
 extension Controller {
-    /// The live state of every check, with the database's undelivered notifications and
+    /// The live state of every check, with the database's undelivered notifications (pending,
+    /// and failed within ``StatusReport/failureWindow``) and
     /// last results for checks that have not run since this controller started. A store that
     /// fails is thrown, never shown as a cluster with no checks.
     package func status(address: String?) async throws -> StatusReport {
         let now = monotonicMilliseconds()
         let rows = try await storeQueue.run { [store] in try store.checkRows() }
         let latest = try await storeQueue.run { [store] in try store.latestResults() }
-        let undelivered = try await storeQueue.run { [store] in try store.outbox(states: [.pending, .failed]) }
+        let failedSince = wallMilliseconds() - StatusReport.failureWindow.inMilliseconds
+        let undelivered = try await storeQueue.run { [store] in try store.undeliveredOutbox(failedSince: failedSince) }
         let wallOffset = wallMilliseconds() - now
         let waiting = scheduler.waitingForWorkers(now: now)
         let checks = rows.map { row -> StatusReport.Check in

@@ -1,3 +1,4 @@
+package import BearmonConfig
 import BearmonCore
 package import BearmonMonitor
 package import BearmonPlugins
@@ -27,11 +28,13 @@ package struct StandaloneNode: Sendable {
     package let settings: ControllerSettings
     /// `[push]`: how monitor-srv's API takes pushes.
     package let push: PushSettings
+    /// `[server]`: connection limits and timeouts.
+    package let server: ServerSettings
     let logger: Logger
 
     /// Describes a node; nothing runs until `run()`.
     package init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
-                push: PushSettings = PushSettings(), logger: Logger) {
+                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), logger: Logger) {
         self.address = address
         self.node = node
         self.store = store
@@ -39,6 +42,7 @@ package struct StandaloneNode: Sendable {
         self.threads = threads
         self.settings = settings
         self.push = push
+        self.server = server
         self.logger = logger
     }
 
@@ -57,7 +61,7 @@ package struct StandaloneNode: Sendable {
 
         // No cluster password and no TLS: a standalone node serves only open routes, its
         // /v1/checks among them (`bearmon status --addr` reads it without signing).
-        let server = NodeServer(listen: address, node: node, password: nil, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
+        let server = NodeServer(listen: address, node: node, password: nil, connections: server, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
         NodeRoutes.checks(server.open) { [address] in try await controller.status(address: address.description) }
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
