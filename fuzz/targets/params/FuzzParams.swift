@@ -3,7 +3,7 @@ import BearmonPlugins
 
 /// Parameters of every kind and flag, so that each branch of the validator is reachable: a
 /// required string, a primary (contact) string, a secret, an int and a number with defaults,
-/// a bool, a map, and a choice list.
+/// a bool, a map, and choice lists of each scalar kind (a plugin may declare any of them).
 let specs = [
     ParamSpec(name: "address", kind: .string, description: "host:port", required: true, primary: true),
     ParamSpec(name: "password", kind: .string, description: "a secret", secret: true),
@@ -13,6 +13,8 @@ let specs = [
     ParamSpec(name: "headers", kind: .map, description: "strings by name"),
     ParamSpec(name: "method", kind: .string, defaultValue: .string("GET"), description: "a verb", choices: ["GET", "HEAD", "POST"]),
     ParamSpec(name: "status", kind: .int, description: "a code", choices: ["200", "301", "404"]),
+    ParamSpec(name: "level", kind: .double, description: "a factor", choices: ["0.5", "1", "2"]),
+    ParamSpec(name: "verify", kind: .bool, description: "a flag with choices", choices: ["true"]),
 ]
 
 /// libFuzzer's entry for the params validator: the first byte's low bits pick strict mode and
