@@ -206,3 +206,20 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets, built and run by fuzz/run.sh with `--sanitize=fuzzer` in their own build
+// directory. libFuzzer supplies their `main`, so they link only under that flag: they join
+// the package only when BEARMON_FUZZ is set, and the normal build never sees them.
+if Context.environment["BEARMON_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("push", ["BearmonCore", "BearmonMonitor"]),
+        ("gcfg", ["BearmonConfig"]),
+        ("params", ["BearmonCore", "BearmonPlugins"]),
+        ("dns", ["DNSPlugin", "CLDNS"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "fuzz/targets/\(target.name)"
+        ))
+    }
+}

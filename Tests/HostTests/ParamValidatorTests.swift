@@ -63,4 +63,24 @@ struct ParamValidatorTests {
         #expect(try contact.resolve("https://hooks.example/x").values["url"] == .string("https://hooks.example/x"))
         #expect(try contact.resolve(#"{"url":"u","method":"PUT"}"#).values["method"] == .string("PUT"))
     }
+
+    /// Found by fuzz/targets/params (fuzz/corpus/params/crash-double-choice-huge): a number
+    /// too large for Int64, given for a number parameter with choices, trapped the host.
+    @Test("a number parameter with choices refuses a huge or fractional value that is not one, and matches whole ones")
+    func numberChoices() throws {
+        let factor = ParamValidator(specs: [
+            ParamSpec(name: "level", kind: .double, description: "factor", choices: ["0.5", "2"]),
+        ], allowsPrimaryString: false, subject: "check type 't'")
+        #expect(throws: InvalidParams.self) { try factor.resolve(#"{"level":1e300}"#) }
+        #expect(throws: InvalidParams.self) { try factor.resolve(#"{"level":-4444444444444444444444444444}"#) }
+        #expect(throws: InvalidParams.self) { try factor.resolve(#"{"level":2.5}"#) }
+        #expect(try factor.resolve(#"{"level":2.0}"#).given == ["level"])
+        #expect(try factor.resolve(#"{"level":0.5}"#).values["level"] == .double(0.5))
+        do {
+            _ = try factor.resolve(#"{"level":1e300}"#)
+            Issue.record("1e300 was accepted")
+        } catch {
+            #expect(error.description.contains("'1e+300' is not one of 0.5, 2"), "\(error)")
+        }
+    }
 }

@@ -96,7 +96,9 @@ package struct ParamValidator: Sendable {
         let text: String = switch value {
         case .string(let s): s
         case .int(let i): String(i)
-        case .double(let d): String(Int64(d))
+        // A plugin may give a number parameter choices: a whole number matches "2", any
+        // other (1e300 included, which no Int64 holds) is compared as written.
+        case .double(let d): d.rounded() == d && abs(d) < 9.2e18 ? String(Int64(d)) : String(d)
         case .bool(let b): String(b)
         default: ""
         }
