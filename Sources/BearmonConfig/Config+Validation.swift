@@ -9,7 +9,7 @@ extension Config {
         "viewserver": ["addr", "controller", "lease", "pinginterval"],
         "plugins": ["dir"],
         "store": ["sqlite", "retention", "passwordfile"],
-        "push": ["interval", "ttl", "token", "maxbody", "reap"],
+        "push": ["interval", "ttl", "token", "maxbody", "reap", "maxentries", "maxttl"],
         "alerting": ["maxflipwait", "maxnotifywait"],
         "security": ["deny", "allow"],
         "server": ["maxconnections", "headertimeout", "idletimeout"],

@@ -1,3 +1,5 @@
+import BearmonCore
+
 /// The parameters of a monitor-srv query (`GET /v1/healthchecks?service=&id=&status=&limit=&offset=`,
 /// and the same names for services, status and stats). An empty value means "any".
 package struct MonitorQuery: Sendable, Equatable {
@@ -7,8 +9,11 @@ package struct MonitorQuery: Sendable, Equatable {
     package var id: String?
     /// Only healthchecks with this status; 0 means any.
     package var status: Int64 = 0
-    /// At most this many entries; monitor-srv's default is 10.
+    /// At most this many entries; monitor-srv's default is 10, and more than ``maxLimit`` is
+    /// clamped to it.
     package var limit = 10
+    /// The most entries one query answers with, whatever `limit` asks for.
+    package static let maxLimit = 1_000
     /// Entries to skip first.
     package var offset = 0
     /// Status per node instead of per service.
@@ -32,7 +37,7 @@ package struct MonitorQuery: Sendable, Equatable {
         id = text("id")
         status = Int64(try number("status") ?? 0)
         // monitor-srv treats a limit of 0 as "not given".
-        limit = try number("limit").flatMap { $0 == 0 ? nil : $0 } ?? 10
+        limit = min(try number("limit").flatMap { $0 == 0 ? nil : $0 } ?? 10, Self.maxLimit)
         offset = try number("offset") ?? 0
         switch text("verbose")?.lowercased() {
         case nil, "false", "0": verbose = false
@@ -53,8 +58,8 @@ package struct MonitorQuery: Sendable, Equatable {
         return items
     }
 
-    /// The window `offset..<offset+limit` of `entries`.
-    func page<T>(_ entries: [T]) -> [T] {
-        Array(entries.dropFirst(offset).prefix(limit))
+    /// The rows this query asks for, windowed by `offset` and `limit` in SQL; `status` 0 is any.
+    var selection: PushSelection {
+        PushSelection(service: service, id: id, status: status == 0 ? nil : status, limit: limit, offset: offset)
     }
 }

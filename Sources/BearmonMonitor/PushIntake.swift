@@ -104,11 +104,13 @@ package struct PushIntake {
         return min(Int64(seconds * 1_000), receivedAt)
     }
 
-    /// `interval` or `ttl`: proto3 sends 0 for "not set", so 0 takes the default too.
+    /// `interval` or `ttl`: proto3 sends 0 for "not set", so 0 takes the default too. A value
+    /// past `[push] maxTTL` is clamped to it rather than refused: monitor-srv clients that ask
+    /// for a long life keep working, and none gets more than the node allows.
     private func seconds(_ field: String, _ value: Int64?, default fallback: Int64) throws(PushRefusal) -> Int64 {
-        guard let value, value != 0 else { return fallback }
-        guard value > 0, value <= Int64(Int32.max) else { throw .badRequest("\(field) must be a positive number of seconds, got \(value)") }
-        return value
+        guard let value, value != 0 else { return min(fallback, settings.maxTTLSeconds) }
+        guard value > 0 else { throw .badRequest("\(field) must be a positive number of seconds, got \(value)") }
+        return min(value, settings.maxTTLSeconds)
     }
 
     private func checkLength(_ field: String, _ value: String, limit: Int) throws(PushRefusal) {

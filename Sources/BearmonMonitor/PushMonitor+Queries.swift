@@ -5,18 +5,23 @@ extension PushMonitor {
     /// then the `offset`/`limit` window. An id asked for on its own that nothing has gives
     /// 404, as monitor-srv's NotFound.
     package func healthChecks(_ query: MonitorQuery) async throws -> MonitorAnswer.HealthChecks {
-        let (rows, _) = try await rows(.healthCheck, service: query.service, id: query.id)
-        if query.service == nil, let id = query.id, rows.isEmpty { throw PushRefusal.notFound("no healthcheck with id '\(id)'") }
-        let matching = rows.filter { query.status == 0 || $0.status == query.status }
-        return MonitorAnswer.HealthChecks(healthChecks: messages(query.page(matching), as: MonitorHealthCheck.self))
+        let (rows, _) = try await rows(.healthCheck, query.selection)
+        if query.service == nil, let id = query.id, rows.isEmpty, try await !exists(.healthCheck, id: id) {
+            throw PushRefusal.notFound("no healthcheck with id '\(id)'")
+        }
+        return MonitorAnswer.HealthChecks(healthChecks: messages(rows, as: MonitorHealthCheck.self))
     }
 
     /// monitor-srv's `Stats`: one entry per node, filtered by service and node id, then
     /// windowed; a node id asked for on its own that nothing has gives 404.
     package func stats(_ query: MonitorQuery) async throws -> MonitorAnswer.Stats {
-        let (rows, _) = try await rows(.stats, service: query.service, id: query.id)
-        if query.service == nil, let id = query.id, rows.isEmpty { throw PushRefusal.notFound("no stats from node '\(id)'") }
-        return MonitorAnswer.Stats(stats: messages(query.page(rows), as: MonitorStats.self))
+        var selection = query.selection
+        selection.status = nil
+        let (rows, _) = try await rows(.stats, selection)
+        if query.service == nil, let id = query.id, rows.isEmpty, try await !exists(.stats, id: id) {
+            throw PushRefusal.notFound("no stats from node '\(id)'")
+        }
+        return MonitorAnswer.Stats(stats: messages(rows, as: MonitorStats.self))
     }
 
     /// monitor-srv's `Status`. With a node id: that node's status, or 404. With `verbose`:
@@ -24,7 +29,8 @@ extension PushMonitor {
     /// merged, showing the status and info of the node heard from last. A status past its
     /// interval shows UNKNOWN, "Last update Ns ago", whether or not the reaper has run yet.
     package func status(_ query: MonitorQuery) async throws -> MonitorAnswer.Status {
-        let (rows, now) = try await rows(.status, service: query.service, id: query.id)
+        // Not windowed, as in monitor-srv: one row per node, bounded by [push] maxEntries.
+        let (rows, now) = try await rows(.status, PushSelection(service: query.service, id: query.id))
         if let id = query.id, rows.isEmpty { throw PushRefusal.notFound("no status from node '\(id)'") }
         let perNode = rows.compactMap { row in message(row, as: MonitorStatus.self).map { current($0, row, now: now) } }
         if query.verbose || query.id != nil { return MonitorAnswer.Status(status: perNode.map(\.message)) }
@@ -48,7 +54,7 @@ extension PushMonitor {
     package func services(_ query: MonitorQuery) async throws -> MonitorAnswer.Services {
         var nodes: [ServiceKey: [String: (node: MonitorNode, receivedAt: Int64)]] = [:]
         for kind in PushKind.allCases {
-            let (rows, _) = try await rows(kind, service: query.service, id: nil)
+            let (rows, _) = try await rows(kind, PushSelection(service: query.service))
             for row in rows {
                 guard let service = message(row, as: ServiceOnly.self)?.service, let sender = service.sender else { continue }
                 let key = ServiceKey(service)
@@ -62,6 +68,11 @@ extension PushMonitor {
             return service
         }
         return MonitorAnswer.Services(services: services)
+    }
+
+    /// Whether anything of `kind` has key `id`: tells an empty window from an unknown id.
+    private func exists(_ kind: PushKind, id: String) async throws -> Bool {
+        try await !rows(kind, PushSelection(id: id, limit: 1)).rows.isEmpty
     }
 
     /// A status as it stands at `now`: the reaper's UNKNOWN from the row, or the same rule

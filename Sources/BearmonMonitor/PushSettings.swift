@@ -18,6 +18,18 @@ package struct PushSettings: Sendable, Equatable {
     package var maxDepth = 32
     /// The most `results` entries a healthcheck may carry.
     package var maxResults = 256
+    /// The most entries stored over healthchecks, status and stats (`[push] maxEntries`,
+    /// 100000): a push that would add a new one past it is refused with 429; updates of
+    /// existing entries are always taken.
+    package var maxEntries = 100_000
+    /// The longest `ttl` or `interval` a push keeps, in seconds (`[push] maxTTL`, 7d): longer
+    /// ones are clamped to it, so that no client can make an entry live for years.
+    package var maxTTLSeconds: Int64 = 7 * 86_400
+    /// Pushes and queries waiting for or holding the push lane's connection before more are
+    /// shed with 503 and `Retry-After` (not a config key: tests set it through ``NodeHooks``).
+    package var laneCapacity = 512
+    /// The most pushes written in one transaction (group commit).
+    package var batchSize = 256
 
     /// The defaults.
     package init() {}
@@ -35,6 +47,18 @@ package struct PushSettings: Sendable, Equatable {
             }
             settings.maxBodyBytes = maxBody
         }
+        if let maxEntries = try config.int("push", "maxEntries") {
+            guard maxEntries > 0 else { throw config.error("push", "maxEntries", "must be a positive number of entries") }
+            settings.maxEntries = maxEntries
+        }
+        if let maxTTL = try config.milliseconds("push", "maxTTL") {
+            guard maxTTL / 1_000 >= 1, maxTTL / 1_000 <= Int64(Int32.max) else {
+                throw config.error("push", "maxTTL", "must be between 1s and \(Int32.max) seconds")
+            }
+            settings.maxTTLSeconds = maxTTL / 1_000
+        }
+        settings.defaultIntervalSeconds = min(settings.defaultIntervalSeconds, settings.maxTTLSeconds)
+        settings.defaultTTLSeconds = min(settings.defaultTTLSeconds, settings.maxTTLSeconds)
         if let reap = try config.duration("push", "reap") {
             // monitor-srv reaps every minute; bearmon promises stale entries show within 10 s.
             guard reap <= .seconds(10) else { throw config.error("push", "reap", "must be at most 10s, so that stale pushes show within seconds") }

@@ -10,11 +10,17 @@ package struct NodeHooks: Sendable {
     /// The outbox sender claims nothing, so that a test can kill the process between a
     /// flip's transaction and its notifications.
     package var holdOutbox = false
+    /// The push lane's queue takes this many requests (instead of ``PushSettings/laneCapacity``).
+    package var pushLaneCapacity: Int?
+    /// The push lane queues pushes but writes none, so that a test can fill its queue.
+    package var holdPushLane = false
 
     /// No hooks: what every production node runs with.
-    package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false) {
+    package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false, pushLaneCapacity: Int? = nil, holdPushLane: Bool = false) {
         self.flipWriteDelay = flipWriteDelay
         self.holdOutbox = holdOutbox
+        self.pushLaneCapacity = pushLaneCapacity
+        self.holdPushLane = holdPushLane
     }
 
     /// The hooks of the node being started in this task.

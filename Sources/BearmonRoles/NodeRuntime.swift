@@ -24,8 +24,27 @@ struct NodeRuntime {
         await controller.setFlipObserver { sender.wake() }
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)
-        monitor = PushMonitor(store: store, settings: push, logger: logger)
+        monitor = PushMonitor(store: Self.laneStore(store, logger: logger), settings: Self.laneSettings(push), logger: logger,
+                              holdLane: NodeHooks.current.holdPushLane)
         selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, alerting: controller.alerting, heldView: view)
+    }
+
+    /// The push lane's own connection to `store`; the shared one only when a second cannot be
+    /// opened (then pushes still work, though they queue with the controller's statements).
+    private static func laneStore(_ store: any Store, logger: Logger) -> any Store {
+        guard let sql = store as? SQLStore else { return store }
+        do {
+            return try sql.anotherConnection(logger: logger)
+        } catch {
+            logger.warning("cannot open a second store connection for the push API, sharing the controller's: \(error)")
+            return store
+        }
+    }
+
+    private static func laneSettings(_ push: PushSettings) -> PushSettings {
+        var push = push
+        if let capacity = NodeHooks.current.pushLaneCapacity { push.laneCapacity = capacity }
+        return push
     }
 
     /// The long-lived loops, with `extra` after the controller's (they stop in reverse order).

@@ -7,8 +7,9 @@ package import Hummingbird
 /// status and stats, and `GET /v1/services`. It is for services, not for nodes, so it is not
 /// signed with the cluster password: pushes are open, or need `Authorization: Bearer` with
 /// `[push] token` when one is set (``NodeServer/tokenGuarded(_:token:setting:what:)``);
-/// queries are open.
-enum MonitorRoutes {
+/// queries are open. Healthcheck ids under `bearmon.` are refused there (403): nodes send
+/// their own health to ``selfHealthPath``, signed.
+package enum MonitorRoutes {
     /// The push endpoints, each with the kind of message it takes.
     private static let pushes: [(RouterPath, PushKind)] = [("v1/healthchecks", .healthCheck), ("v1/status", .status), ("v1/stats", .stats)]
 
@@ -29,7 +30,15 @@ enum MonitorRoutes {
         for (path, query) in queries {
             server.open.get(path) { request, _ in try await answer(request) { try await query(monitor, $0) } }
         }
+        server.signed.post(RouterPath(selfHealthPath)) { request, _ in
+            let body = try await collect(request, monitor)
+            return try await respond { _ = try await monitor.pushSelfHealth(body: body); return [String: String]() }
+        }
     }
+
+    /// Where nodes without a store (the viewserver) send their own `bearmon.*` healthchecks:
+    /// signed with the cluster password, as the open API refuses reserved ids.
+    package static let selfHealthPath = "v1/self/healthchecks"
 
     /// Answers 404 on every path of the API: for a node without a store (the viewserver).
     static func unavailable(on group: RouterGroup<NodeRequestContext>, reason: String) {
@@ -40,14 +49,18 @@ enum MonitorRoutes {
     }
 
     private static func push(_ kind: PushKind, _ request: Request, _ monitor: PushMonitor) async throws -> Response {
+        let body = try await collect(request, monitor)
+        return try await respond { _ = try await monitor.push(kind, body: body); return [String: String]() }
+    }
+
+    /// The request's body, up to `[push] maxBody`.
+    private static func collect(_ request: Request, _ monitor: PushMonitor) async throws -> [UInt8] {
         var request = request
-        let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: monitor.settings.maxBodyBytes)
+            return Array(buffer: try await request.collectBody(upTo: monitor.settings.maxBodyBytes))
         } catch {
             throw NodeHTTPError.bodyTooLarge(limit: monitor.settings.maxBodyBytes, setting: "[push] maxBody")
         }
-        return try await respond { _ = try await monitor.push(kind, body: Array(buffer: body)); return [String: String]() }
     }
 
     private static func answer(_ request: Request, _ query: (MonitorQuery) async throws -> any Encodable) async throws -> Response {
@@ -65,7 +78,9 @@ enum MonitorRoutes {
         do {
             value = try await body()
         } catch let refusal as PushRefusal {
-            throw NodeHTTPError(HTTPResponse.Status(code: refusal.status), refusal.reason)
+            var error = NodeHTTPError(HTTPResponse.Status(code: refusal.status), refusal.reason)
+            error.retryAfterSeconds = refusal.retryAfterSeconds
+            throw error
         } catch {
             throw NodeHTTPError.storeDown(error)
         }

@@ -11,6 +11,8 @@ package struct NodeHTTPError: HTTPResponseError, CustomStringConvertible {
     package let message: String
     /// For 409: the view the answering node knows, so that a worker can tell stale from new.
     package let view: Int64?
+    /// For 503 from a busy lane: sent as `Retry-After`, in seconds.
+    package var retryAfterSeconds: Int?
 
     /// A refusal with `status` saying `message`.
     package init(_ status: HTTPResponse.Status, _ message: String, view: Int64? = nil) {
@@ -39,6 +41,8 @@ package struct NodeHTTPError: HTTPResponseError, CustomStringConvertible {
 
     /// The refusal as bearmon's JSON error body.
     package func response(from request: Request, context: some RequestContext) throws -> Response {
-        try WireJSON.response(WireError(error: message, view: view), status: status)
+        var response = try WireJSON.response(WireError(error: message, view: view), status: status)
+        if let retryAfterSeconds { response.headers[.retryAfter] = String(retryAfterSeconds) }
+        return response
     }
 }

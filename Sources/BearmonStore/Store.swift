@@ -89,6 +89,13 @@ package protocol Store: AnyObject, Sendable {
     /// of service `service` and with key `id` (the healthcheck id for healthchecks, the
     /// node id otherwise), ordered by key then node.
     func pushes(_ kind: PushKind, service: String?, id: String?, now: Int64) throws -> [PushRow]
+    /// The unexpired pushes of `kind` that `selection` picks, filtered and paged in SQL,
+    /// ordered by key then node.
+    func pushes(_ kind: PushKind, _ selection: PushSelection, now: Int64) throws -> [PushRow]
+    /// Stores `rows` in one transaction (one commit for many pushes), each as ``savePush(_:)``
+    /// does, except that a row that would add a new entry while `maxEntries` entries (over
+    /// all three push tables) are stored is refused: its outcome is ``PushSaving/full``.
+    func savePushes(_ rows: [PushRow], maxEntries: Int) throws -> [PushSaving]
     /// Applies monitor-srv's reaping rules at `now`: deletes expired pushes, and marks
     /// stale statuses UNKNOWN with "Last update Ns ago". Safe to run from several nodes at once.
     @discardableResult func reapPushes(now: Int64) throws -> PushReaping

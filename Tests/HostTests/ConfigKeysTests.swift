@@ -41,6 +41,8 @@ struct ConfigKeysTests {
     token = t
     maxBody = 1024
     reap = 10s
+    maxEntries = 100000
+    maxTTL = 7d
     [alerting]
     maxFlipWait = 30s
     maxNotifyWait = 60s

@@ -82,6 +82,26 @@ struct PushIntakeTests {
         #expect(row.intervalSeconds == 30 && row.ttlSeconds == 120)
     }
 
+    @Test("[push] maxTTL clamps ttl and interval, the largest numbers included; the smallest is refused, never a trap")
+    func maxTTLClamps() throws {
+        let settings = try PushSettings.from(try GcfgParser(file: "push.cfg").parse("[push]\nmaxTTL = 1h\nmaxEntries = 7\n"))
+        #expect(settings.maxTTLSeconds == 3_600 && settings.maxEntries == 7)
+        #expect(PushSettings().maxTTLSeconds == 7 * 86_400 && PushSettings().maxEntries == 100_000)
+        let intake = PushIntake(settings: settings, receivedAt: received)
+        for value in ["2147483647", "2147483648", "1000000000000000", "3601"] {
+            let body = #"{"id":"x","service":{"id":"n"},"ttl":\#(value),"interval":\#(value)}"#
+            let row = try intake.row(.healthCheck, body: Array(body.utf8))
+            #expect(row.ttlSeconds == 3_600 && row.intervalSeconds == 3_600, "\(value)")
+        }
+        // Numbers beyond what a Double holds exactly are a 400, not a trap.
+        for value in ["9223372036854775807", "-9223372036854775808", "1e300", "-1"] {
+            #expect(refusal(.healthCheck, #"{"id":"x","service":{"id":"n"},"ttl":\#(value)}"#) != nil, "\(value)")
+        }
+        for bad in ["maxTTL = 0", "maxTTL = 100000d", "maxEntries = 0", "maxEntries = -5"] {
+            #expect(throws: ConfigError.self, "\(bad)") { try PushSettings.from(try GcfgParser(file: "push.cfg").parse("[push]\n\(bad)\n")) }
+        }
+    }
+
     @Test("[push] maxBody may lower the node's body cap for pushes, not raise it")
     func maxBodyWithinCap() throws {
         func settings(_ maxBody: Int) throws -> PushSettings {
@@ -135,7 +155,9 @@ struct PushIntakeTests {
         for (name, value) in [("limit", "ten"), ("offset", "-1"), ("status", "1.5"), ("verbose", "maybe")] {
             #expect(throws: PushRefusal.self) { try MonitorQuery(parameters: [name: value]) }
         }
-        #expect(given.page(Array(0..<20)) == Array(3..<13))
+        #expect(given.selection == PushSelection(service: "a", id: nil, status: 2, limit: 10, offset: 3))
+        #expect(try MonitorQuery(parameters: ["limit": "1000000000"]).limit == MonitorQuery.maxLimit)
+        #expect(try MonitorQuery(parameters: ["limit": "1000"]).limit == 1_000)
     }
 
     @Test("freshness: stale past the interval, expired past both interval and ttl")

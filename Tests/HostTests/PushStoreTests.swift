@@ -76,4 +76,46 @@ struct PushStoreTests {
         let fresh = try #require(outcome.4.first { $0.nodeID == "fresh" })
         #expect(fresh.status == 1 && fresh.info == "serving")
     }
+
+    @Test("a stale status is marked UNKNOWN once: later passes update no row", arguments: StoreBackend.allCases)
+    func staleMarkedOnce(backend: StoreBackend) async throws {
+        let marked = try await offPool {
+            let (store, keep) = try backend.makeStore()
+            defer { withExtendedLifetime(keep) {} }
+            try store.savePush(Self.row(.status, node: "stale", receivedAt: 80_000))
+            // Stale from 90 s, expired at 110 s: every pass below sees it stale.
+            return try [100_000, 102_000, 104_000].map { try store.reapPushes(now: $0).markedUnknown }
+        }
+        #expect(marked == [1, 0, 0], "rows updated per pass")
+    }
+
+    @Test("a batch is bounded by maxEntries over all push tables: new entries past it are refused, updates taken", arguments: StoreBackend.allCases)
+    func boundedBatch(backend: StoreBackend) async throws {
+        let outcome = try await offPool {
+            let (store, keep) = try backend.makeStore()
+            defer { withExtendedLifetime(keep) {} }
+            try store.savePush(Self.row(.status, node: "n0", receivedAt: 1_000))
+            let first = try store.savePushes((1...4).map { Self.row(.healthCheck, id: "hc\($0)", node: "n", receivedAt: 1_000) }, maxEntries: 3)
+            let second = try store.savePushes([Self.row(.healthCheck, id: "hc1", node: "n", status: 2, receivedAt: 2_000),
+                                               Self.row(.stats, node: "n9", receivedAt: 2_000),
+                                               Self.row(.status, node: "n0", status: 3, receivedAt: 2_000)], maxEntries: 3)
+            let stored = try store.pushes(.healthCheck, service: nil, id: nil, now: 3_000)
+            return (first, second, stored)
+        }
+        #expect(outcome.0 == [.saved, .saved, .full, .full])
+        #expect(outcome.1 == [.saved, .full, .saved])
+        #expect(outcome.2.map(\.healthCheckID) == ["hc1", "hc2"] && outcome.2.first?.status == 2)
+    }
+
+    @Test("queries filter by status and window by limit and offset in SQL", arguments: StoreBackend.allCases)
+    func selection(backend: StoreBackend) async throws {
+        let pages = try await offPool {
+            let (store, keep) = try backend.makeStore()
+            defer { withExtendedLifetime(keep) {} }
+            for i in 0..<6 { try store.savePush(Self.row(.healthCheck, id: "hc\(i)", node: "n", status: Int64(i % 2 + 1), receivedAt: 1_000)) }
+            return try [PushSelection(status: 2), PushSelection(status: 1, limit: 2, offset: 1), PushSelection(limit: 2, offset: 5),
+                        PushSelection(offset: 4)].map { try store.pushes(.healthCheck, $0, now: 2_000).map(\.healthCheckID) }
+        }
+        #expect(pages == [["hc1", "hc3", "hc5"], ["hc2", "hc4"], ["hc5"], ["hc4", "hc5"]])
+    }
 }

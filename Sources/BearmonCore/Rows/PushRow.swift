@@ -7,6 +7,9 @@ package enum PushKind: String, Sendable, CaseIterable {
     /// A node's stats: one row per node.
     case stats
 
+    /// The column a query's `id` names: the healthcheck id, or the node id.
+    package var keyColumn: String { self == .healthCheck ? "healthcheck_id" : "node_id" }
+
     /// The table the rows live in.
     package var table: String {
         switch self {

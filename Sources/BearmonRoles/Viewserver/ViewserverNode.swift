@@ -25,8 +25,11 @@ package struct ViewserverNode: Sendable {
         let viewserver = Viewserver(candidates: candidates, client: client, settings: settings.lease, logger: logger)
         let server = NodeServer(config: config, logger: logger)
         server.signed.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
+        // [push] is read (and checked) here too, as config files are often shared; the
+        // viewserver's own pushes are signed, so it needs no [push] token.
+        _ = try PushSettings.from(config.config)
         let selfPush = ViewserverSelfPush(node: config.node, address: config.advertised, candidates: candidates, viewserver: viewserver,
-                                          client: client, token: try PushSettings.from(config.config).token, logger: logger)
+                                          client: client, logger: logger)
         let app = try server.application(services: [
             ServiceLoop(description: "viewserver") { await viewserver.run() },
             ServiceLoop(description: "viewserver self-monitoring") { await selfPush.run() },

@@ -1,11 +1,13 @@
 import BearmonCore
+import BearmonServer
 import BearmonSystem
 import BearmonWire
 import Logging
 
 /// The viewserver monitors itself like every other node, but it has no store, so it pushes
-/// its healthchecks through monitor-srv's API on a candidate: the active controller first,
-/// then the others in turn. The pushes land in the shared store, where `bearmon query` and
+/// its healthchecks to a candidate over the signed node wire (the open API refuses
+/// `bearmon.*` ids, so that no one else can forge them): the active controller first, then
+/// the others in turn. The pushes land in the shared store, where `bearmon query` and
 /// `healthcheck` checks see them. Without a viewserver no controller can be chosen, so
 /// `bearmon.viewserver.alive` is the dead man's switch worth alerting on.
 struct ViewserverSelfPush: Sendable {
@@ -14,8 +16,6 @@ struct ViewserverSelfPush: Sendable {
     let candidates: [String]
     let viewserver: Viewserver
     let client: NodeClient
-    /// `[push] token`, when the workers require one.
-    let token: String?
     let logger: Logger
     let started = monotonicMilliseconds()
 
@@ -38,7 +38,7 @@ struct ViewserverSelfPush: Sendable {
         for target in targets {
             do {
                 for check in checks {
-                    let _: [String: String] = try await client.openPost(target, "/v1/healthchecks", check, headers: authorization, timeout: .milliseconds(2_000))
+                    let _: [String: String] = try await client.post(target, "/" + MonitorRoutes.selfHealthPath, check, timeout: .milliseconds(2_000))
                 }
                 return
             } catch {
@@ -58,10 +58,6 @@ struct ViewserverSelfPush: Sendable {
                                     results: holder.merging(["view": String(view.view)]) { first, _ in first },
                                     error: view.controller == nil ? "no candidate holds the view: none answers the viewserver's pings" : nil),
         ]
-    }
-
-    private var authorization: [(String, String)] {
-        token.map { [("Authorization", "Bearer \($0)")] } ?? []
     }
 }
 

@@ -67,16 +67,25 @@ enum HTTPTestClient {
     struct Failed: Error { let description: String }
 
     static func request(_ url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:], timeout: Double = 5) throws -> (Int, Data) {
+        let (code, data, _) = try exchange(url, method: method, body: body, headers: headers, timeout: timeout)
+        return (code, data)
+    }
+
+    /// As ``request(_:method:body:headers:timeout:)``, with the answer's headers (names as sent).
+    static func exchange(_ url: String, method: String = "GET", body: Data? = nil, headers: [String: String] = [:],
+                         timeout: Double = 5) throws -> (Int, Data, [String: String]) {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         request.httpBody = body
         request.timeoutInterval = timeout
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<(Int, Data), Error> = .failure(Failed(description: "no answer"))
+        nonisolated(unsafe) var outcome: Result<(Int, Data, [String: String]), Error> = .failure(Failed(description: "no answer"))
         URLSession.shared.dataTask(with: request) { data, response, error in
             if let error { outcome = .failure(error) } else {
-                outcome = .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+                let http = response as? HTTPURLResponse
+                let fields = (http?.allHeaderFields ?? [:]).reduce(into: [String: String]()) { $0["\($1.key)"] = "\($1.value)" }
+                outcome = .success((http?.statusCode ?? 0, data ?? Data(), fields))
             }
             done.signal()
         }.resume()
