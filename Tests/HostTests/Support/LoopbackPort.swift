@@ -3,9 +3,9 @@ import Glibc
 
 /// Ephemeral ports on loopback, for servers the tests start.
 enum LoopbackPort {
-    /// Binds `fd` to `host` at an ephemeral port and returns the port.
-    static func bind(_ fd: Int32, host: String) throws -> UInt16 {
-        let address = try AddressResolver.resolve(host, port: 0, socketType: Int32(SOCK_DGRAM.rawValue)).first!
+    /// Binds `fd` to `host` at `port` (0: an ephemeral port) and returns the port bound.
+    static func bind(_ fd: Int32, host: String, port: UInt16 = 0) throws -> UInt16 {
+        let address = try AddressResolver.resolve(host, port: port, socketType: Int32(SOCK_DGRAM.rawValue)).first!
         try address.withSockAddr { pointer, length in _ = try syscall("bind") { Glibc.bind(fd, pointer, length) } }
         var bound = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

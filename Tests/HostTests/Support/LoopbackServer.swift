@@ -133,23 +133,45 @@ final class LoopbackServer: @unchecked Sendable {
 
 /// A loopback port with nothing listening: bound then closed, so connects are refused.
 func refusedPort() throws -> UInt16 {
-    // Never the same port twice in one test run: two tests that start servers on ports from
-    // here must not end up on one port. The socket is bound but never listens: a listener
-    // here, even for the moment it took to close, accepted other tests' connections to a port
-    // they had been told nothing listens on (as the kernel hands a just-freed port out again).
-    for _ in 0..<64 {
+    // Never the same port twice in one test run, and never from the kernel's ephemeral range:
+    // a port bound there and closed is handed out again to the next server that binds port 0
+    // (a fixture of a test running in parallel), which then sits where a node was to listen.
+    // The socket is bound but never listens: a listener here, even for the moment it took to
+    // close, accepted other tests' connections to a port they had been told nothing listens on.
+    for _ in 0..<512 {
+        let port = handedOutPorts.withLock { $0.next() }
         let fd = try syscall("socket") { socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
-        let port = try LoopbackPort.bind(fd, host: "127.0.0.1")
-        close(fd)
-        if handedOutPorts.withLock({ $0.insert(port).inserted }) { return port }
+        defer { close(fd) }
+        if (try? LoopbackPort.bind(fd, host: "127.0.0.1", port: port)) != nil { return port }
     }
     throw LoopbackPortsExhausted()
 }
 
-/// Every port ``refusedPort()`` has returned in this process.
-private let handedOutPorts = Mutex<Set<UInt16>>([])
+/// Ports for ``refusedPort()``: the 8,000 below the kernel's ephemeral range, which no port-0
+/// bind is given, walked once from a place that depends on the process.
+private struct ReservedPorts {
+    let range: Range<Int>
+    var offset: Int
 
-/// ``refusedPort()`` kept getting ports it had already handed out.
+    init() {
+        let text = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+        let low = text.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32768
+        let top = max(low, 12_000)
+        range = (top - 8_000)..<top
+        offset = Int(getpid()) % range.count
+    }
+
+    /// The next port to try; each is tried once per run.
+    mutating func next() -> UInt16 {
+        defer { offset += 1 }
+        return UInt16(range.lowerBound + offset % range.count)
+    }
+}
+
+/// Where ``refusedPort()`` goes on from.
+private let handedOutPorts = Mutex(ReservedPorts())
+
+/// ``refusedPort()`` found no free port where it looks.
 struct LoopbackPortsExhausted: Error, CustomStringConvertible {
-    var description: String { "the kernel kept handing out loopback ports this test run already used" }
+    var description: String { "512 loopback ports in a row below the ephemeral range were taken" }
 }
