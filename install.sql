@@ -144,3 +144,9 @@ ALTER TABLE push_healthchecks CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_u
 ALTER TABLE push_status CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 ALTER TABLE push_stats CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (3, 'bearmon tables in utf8mb4', 0);
+
+-- version 4: push keys compared exactly
+ALTER TABLE push_healthchecks MODIFY healthcheck_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL, MODIFY node_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
+ALTER TABLE push_status MODIFY node_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
+ALTER TABLE push_stats MODIFY node_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (4, 'push keys compared exactly', 0);

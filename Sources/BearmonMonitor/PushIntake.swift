@@ -39,7 +39,7 @@ package struct PushIntake {
     /// The row of a healthcheck.
     package func row(healthCheck message: MonitorHealthCheck) throws(PushRefusal) -> PushRow {
         guard let id = message.id, !id.isEmpty else { throw .badRequest("id is required: the healthcheck's id, for example go.micro.healthcheck.ping") }
-        try checkLength("id", id, limit: Self.idLimit)
+        try checkKey("id", id)
         let results = message.results?.count ?? 0
         guard results <= settings.maxResults else { throw .badRequest("results has \(results) entries; at most \(settings.maxResults) are accepted") }
         var row = try row(.healthCheck, message)
@@ -86,7 +86,7 @@ package struct PushIntake {
         guard let service = message.service, let nodeID = service.nodeID else {
             throw .badRequest("the node's id is required: service.nodes[0].id (service.id in older messages)")
         }
-        try checkLength(service.nodes?.first == nil ? "service.id" : "service.nodes[0].id", nodeID, limit: Self.idLimit)
+        try checkKey(service.nodes?.first == nil ? "service.id" : "service.nodes[0].id", nodeID)
         try checkLength("service.name", service.name ?? "", limit: Self.idLimit)
         try checkLength("service.version", service.version ?? "", limit: Self.versionLimit)
         return Envelope(
@@ -111,6 +111,20 @@ package struct PushIntake {
         guard let value, value != 0 else { return min(fallback, settings.maxTTLSeconds) }
         guard value > 0 else { throw .badRequest("\(field) must be a positive number of seconds, got \(value)") }
         return min(value, settings.maxTTLSeconds)
+    }
+
+    /// A key (an id, a node's id) as it will be compared: no longer than its column, and
+    /// without control characters or whitespace at either end, which MySQL's PAD SPACE
+    /// comparison would ignore (`"x "` is `"x"` there, another row on SQLite).
+    private func checkKey(_ field: String, _ value: String) throws(PushRefusal) {
+        try checkLength(field, value, limit: Self.idLimit)
+        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            throw .badRequest("\(field) contains the control character U+\(String(control.value, radix: 16, uppercase: true)); ids are printable text")
+        }
+        if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
+            throw .badRequest("\(field) starts or ends with whitespace; send it trimmed")
+        }
     }
 
     private func checkLength(_ field: String, _ value: String, limit: Int) throws(PushRefusal) {

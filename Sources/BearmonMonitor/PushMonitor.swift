@@ -21,6 +21,12 @@ package final class PushMonitor: Sendable {
     /// Healthcheck ids that only nodes write, over the signed wire: bearmon's own health.
     package static let reservedPrefix = "bearmon."
 
+    /// Whether `id` is bearmon's own: it starts with ``reservedPrefix`` in any case, so that
+    /// `Bearmon.node.alive` cannot pass for it where a display or a collation ignores case.
+    static func isReserved(_ id: String) -> Bool {
+        id.lowercased().hasPrefix(reservedPrefix)
+    }
+
     /// A monitor over `store`, which should be a connection of its own (see
     /// ``SQLStore/anotherConnection(logger:)``); `holdLane` is a test hook (see ``PushLane``).
     package init(store: any Store, settings: PushSettings, logger: Logger = Logger(label: "bearmon.push"), holdLane: Bool = false) {
@@ -33,7 +39,7 @@ package final class PushMonitor: Sendable {
     /// 403 for a reserved id, 429 for a new entry past `[push] maxEntries`, 503 when the lane is full.
     package func push(_ kind: PushKind, body: [UInt8]) async throws -> PushRow {
         let row = try PushIntake(settings: settings, receivedAt: wallMilliseconds()).row(kind, body: body)
-        if row.healthCheckID.hasPrefix(Self.reservedPrefix) {
+        if Self.isReserved(row.healthCheckID) {
             throw PushRefusal.forbidden("healthcheck ids starting with '\(Self.reservedPrefix)' are reserved for bearmon's own health, which nodes send over the signed node wire; pick another id")
         }
         if try await lane.save(row) == .full {
@@ -46,7 +52,7 @@ package final class PushMonitor: Sendable {
     /// ``reservedPrefix`` are taken here, and they are not counted against `[push] maxEntries`.
     package func pushSelfHealth(body: [UInt8]) async throws -> PushRow {
         let row = try PushIntake(settings: settings, receivedAt: wallMilliseconds()).row(.healthCheck, body: body)
-        guard row.healthCheckID.hasPrefix(Self.reservedPrefix) else {
+        guard Self.isReserved(row.healthCheckID) else {
             throw PushRefusal.forbidden("the signed self-health route takes only healthcheck ids starting with '\(Self.reservedPrefix)'; push '\(row.healthCheckID)' to /v1/healthchecks")
         }
         try await save(row)

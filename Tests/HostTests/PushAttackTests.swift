@@ -101,12 +101,15 @@ struct PushAttackTests {
             let before = own().first?["status"] as? Int
             let forged = try monitored.node.post("/v1/healthchecks", Self.healthCheck("bearmon.node.alive", node: "n1", status: 2, service: "bearmon"))
             let viaSigned = try monitored.node.post("/v1/self/healthchecks", Self.healthCheck("bearmon.node.alive", node: "n1", status: 2, service: "bearmon"))
+            // In another case it is the same row wherever keys are compared ignoring case.
+            let shouted = try monitored.node.post("/v1/healthchecks", Self.healthCheck("BEARMON.Node.Alive", node: "n1", status: 2, service: "bearmon"))
             let after = own().first?["status"] as? Int
-            return (before, forged.code, forged.error, viaSigned.code, after, monitored.flipsOffline())
+            return (before, forged.code, forged.error, viaSigned.code, shouted.code, after, monitored.flipsOffline())
         }
-        let (before, forgedCode, forgedError, signedCode, after, flipped) = outcome
+        let (before, forgedCode, forgedError, signedCode, shoutedCode, after, flipped) = outcome
         #expect(before == 1)
         #expect(forgedCode == 403)
+        #expect(shoutedCode == 403)
         #expect(forgedError.contains("'bearmon.' are reserved"), "\(forgedError)")
         #expect(signedCode == 401 || signedCode == 403, "an unsigned call to the signed route is refused, got \(signedCode)")
         #expect(after == 1, "the shown self-health is unchanged")

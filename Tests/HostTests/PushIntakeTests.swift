@@ -27,6 +27,20 @@ struct PushIntakeTests {
         }
     }
 
+    @Test("ids and node ids with control characters or whitespace at either end are refused, naming the field")
+    func keysAsCompared() {
+        func healthCheck(id: String, node: String) -> String {
+            let encoded = { (text: String) in String(decoding: try! JSONEncoder().encode(text), as: UTF8.self) }
+            return #"{"id":\#(encoded(id)),"service":{"name":"app","nodes":[{"id":\#(encoded(node))}]},"status":1}"#
+        }
+        #expect(refusal(.healthCheck, healthCheck(id: " ping", node: "n1"))?.contains("id starts or ends with whitespace") == true)
+        #expect(refusal(.healthCheck, healthCheck(id: "ping\u{3000}", node: "n1"))?.contains("id starts or ends with whitespace") == true)
+        #expect(refusal(.healthCheck, healthCheck(id: "pi\u{0}ng", node: "n1"))?.contains("id contains the control character U+0") == true)
+        #expect(refusal(.healthCheck, healthCheck(id: "ping", node: "n1\n"))?.contains("service.nodes[0].id contains the control character U+A") == true)
+        #expect(refusal(.healthCheck, healthCheck(id: "ping", node: "n1 "))?.contains("service.nodes[0].id starts or ends with whitespace") == true)
+        #expect(refusal(.healthCheck, healthCheck(id: "a b\u{301}", node: "n\u{e9}1")) == nil, "inner spaces and combining marks are fine")
+    }
+
     @Test("an older healthcheck (service.id, float timestamp, no interval or ttl) keeps its fields and takes the defaults")
     func olderShape() throws {
         let row = try intake.row(.healthCheck, body: Array(MonitorMessages.ping.utf8))

@@ -48,6 +48,23 @@ struct PushStoreTests {
         #expect(rows.stats == [Self.row(.stats, node: "n1", receivedAt: 2_000)])
     }
 
+    @Test("keys are compared byte for byte: ids and nodes that differ only in case or accents are separate entries", arguments: StoreBackend.allCases)
+    func exactKeys(backend: StoreBackend) async throws {
+        let rows = try await offPool {
+            let (store, keep) = try backend.makeStore()
+            defer { withExtendedLifetime(keep) {} }
+            for id in ["bearmon.node.alive", "BEARMON.node.alive", "b\u{e9}armon.node.alive"] {
+                try store.savePush(Self.row(.healthCheck, id: id, node: "n1", receivedAt: 1_000))
+            }
+            for node in ["n1", "N1", "n\u{131}"] {
+                try store.savePush(Self.row(.status, node: node, receivedAt: 1_000))
+            }
+            return (try store.pushes(.healthCheck, service: nil, id: nil, now: 2_000), try store.pushes(.status, service: nil, id: nil, now: 2_000))
+        }
+        #expect(Set(rows.0.map(\.healthCheckID)) == ["bearmon.node.alive", "BEARMON.node.alive", "b\u{e9}armon.node.alive"])
+        #expect(Set(rows.1.map(\.nodeID)) == ["n1", "N1", "n\u{131}"])
+    }
+
     @Test("reaping deletes expired pushes and marks stale statuses UNKNOWN; running it twice changes nothing more", arguments: StoreBackend.allCases)
     func reaping(backend: StoreBackend) async throws {
         let outcome = try await offPool {
