@@ -32,6 +32,7 @@ package enum BearmonMain {
         if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first), FileManager.default.fileExists(atPath: first) {
             arguments.insert("run", at: 0)
         }
+        ArgvPasswords.scrub()
         await BearmonCommand.main(arguments)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+@testable import BearmonCLI
 @testable import BearmonConfig
 @testable import BearmonStore
 
@@ -73,6 +74,25 @@ struct StoreSecretsTests {
         let argv = try String(contentsOfFile: "/proc/\(node.process.pid)/cmdline", encoding: .utf8)
         #expect(!argv.contains(MariaDBServer.password), "argv: \(argv)")
         #expect(!node.process.log.contains(MariaDBServer.password))
+    }
+
+    @Test("a password given in --db is overwritten in the node's argv, so ps does not show it; the node still uses it")
+    func passwordInArgv() async throws {
+        let server = MariaDBServer.shared
+        let dir = try TempDirectory()
+        let name = try server.createDatabase("argv")
+        let dsn = "\(MariaDBServer.user):\(MariaDBServer.password)@tcp(127.0.0.1:\(server.port))/\(name)"
+        let node = try await offPool { try NodeProcess(["standalone", "--db=mysql:" + dsn, "--plugins", dir.path], log: dir.file("node.log")) }
+        defer { node.process.stop() }
+        #expect(try node.status().source == "live", "the node connected with the password")
+        let argv = try String(contentsOfFile: "/proc/\(node.process.pid)/cmdline", encoding: .utf8)
+        #expect(!argv.contains(MariaDBServer.password), "argv: \(argv)")
+        #expect(argv.contains("\(MariaDBServer.user):" + String(repeating: "x", count: MariaDBServer.password.utf8.count) + "@tcp("), "argv: \(argv)")
+        #expect(ArgvPasswords.passwordRange(in: Array("u:p@ss@tcp(h:1)/d".utf8)) == 2..<6)
+        #expect(ArgvPasswords.passwordRange(in: Array("--db=mysql:u:pw@unix(/s)/d".utf8)) == 13..<15)
+        #expect(ArgvPasswords.passwordRange(in: Array("sqlite:/a:b@c/d".utf8)) == nil)
+        #expect(ArgvPasswords.passwordRange(in: Array("u@tcp(h:1)/d".utf8)) == nil)
+        #expect(ArgvPasswords.passwordRange(in: Array("--name".utf8)) == nil)
     }
 
     @Test("go-sql-driver's DSN parameters are accepted; an unknown one is refused, naming it", arguments: [
