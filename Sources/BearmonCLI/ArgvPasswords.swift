@@ -19,19 +19,15 @@ enum ArgvPasswords {
     /// Where the password sits in `argument` (bytes): in a value `StoreLocation` reads as a
     /// MySQL DSN with a password, given alone or as `--db=VALUE`, optionally after `mysql:`.
     static func passwordRange(in argument: [UInt8]) -> Range<Int>? {
+        // Offsets are counted in the decoded text, so only text that decodes unchanged.
         let text = String(decoding: argument, as: UTF8.self)
-        var start = text.hasPrefix("--db=") ? 5 : 0
-        let value = String(decoding: argument[start...], as: UTF8.self)
-        guard case .mysql(let dsns)? = try? StoreLocation.parse(value), let password = dsns.first?.password, !password.isEmpty else {
-            return nil
-        }
-        if value.hasPrefix("mysql:") { start += 6 }
-        // As MySQLDSN reads it: credentials end at the last '@' with no '/' before it, and
-        // the password runs from the first ':' in them to that '@'.
-        let dsn = argument[start...]
-        guard let at = dsn.lastIndex(of: UInt8(ascii: "@")), !dsn[..<at].contains(UInt8(ascii: "/")),
-              let colon = dsn[..<at].firstIndex(of: UInt8(ascii: ":")),
-              Array(dsn[(colon + 1)..<at]) == Array(password.utf8) else { return nil }
-        return (colon + 1)..<at
+        guard text.utf8.elementsEqual(argument) else { return nil }
+        var value = Substring(text)
+        if value.hasPrefix("--db=") { value = value.dropFirst(5) }
+        guard case .mysql(let dsns)? = try? StoreLocation.parse(String(value)), dsns.first?.password?.isEmpty == false else { return nil }
+        if value.hasPrefix("mysql:") { value = value.dropFirst(6) }
+        guard let password = MySQLDSN.credentials(in: value)?.password else { return nil }
+        let utf8 = text.utf8
+        return utf8.distance(from: utf8.startIndex, to: password.lowerBound)..<utf8.distance(from: utf8.startIndex, to: password.upperBound)
     }
 }

@@ -27,15 +27,10 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
         }
         var rest = Substring(text)
         var user = "", password: String?
-        if let at = rest.lastIndex(of: "@"), !rest[..<at].contains("/") {
-            let credentials = rest[..<at]
-            if let colon = credentials.firstIndex(of: ":") {
-                user = String(credentials[..<colon])
-                password = String(credentials[credentials.index(after: colon)...])
-            } else {
-                user = String(credentials)
-            }
-            rest = rest[rest.index(after: at)...]
+        if let credentials = MySQLDSN.credentials(in: rest) {
+            user = String(rest[credentials.user])
+            password = credentials.password.map { String(rest[$0]) }
+            rest = rest[rest.index(after: credentials.end)...]
         }
         // The address part may itself contain slashes (a unix socket path), so it ends at the
         // first ')' when there is one, else at the first '/'.
@@ -96,6 +91,15 @@ package struct MySQLDSN: Sendable, Equatable, CustomStringConvertible {
         case .unix(let path): "unix(\(path))"
         }
         return "\(credentials)\(address)/\(database)"
+    }
+
+    /// Where `text`'s credentials are, as the parser reads them: they end at the last '@'
+    /// with no '/' before it (`end`), and the password runs from the first ':' in them to
+    /// there. Nil when `text` has no credentials.
+    package static func credentials(in text: Substring) -> (user: Range<Substring.Index>, password: Range<Substring.Index>?, end: Substring.Index)? {
+        guard let at = text.lastIndex(of: "@"), !text[..<at].contains("/") else { return nil }
+        guard let colon = text[..<at].firstIndex(of: ":") else { return (text.startIndex..<at, nil, at) }
+        return (text.startIndex..<colon, text.index(after: colon)..<at, at)
     }
 
     /// `text` with anything between the first ':' and the last '@' masked.
