@@ -86,6 +86,13 @@ let package = Package(
             dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonSystem", .product(name: "Logging", package: "swift-log")],
             path: "Sources/BearmonMonitor", swiftSettings: hostSwiftSettings
         ),
+        // Managing checks, contacts, alerts and tokens without SQL: one validation and masking
+        // path for the CLI, the REST API and config as code.
+        .target(
+            name: "BearmonManagement",
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem"],
+            path: "Sources/BearmonManagement", swiftSettings: hostSwiftSettings
+        ),
         .target(
             name: "BearmonServer",
             dependencies: [
@@ -103,6 +110,7 @@ let package = Package(
             name: "BearmonRoles",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonSystem",
+                "BearmonManagement",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -114,7 +122,7 @@ let package = Package(
             name: "BearmonCLI",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
-                "BearmonSystem", "PluginABI",
+                "BearmonSystem", "BearmonManagement", "PluginABI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -195,7 +203,7 @@ let package = Package(
             name: "HostTests",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
-                "BearmonCLI", "BearmonSystem",
+                "BearmonCLI", "BearmonSystem", "BearmonManagement",
                 // The egress guard inside a transfer, tested below the plugins that use it.
                 "CurlKit",
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.

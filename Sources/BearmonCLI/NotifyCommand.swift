@@ -1,3 +1,4 @@
+import BearmonManagement
 import ArgumentParser
 import BearmonCore
 import BearmonMonitor

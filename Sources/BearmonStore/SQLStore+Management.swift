@@ -39,7 +39,7 @@ extension SQLStore {
     package func removeCheck(_ id: Int64) throws {
         try database.transaction { tx in
             guard try tx.execute("DELETE FROM checks WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("check \(id)") }
-            try tx.execute("DELETE FROM alerts WHERE check_id = ?", [.int(id)])
+            try Self.forgetCheck(id, in: tx)
         }
     }
 
@@ -54,7 +54,7 @@ extension SQLStore {
     package func removeContact(_ id: Int64) throws {
         try database.transaction { tx in
             guard try tx.execute("DELETE FROM contacts WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("contact \(id)") }
-            try tx.execute("DELETE FROM alerts WHERE contact_id = ?", [.int(id)])
+            try Self.forgetContact(id, in: tx)
         }
     }
 

@@ -1,7 +1,7 @@
 package import BearmonCore
 
 extension SQLStore {
-    private static let outboxColumns = """
+    static let outboxColumns = """
         o.id, o.event_id, o.flip_id, o.check_id, o.contact_id, c.type, c.data, o.status, o.check_name, o.check_type,
         o.check_data, o.message, o.state, o.attempts, o.next_attempt, o.last_error, o.view, o.receipt, o.created_at
         """
@@ -112,7 +112,7 @@ extension SQLStore {
         try database.execute("INSERT INTO charges (check_id, type, data) VALUES (?, ?, ?)", [.int(checkID), .text(type), .text(data.fitted(to: .chargeData))])
     }
 
-    private static func entry(_ row: SQLRow) -> OutboxEntry {
+    static func entry(_ row: SQLRow) -> OutboxEntry {
         OutboxEntry(
             id: row.int(0), eventID: row.string(1), flipID: row.string(2), checkID: row.int(3), contactID: row.int(4),
             contactType: row[5].text, contactData: row[6].text, status: CheckStatus(rawValue: row.string(7)) ?? .offline,

@@ -43,6 +43,42 @@ package protocol Store: AnyObject, Sendable {
     /// Removes an alert.
     func removeAlert(_ id: Int64) throws
 
+    // MARK: Catalog extras and batches (the API and config as code)
+    /// Every check's tags, sorted; checks without tags are absent.
+    func checkTags() throws -> [Int64: [String]]
+    /// The ids of checks marked public.
+    func publicCheckIDs() throws -> Set<Int64>
+    /// Every named contact's name.
+    func contactNames() throws -> [Int64: String]
+    /// Applies `changes` in order in one transaction: all of them or none. Returns the ids
+    /// of the rows added, by their keys. Refuses a contact name already taken
+    /// (``StoreError/conflict(_:)``), a missing row (``StoreError/notFound(_:)``) and values
+    /// longer than their columns.
+    @discardableResult func applyCatalog(_ changes: [CatalogChange]) throws -> [String: Int64]
+
+    // MARK: API tokens
+    /// Every token, by id.
+    func tokens() throws -> [APITokenRow]
+    /// The token whose SHA-256 (lowercase hex) is `sha256`.
+    func token(sha256: String) throws -> APITokenRow?
+    /// Stores a token's hash; refuses a name already taken (``StoreError/conflict(_:)``).
+    func addToken(name: String, scope: TokenScope, sha256: String, now: Int64) throws -> Int64
+    /// Deletes a token: it stops working at once.
+    func removeToken(_ id: Int64) throws
+    /// Records that a token was used at `now`.
+    func touchToken(_ id: Int64, now: Int64) throws
+    /// The secret stored under `name`, shared by every node on this database; the first
+    /// caller stores `candidate` (64 hex digits) and every caller gets the one stored.
+    func sharedSecret(_ name: String, candidate: String) throws -> String
+
+    // MARK: History
+    /// A check's results, newest first, older than result id `before` when given.
+    func results(checkID: Int64, before: Int64?, limit: Int) throws -> [StoredResult]
+    /// A check's flips, newest first; with `before`, only those older than that flip.
+    func flips(checkID: Int64, before: String?, limit: Int) throws -> [FlipHistoryRow]
+    /// The notifications the flips `flipIDs` wrote, oldest first.
+    func notifications(flipIDs: [String]) throws -> [OutboxEntry]
+
     // MARK: View and flips
     /// The controller view row.
     func view() throws -> ViewRow

@@ -13,6 +13,8 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     /// Input that is wrong for another reason.
     case invalid(String)
+    /// A write that clashes with a row already there (a name that must be unique).
+    case conflict(String)
     /// A controller that no longer holds the current view tried to write.
     case fenced(held: Int64, current: Int64)
     /// The database is from a newer bearmon.
@@ -24,7 +26,7 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
     package var underlying: (any Error)? {
         switch self {
         case .cannotOpen(_, let cause), .unreachable(_, _, let cause), .schemaBehind(_, _, let cause): cause
-        case .invalidLocation, .tooLong, .notFound, .invalid, .fenced, .schemaTooNew: nil
+        case .invalidLocation, .tooLong, .notFound, .invalid, .conflict, .fenced, .schemaTooNew: nil
         }
     }
 
@@ -38,6 +40,7 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(field) is \(length) characters, longer than its column (\(limit)); bearmon refuses it rather than truncate it. Shorten it."
         case .notFound(let what): "\(what) does not exist"
         case .invalid(let reason): reason
+        case .conflict(let reason): reason
         case .fenced(let held, let current):
             "refused by the fence: this controller holds view \(held), but the database is at view \(current)"
         case .schemaBehind(let found, let needed, let cause):
@@ -64,6 +67,7 @@ extension StoreError: Equatable {
         case .tooLong: "tooLong"
         case .notFound: "notFound"
         case .invalid: "invalid"
+        case .conflict: "conflict"
         case .fenced: "fenced"
         case .schemaTooNew: "schemaTooNew"
         case .schemaBehind: "schemaBehind"

@@ -14,6 +14,14 @@ package enum HMACSHA256 {
         return out
     }
 
+    /// The 32-byte SHA-256 digest of `message` (no key).
+    package static func digest(_ message: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        let ok = message.withUnsafeBytes { bm_sha256($0.baseAddress, $0.count, &out) }
+        precondition(ok == 1, "SHA-256 failed inside libcrypto")
+        return out
+    }
+
     /// Whether `a` and `b` are equal, in time that does not depend on where they differ.
     package static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
@@ -23,10 +31,10 @@ package enum HMACSHA256 {
 
 extension Array where Element == UInt8 {
     /// Lower-case hexadecimal.
-    var hex: String { map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }
+    package var hex: String { map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }
 
     /// Bytes from hexadecimal text, or nil when it is not hex.
-    init?(hex text: String) {
+    package init?(hex text: String) {
         guard text.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
         var index = text.startIndex

@@ -39,6 +39,12 @@ static inline int bm_hmac_sha256(const void *key, size_t key_length, const void 
         && written == 32;
 }
 
+/* SHA-256 of `data_length` bytes at `data` into `out`: 1 on success. */
+static inline int bm_sha256(const void *data, size_t data_length, unsigned char out[32]) {
+    size_t written = 0;
+    return EVP_Q_digest(NULL, "SHA256", NULL, data, data_length, out, &written) == 1 && written == 32;
+}
+
 /* Constant-time comparison: 1 when the `length` bytes at `a` and `b` are equal. */
 static inline int bm_equal_consttime(const void *a, const void *b, size_t length) {
     return CRYPTO_memcmp(a, b, length) == 0;

@@ -33,7 +33,7 @@ package struct CheckRow: Sendable, Equatable {
 }
 
 /// A check to add.
-package struct NewCheck: Sendable {
+package struct NewCheck: Sendable, Equatable {
     /// Name, at most 64 characters.
     package var name: String
     /// Type, at most 16 bytes.

@@ -1,14 +1,19 @@
-import BearmonCore
-import BearmonPlugins
+package import BearmonCore
+package import BearmonPlugins
 import BearmonSystem
 
 /// Shows stored data with every secret masked: by the type's declared secret parameters when
 /// the type is loaded, else by key names that look like credentials. URLs are masked by
 /// ``SecretMask``; a contact's URLs are shown without their path.
-struct DataMasker {
-    let host: PluginHost
+package struct DataMasker: Sendable {
+    /// The plugins whose declared secret parameters say what to mask.
+    package let host: PluginHost
 
-    func mask(kind: PluginKind, type: String, data: String) -> String {
+    /// A masker over `host`'s types.
+    package init(host: PluginHost) { self.host = host }
+
+    /// `data` of a `kind` row of `type`, every secret masked.
+    package func mask(kind: PluginKind, type: String, data: String) -> String {
         let urlsWithoutPath = kind == .contact
         if let pluginType = host.registry.type(kind, type), let params = try? pluginType.validator.resolve(data) {
             guard kind == .contact, (try? JSONValue.parse(data)).map({ if case .object = $0 { false } else { true } }) ?? true else {
