@@ -1,0 +1,61 @@
+package import BearmonCore
+
+/// Managing checks, contacts, alerts and API tokens without SQL. Two implementations: over
+/// the store (``LocalCatalog``, used by the CLI with `--db` and by the REST API on a node) and
+/// over the REST API (``RemoteCatalog``, the CLI with `--api`), so that both paths validate,
+/// mask and word their refusals the same way.
+///
+/// Contract: methods block (call them off an event loop) and throw only ``CatalogError``.
+/// Bodies are JSON objects as the REST API takes them: creations are whole resources without
+/// `id` (unknown fields are refused), updates are JSON merge patches (RFC 7386) of the
+/// resource as it is shown, masks included, where a masked value sent back means "unchanged".
+package protocol CatalogService: Sendable {
+    /// A page of checks by id; with `tag`, only checks that carry it.
+    func listChecks(_ page: PageRequest, tag: String?) throws(CatalogError) -> Page<CheckResource>
+    /// One check.
+    func check(_ id: Int64) throws(CatalogError) -> CheckResource
+    /// Adds a check from `body`; its data is validated against its type.
+    func createCheck(_ body: JSONValue) throws(CatalogError) -> CheckResource
+    /// Applies a merge patch to a check.
+    func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource
+    /// Removes a check with its alerts, tags and options.
+    func deleteCheck(_ id: Int64) throws(CatalogError)
+
+    /// A page of contacts by id.
+    func listContacts(_ page: PageRequest) throws(CatalogError) -> Page<ContactResource>
+    /// One contact.
+    func contact(_ id: Int64) throws(CatalogError) -> ContactResource
+    /// Adds a contact from `body`; its data is validated against its type.
+    func createContact(_ body: JSONValue) throws(CatalogError) -> ContactResource
+    /// Applies a merge patch to a contact.
+    func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource
+    /// Removes a contact and the alerts that use it.
+    func deleteContact(_ id: Int64) throws(CatalogError)
+
+    /// A page of alerts by id.
+    func listAlerts(_ page: PageRequest) throws(CatalogError) -> Page<AlertResource>
+    /// One alert.
+    func alert(_ id: Int64) throws(CatalogError) -> AlertResource
+    /// Links a check to a contact.
+    func createAlert(_ body: JSONValue) throws(CatalogError) -> AlertResource
+    /// Applies a merge patch to an alert (type, enabled).
+    func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource
+    /// Removes an alert.
+    func deleteAlert(_ id: Int64) throws(CatalogError)
+
+    /// A page of tokens by id (never the tokens themselves).
+    func listTokens(_ page: PageRequest) throws(CatalogError) -> Page<TokenResource>
+    /// One token's listing.
+    func token(_ id: Int64) throws(CatalogError) -> TokenResource
+    /// Makes a token (`{"name": ..., "scope": "read"|"write"}`); the answer carries the token, once.
+    func createToken(_ body: JSONValue) throws(CatalogError) -> TokenResource
+    /// Applies a merge patch to a token's name or scope.
+    func updateToken(_ id: Int64, patch: JSONValue) throws(CatalogError) -> TokenResource
+    /// Revokes a token: it stops working at once.
+    func deleteToken(_ id: Int64) throws(CatalogError)
+
+    /// A check's results, newest first.
+    func results(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<ResultResource>
+    /// A check's flips, newest first, each with its notifications.
+    func flips(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<FlipResource>
+}
