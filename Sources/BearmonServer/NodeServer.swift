@@ -40,6 +40,9 @@ package struct NodeServer {
     package let signed: RouterGroup<NodeRequestContext>
     /// Routes anyone may call.
     package let open: RouterGroup<NodeRequestContext>
+    /// Routes for people and scripts under the one access rule (README, "Access"): the REST
+    /// API under `/api/v1`, and the other surfaces that rule covers.
+    package let guarded: RouterGroup<NodeRequestContext>
     private let listen: HostPort
     private let tls: NodeConfig.TLSFiles?
     /// The config file `tls` came from, named when the files cannot be used.
@@ -66,6 +69,7 @@ package struct NodeServer {
         let verifier = password.map { SignatureVerifier(password: $0, node: node, recipients: [listen.description, node] + recipients) }
         signed = router.group().add(middleware: SignatureMiddleware(verifier: verifier, logger: logger))
         open = router.group()
+        guarded = router.group()
         NodeRoutes.health(open, node: node, alerting: alerting)
         if let monitor {
             MonitorRoutes.add(to: self, monitor: monitor)
