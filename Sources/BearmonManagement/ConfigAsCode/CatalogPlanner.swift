@@ -77,7 +77,8 @@ package struct CatalogPlanner {
             contactLines.append(.init(action: .change, text: "contact \(contact.name) (id \(match.id)): " + differences.joined(separator: "; ")))
         }
 
-        // Alerts: matched by check and contact.
+        // Alerts: matched by check and contact. A contact refused above has no ref but is in the file.
+        let fileContacts = Set(document.contacts.map(\.name))
         let storedAlerts = Dictionary(stored.alerts.map { (StoredCatalog.AlertPair(check: $0.checkID, contact: $0.contactID), $0) }, uniquingKeysWith: { first, _ in first })
         var seenPairs: [String: Int] = [:]
         var matchedAlerts: Set<Int64> = []
@@ -85,10 +86,10 @@ package struct CatalogPlanner {
         for alert in document.alerts {
             let label = "\(alert.check) -> \(alert.contact)"
             let checkRef = checkRefs[alert.check], contactRef = contactRefs[alert.contact]
-            if checkRef == nil, !document.checks.contains(where: { $0.name == alert.check }) {
+            if checkRef == nil {
                 problems.append(.init(line: alert.line, "the alert names check '\(alert.check)', which is not under checks in this file; add the check or fix the name"))
             }
-            if contactRef == nil, !document.contacts.contains(where: { $0.name == alert.contact }) {
+            if contactRef == nil, !fileContacts.contains(alert.contact) {
                 problems.append(.init(line: alert.line, "the alert names contact '\(alert.contact)', which is not under contacts in this file; add the contact or fix the name"))
             }
             if let first = seenPairs[label] {
@@ -147,24 +148,8 @@ package struct CatalogPlanner {
             problems.append(.init(line: check.dataLine, "check '\(check.name)'\(stored == nil ? " is new, so" : ""): " + error.problems.map(\.description).joined(separator: "; ")))
             return nil
         }
-        let type: PluginType
-        do {
-            type = try host.type(.check, check.type)
-        } catch {
-            problems.append(.init(line: check.typeLine, "check '\(check.name)': \(error)"))
-            return nil
-        }
-        do {
-            _ = try host.validate(type, data: data, strict: true)
-        } catch {
-            problems.append(.init(line: check.dataLine, "check '\(check.name)': \(error)"))
-            return nil
-        }
-        if data.count > 1024 {
-            problems.append(.init(line: check.dataLine, "check '\(check.name)': its data is \(data.count) characters as JSON, longer than its column (1024)"))
-            return nil
-        }
-        return data
+        let item = Item(kind: .check, label: "check '\(check.name)'", type: check.type, typeLine: check.typeLine, dataLine: check.dataLine, column: 1024)
+        return validated(data, item, problems: &problems) ? data : nil
     }
 
     /// The contact's data as it will be stored, as ``restoredCheckData(_:stored:problems:)``.
@@ -192,23 +177,40 @@ package struct CatalogPlanner {
                 return nil
             }
         }
+        let item = Item(kind: .contact, label: "contact '\(contact.name)'", type: contact.type, typeLine: contact.typeLine, dataLine: contact.dataLine, column: 512)
+        return validated(data, item, problems: &problems) ? data : nil
+    }
+
+    /// A check or contact being validated, with where its parts are in the file.
+    private struct Item {
+        let kind: PluginKind
+        let label: String
+        let type: String
+        let typeLine: Int
+        let dataLine: Int
+        /// The length of the data column.
+        let column: Int
+    }
+
+    /// Whether `data` fits the item's type, strictly, as `checks add` checks it, and its column.
+    private func validated(_ data: String, _ item: Item, problems: inout [ConfigAsCodeError.Problem]) -> Bool {
         let type: PluginType
         do {
-            type = try host.type(.contact, contact.type)
+            type = try host.type(item.kind, item.type)
         } catch {
-            problems.append(.init(line: contact.typeLine, "contact '\(contact.name)': \(error)"))
-            return nil
+            problems.append(.init(line: item.typeLine, "\(item.label): \(error)"))
+            return false
         }
         do {
             _ = try host.validate(type, data: data, strict: true)
         } catch {
-            problems.append(.init(line: contact.dataLine, "contact '\(contact.name)': \(error)"))
-            return nil
+            problems.append(.init(line: item.dataLine, "\(item.label): \(error)"))
+            return false
         }
-        if data.count > 512 {
-            problems.append(.init(line: contact.dataLine, "contact '\(contact.name)': its data is \(data.count) characters, longer than its column (512)"))
-            return nil
+        guard data.count <= item.column else {
+            problems.append(.init(line: item.dataLine, "\(item.label): its data is \(data.count) characters as stored, longer than its column (\(item.column))"))
+            return false
         }
-        return data
+        return true
     }
 }

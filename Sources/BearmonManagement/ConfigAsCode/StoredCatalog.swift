@@ -3,7 +3,7 @@ package import BearmonStore
 
 /// The catalog as stored, read once: what `apply` diffs the file against and what `export`
 /// writes. Contacts without a name go by `contact-ID` (see ``key(of:)``).
-package struct StoredCatalog: Sendable {
+package struct StoredCatalog: Sendable, Equatable {
     /// Every check row, by id.
     package let checks: [CheckRow]
     /// Every contact, by id.
