@@ -212,6 +212,8 @@ let package = Package(
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // Checks the alias scan against what Yams itself composes.
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Tests/HostTests"
         ),

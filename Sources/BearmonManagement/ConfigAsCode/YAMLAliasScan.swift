@@ -36,6 +36,12 @@ package enum YAMLAliasScan {
             }
             var index = 0
             var nodeMayStart = quote == nil
+            // A document marker (--- or ...) may have a node after it on the same line.
+            if quote == nil, bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2],
+               bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "."),
+               bytes.count == 3 || bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t") {
+                index = 3
+            }
             var inPlain = false
             while index < bytes.count {
                 let byte = bytes[index]
@@ -63,11 +69,10 @@ package enum YAMLAliasScan {
                     if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") { return false }
                 case UInt8(ascii: "#") where index == 0 || (nodeMayStart && !inPlain):
                     return false
-                case UInt8(ascii: ":") where nextIsBlank || (flowDepth > 0 && next.map(Self.isFlowIndicator) == true):
+                case UInt8(ascii: ":") where nextIsBlank || (flowDepth > 0 && (!inPlain || next.map(Self.isFlowIndicator) == true)):
                     inPlain = false
                     nodeMayStart = true
-                case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}")
-                    where flowDepth > 0 || (nodeMayStart && !inPlain):
+                case let indicator where Self.isFlowIndicator(indicator) && (flowDepth > 0 || (nodeMayStart && !inPlain)):
                     inPlain = false
                     switch byte {
                     case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1; nodeMayStart = true
@@ -85,7 +90,7 @@ package enum YAMLAliasScan {
                         // A block scalar's header; its content is the more indented lines below.
                         blockIndent = indent
                         return false
-                    case UInt8(ascii: "-"), UInt8(ascii: "?") where nextIsBlank:
+                    case let indicator where (indicator == UInt8(ascii: "-") || indicator == UInt8(ascii: "?")) && nextIsBlank:
                         nodeMayStart = true
                     case UInt8(ascii: "&"), UInt8(ascii: "!"):
                         // An anchor or a tag: a node may start after the blank that ends it.
