@@ -106,14 +106,14 @@ struct ConfigAsCodeYAMLTests {
         for (index, text) in awkward.enumerated() { headers["h\(index)"] = .string(text) }
         let body = JSONValue.string("line one\n  *two: three\n# four\n\ttab 'q' \"dq\" \\ end ")
         let data = JSONValue.object(["url": .string("https://x.example/"), "headers": .object(headers), "body": body]).jsonText
-        let name = "check: with # odd * name"
-        try store.applyCatalog([.addCheck(key: "c", NewCheck(name: name, type: "http", data: data), tags: ["yes", "123", "a b"], isPublic: false),
+        let name = "check: with # odd * name\\"
+        try store.applyCatalog([.addCheck(key: "c", NewCheck(name: name, type: "http", data: data), tags: ["yes", "123", "a:b"], isPublic: false),
                                 .addContact(key: "k", type: "sms", data: "+15551234567", name: "no")])
         let exported = try catalog.export(withSecrets: true)
         let document = try CatalogDocument.parse(Array(exported.utf8), file: "export.yaml")
         #expect(document.checks.map(\.name) == [name])
         #expect(document.checks.first?.data == JSONValue.object(["url": .string("https://x.example/"), "headers": .object(headers), "body": body]), "\(exported)")
-        #expect(document.checks.first?.tags == ["123", "a b", "yes"])
+        #expect(document.checks.first?.tags == ["123", "a:b", "yes"])
         #expect(document.contacts.first?.data == .text("+15551234567"))
         #expect(try catalog.plan(Array(exported.utf8), file: "export.yaml", prune: true).isEmpty)
         #expect(exported.contains("\"yes\"") && exported.contains("\"123\"") && exported.contains("\"+15551234567\""), "\(exported)")

@@ -33,6 +33,13 @@ package struct CatalogPlanner {
             let row = storedChecks[check.name]
             checkRefs[check.name] = row.map { .id($0.id) } ?? .new("check:" + check.name)
             guard let data = restoredCheckData(check, stored: row, problems: &problems) else { continue }
+            // A stored name stays acceptable (gobearmon's names predate the rules); a new one must follow them.
+            if row == nil {
+                do { try NameRules.checkName(check.name, field: "check name") } catch {
+                    problems.append(.init(line: check.line, error.message))
+                    continue
+                }
+            }
             let new = NewCheck(name: check.name, type: check.type, data: data, interval: check.interval, delay: check.delay, enabled: check.enabled)
             guard let row else {
                 checkWrites.append(.addCheck(key: "check:" + check.name, new, tags: check.tags, isPublic: check.isPublic))
@@ -148,6 +155,9 @@ package struct CatalogPlanner {
             problems.append(.init(line: check.dataLine, "check '\(check.name)'\(stored == nil ? " is new, so" : ""): " + error.problems.map(\.description).joined(separator: "; ")))
             return nil
         }
+        // As the API does: what is stored unchanged is not checked again, so that a row an
+        // older bearmon (or gobearmon) accepted exports and applies back as it is.
+        if let stored, stored.type == check.type, CatalogDifferences.sameData(stored.data, data) { return stored.data }
         let item = Item(kind: .check, label: "check '\(check.name)'", type: check.type, typeLine: check.typeLine, dataLine: check.dataLine, column: 1024)
         return validated(data, item, problems: &problems) ? data : nil
     }
@@ -177,6 +187,7 @@ package struct CatalogPlanner {
                 return nil
             }
         }
+        if let stored, stored.type == contact.type, CatalogDifferences.sameData(stored.data, data) { return stored.data }
         let item = Item(kind: .contact, label: "contact '\(contact.name)'", type: contact.type, typeLine: contact.typeLine, dataLine: contact.dataLine, column: 512)
         return validated(data, item, problems: &problems) ? data : nil
     }

@@ -54,7 +54,6 @@ struct CatalogYAMLReader {
         var check = CatalogDocument.Check(name: name, line: line, type: "", typeLine: fields.lines["type"] ?? line, data: .object([:]), dataLine: line,
                                           interval: 60, delay: 1, enabled: true, isPublic: false, tags: [])
         let before = problems.count
-        if name.count > 64 { problem(at: line, "check name '\(name.prefix(20))...' is \(name.count) characters; at most 64") }
         check.type = requiredText(fields["type"], field: "type", of: "check '\(name)'", at: line, limit: 16) ?? ""
         if let data = fields["data"], !isNull(data) {
             check.dataLine = fields.lines["data"] ?? line
@@ -64,8 +63,8 @@ struct CatalogYAMLReader {
                 problem(data, "data of check '\(name)' must be a mapping of the type's parameters, got \(kind(of: data))")
             }
         }
-        if let node = fields["interval"] { integer(node, field: "interval", of: name, in: 1...Int64(Int32.max)).map { check.interval = $0 } }
-        if let node = fields["delay"] { integer(node, field: "delay", of: name, in: 0...Int64(Int32.max)).map { check.delay = $0 } }
+        if let node = fields["interval"] { integer(node, field: "interval", of: name, in: 1...LocalCatalog.maxInterval).map { check.interval = $0 } }
+        if let node = fields["delay"] { integer(node, field: "delay", of: name, in: 0...LocalCatalog.maxDelay).map { check.delay = $0 } }
         if let node = fields["enabled"] { boolean(node, field: "enabled", of: "check '\(name)'").map { check.enabled = $0 } }
         if let node = fields["public"] { boolean(node, field: "public", of: "check '\(name)'").map { check.isPublic = $0 } }
         if let node = fields["tags"] { check.tags = tags(node, of: name) }
@@ -75,7 +74,7 @@ struct CatalogYAMLReader {
     private mutating func contact(_ name: String, line: Int, _ body: Node) -> CatalogDocument.Contact? {
         guard let fields = fields(body, of: "contact '\(name)'", known: Self.contactFields) else { return nil }
         let before = problems.count
-        if name.count > 64 { problem(at: line, "contact name '\(name.prefix(20))...' is \(name.count) characters; at most 64") }
+        rule(at: line) { () throws(CatalogError) in try NameRules.checkName(name, field: "contact name") }
         let type = requiredText(fields["type"], field: "type", of: "contact '\(name)'", at: line, limit: 32) ?? ""
         var data = CatalogDocument.ContactData.text("")
         var dataLine = line
@@ -199,11 +198,7 @@ struct CatalogYAMLReader {
                 problem(item, "a tag of check '\(name)' must be non-empty text, got \(kind(of: item))")
                 continue
             }
-            guard tag.count <= 64, !tag.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                problem(item, "tag '\(tag.prefix(20))' of check '\(name)' must be at most 64 characters without control characters")
-                continue
-            }
-            tags.insert(tag)
+            if rule(at: line(item), { () throws(CatalogError) in try NameRules.checkTag(tag) }) { tags.insert(tag) }
         }
         return tags.sorted()
     }
@@ -297,6 +292,18 @@ struct CatalogYAMLReader {
     private func line(_ node: Node) -> Int { node.mark?.line ?? 0 }
 
     private mutating func problem(_ node: Node, _ message: String) { problem(at: line(node), message) }
+
+    /// Applies one of the ``NameRules`` shared with the API and the CLI; its refusal becomes a problem on `line`.
+    @discardableResult
+    private mutating func rule(at line: Int, _ check: () throws(CatalogError) -> Void) -> Bool {
+        do {
+            try check()
+            return true
+        } catch {
+            problem(at: line, error.message)
+            return false
+        }
+    }
 
     private mutating func problem(at line: Int, _ message: String) {
         problems.append(ConfigAsCodeError.Problem(line: line, message))
