@@ -303,6 +303,22 @@ struct ConfigAsCodeTests {
         #expect(error.description.contains("unknown parameter 'legacy'"), "\(error)")
     }
 
+    @Test("README's full example applies, and its export applies back to no change")
+    func readmeExample() throws {
+        let readme = try String(contentsOfFile: TestPaths.repoRoot + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "A full file:\n\n```yaml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let (store, keep) = try StoreBackend.sqlite.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        // The example names the unnamed contact 3.
+        for number in 1...3 { _ = try store.addContact(type: "sms", data: "+1555000000\(number)") }
+        let catalog = ConfigAsCode(store: store, host: Self.host)
+        let plan = try catalog.plan(Array(readme[start.upperBound..<end.lowerBound].utf8), file: "README.md", prune: false)
+        #expect(plan.count(.add) == 7 && plan.count(.change) == 1, "\(plan.lines)")
+        try catalog.apply(plan)
+        #expect(try catalog.plan(Array(catalog.export(withSecrets: false).utf8), file: "export", prune: true).isEmpty)
+    }
+
     @Test("the transaction is all or nothing: a clash found while applying leaves every row as it was", arguments: StoreBackend.allCases)
     func allOrNothing(backend: StoreBackend) throws {
         let (store, keep) = try backend.makeStore()
