@@ -23,7 +23,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let catalog = ConfigAsCode(store: store, host: host)
         let plan: CatalogPlan
         do {
-            plan = try catalog.plan(bytes, file: file, prune: prune)
+            plan = try catalog.plan(bytes, file: file == "-" ? "<stdin>" : file, prune: prune)
         } catch {
             throw CLIFailure(cause: error)
         }

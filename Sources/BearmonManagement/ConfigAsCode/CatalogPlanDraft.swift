@@ -20,9 +20,12 @@ struct CatalogPlanDraft {
 
     /// Changes with the lines that report them.
     struct Writes {
+        /// The changes, in order.
         var changes: [CatalogChange] = []
+        /// A line for each.
         var lines: [CatalogPlan.Line] = []
 
+        /// Adds `change`, reported as `action` on `text`.
         mutating func append(_ change: CatalogChange, _ action: CatalogPlan.Action, _ text: String) {
             changes.append(change)
             lines.append(CatalogPlan.Line(action: action, text: text))

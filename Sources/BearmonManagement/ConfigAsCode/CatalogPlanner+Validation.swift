@@ -3,10 +3,15 @@ import BearmonPlugins
 extension CatalogPlanner {
     /// A check or contact being validated, with where its parts are in the file.
     struct Item {
+        /// Check or contact.
         let kind: PluginKind
+        /// "check 'web'", for messages.
         let label: String
+        /// The type's name.
         let type: String
+        /// Where the type is.
         let typeLine: Int
+        /// Where the data is.
         let dataLine: Int
         /// The length of the data column.
         let column: Int

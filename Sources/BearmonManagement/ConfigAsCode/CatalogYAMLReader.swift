@@ -8,10 +8,14 @@ struct CatalogYAMLReader {
     /// Everything wrong so far, in file order.
     private(set) var problems: [ConfigAsCodeError.Problem] = []
 
+    /// The fields a check may have.
     static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags"]
+    /// The fields a contact may have.
     static let contactFields = ["type", "data"]
+    /// The fields an alert may have.
     static let alertFields = ["check", "contact", "type", "enabled"]
 
+    /// The document `root` describes; what is wrong goes to ``problems``.
     mutating func document(_ root: Node) -> CatalogDocument {
         var document = CatalogDocument(checks: [], contacts: [], alerts: [])
         guard let pairs = mapping(root, what: "the file", expected: "a mapping with checks, contacts and alerts") else { return document }

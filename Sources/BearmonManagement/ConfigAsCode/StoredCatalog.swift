@@ -66,7 +66,9 @@ package struct StoredCatalog: Sendable, Equatable {
 
     /// A check and a contact that an alert links.
     struct AlertPair: Hashable {
+        /// The check's id.
         let check: Int64
+        /// The contact's id.
         let contact: Int64
     }
 }
