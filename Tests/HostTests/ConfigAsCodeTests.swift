@@ -211,6 +211,12 @@ struct ConfigAsCodeTests {
         let invalid = "checks:\n  a:\n    type: nosuch\n  b:\n    type: tcp\n    data: {adress: x}\n"
         let refused = try #require(throws: ConfigAsCodeError.self) { try plan(catalog, invalid) }
         #expect(refused.problems.map(\.line) == [3, 6], "\(refused)")
+        // A file wrong throughout names the first 50 problems and counts the rest.
+        let everywhere = "checks:\n" + (1...300).map { "  c\($0): {type: tcp, data: {address: \"127.0.0.1:1\"}, interval: 0}\n" }.joined()
+        let flood = try #require(throws: ConfigAsCodeError.self) { try plan(catalog, everywhere) }
+        #expect(flood.problems.count == 300)
+        #expect(flood.description.split(separator: "\n").count == 52)
+        #expect(flood.description.contains("bearmon.yaml: and 250 more problems"))
     }
 
     @Test("hostile files are refused quickly: bombs, deep nesting, huge, not UTF-8", arguments: StoreBackend.allCases)

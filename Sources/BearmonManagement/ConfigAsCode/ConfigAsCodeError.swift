@@ -34,9 +34,13 @@ package struct ConfigAsCodeError: Error, Sendable, Equatable, CustomStringConver
         self.init(file: file, problems: [Problem(line: line, message)])
     }
 
-    /// "FILE:LINE: message" lines, then that nothing was changed.
+    /// How many problems ``description`` lists; a file broken throughout would bury the first ones.
+    package static let shownProblems = 50
+
+    /// "FILE:LINE: message" lines (the first ``shownProblems``), then that nothing was changed.
     package var description: String {
-        let lines = problems.map { problem in problem.line.map { "\(file):\($0): \(problem.message)" } ?? "\(file): \(problem.message)" }
+        var lines = problems.prefix(Self.shownProblems).map { problem in problem.line.map { "\(file):\($0): \(problem.message)" } ?? "\(file): \(problem.message)" }
+        if problems.count > Self.shownProblems { lines.append("\(file): and \(problems.count - Self.shownProblems) more problems") }
         return lines.joined(separator: "\n") + "\nnothing was changed"
     }
 }
