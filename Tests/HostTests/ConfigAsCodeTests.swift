@@ -179,6 +179,7 @@ struct ConfigAsCodeTests {
             ("checks:\n  a:\n    type: tcp\n    data: {address: \"127.0.0.1:1\", timeout: .inf}\n", 4, "out of range"),
             ("checks:\n  a:\n    type: tcp\n    enabled: yes\n    data: {address: \"127.0.0.1:1\"}\n", 4, "enabled of check 'a' must be true or false, got 'yes'"),
             ("checks:\n  a:\n    type: tcp\n    data: [1, 2]\n", 4, "data of check 'a' must be a mapping"),
+            ("checks:\n  a:\n    type: tcp\n    data: \"127.0.0.1:1\"\n", 4, "data of check 'a' must be a mapping of the type's parameters, got text"),
             ("checks:\n  a:\n    type: tcp\n    intervl: 5\n", 4, "unknown field 'intervl' in check 'a'; the fields are type, data, interval"),
             ("chekcs: {}\n", 1, "unknown section 'chekcs'; a catalog has checks, contacts and alerts"),
             ("checks:\n  a:\n    type: http\n    data: {url: \"https://x.example\", password: \"********\"}\n", 4, "check 'a' is new, so: parameter 'password': is the mask ********, but nothing is stored to keep"),
@@ -304,6 +305,12 @@ struct ConfigAsCodeTests {
         _ = try store.addCheck(NewCheck(name: "old ", type: "tcp", data: #"{"address":"127.0.0.1:1","legacy":true}"#))
         let exported = try catalog.export(withSecrets: false)
         #expect(try plan(catalog, exported).isEmpty)
+        // A row that cannot run at all (its data is not JSON) also exports and applies back as it is.
+        let poison = try store.addCheck(NewCheck(name: "poison", type: "tcp", data: "not json {"))
+        let withPoison = try catalog.export(withSecrets: false)
+        #expect(try plan(catalog, withPoison).isEmpty)
+        let fixed = try plan(catalog, withPoison.replacingOccurrences(of: "data: not json {", with: "data: {address: \"127.0.0.1:3\"}"))
+        #expect(fixed.lines.map(\.description) == ["~ check poison (id \(poison)): data not json { -> {\"address\":\"127.0.0.1:3\"}"], "\(withPoison)")
         let edited = exported.replacingOccurrences(of: "127.0.0.1:1", with: "127.0.0.1:2")
         let error = try #require(throws: ConfigAsCodeError.self) { try plan(catalog, edited) }
         #expect(error.description.contains("unknown parameter 'legacy'"), "\(error)")

@@ -13,7 +13,8 @@ package struct CatalogDocument: Sendable, Equatable {
         package var type: String
         /// The line of the type.
         package var typeLine: Int
-        /// The type's parameters (an object), masks included as written.
+        /// The type's parameters (an object), masks included as written; text only for a
+        /// stored row whose data is not JSON.
         package var data: JSONValue
         /// The line of `data` (or of the name when absent).
         package var dataLine: Int

@@ -35,6 +35,11 @@ extension CatalogPlanner {
     /// The check's data as it will be stored: masks restored from the stored row, validated
     /// strictly against the type. Nil (with problems added) when refused.
     func restoredCheckData(_ check: CatalogDocument.Check, stored: CheckRow?, problems: inout [ConfigAsCodeError.Problem]) -> String? {
+        if case .string(let text) = check.data {
+            if let stored, stored.data == text, stored.type == check.type { return text }
+            problems.append(.init(line: check.dataLine, "data of check '\(check.name)' must be a mapping of the type's parameters, got text"))
+            return nil
+        }
         let data: String
         do {
             data = try MaskedEdit.restore(check.data.jsonText, from: stored?.data ?? "{}")

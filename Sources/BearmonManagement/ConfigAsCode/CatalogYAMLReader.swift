@@ -63,6 +63,10 @@ struct CatalogYAMLReader {
             check.dataLine = fields.lines["data"] ?? line
             if case .mapping = data, let value = json(data, depth: 0) {
                 check.data = value
+            } else if case .scalar(let scalar) = data {
+                // Text only stands for stored data that is not JSON (a row that cannot run), so
+                // that exporting it and applying back is no change; the planner says so otherwise.
+                check.data = .string(scalar.string)
             } else if !isMapping(data) {
                 problem(data, "data of check '\(name)' must be a mapping of the type's parameters, got \(kind(of: data))")
             }
