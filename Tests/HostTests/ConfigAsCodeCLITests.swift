@@ -77,6 +77,13 @@ struct ConfigAsCodeCLITests {
         #expect(result.stderr.contains("nothing was changed"))
         #expect(try await run(["checks", "list", "--json"], db: db).stdout == "[]\n")
 
+        // Mistakes in the YAML itself show even when the database cannot be reached.
+        let syntax = dir.file("syntax.yaml")
+        try "checks:\n  a:\n    type: tcp\n    interval: soon\n".write(toFile: syntax, atomically: true, encoding: .utf8)
+        let unreachable = try await run(["apply", "-f", syntax], db: "sqlite:" + dir.file("no/such/dir/x.sqlite"))
+        #expect(unreachable.status == 1)
+        #expect(unreachable.stderr.contains("\(syntax):4: interval of check 'a' must be a whole number of seconds"), "\(unreachable.stderr)")
+
         let missing = try await run(["apply", "-f", dir.file("nope.yaml")], db: db)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nope.yaml: cannot open the file"))

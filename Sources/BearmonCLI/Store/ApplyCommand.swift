@@ -17,13 +17,16 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() async throws {
-        let bytes = try Self.read(file)
+        let label = file == "-" ? "<stdin>" : file
+        // The file is read first, so that its mistakes show without a database to reach.
+        let document: CatalogDocument
+        do { document = try CatalogDocument.parse(try Self.read(file), file: label) } catch let error as ConfigAsCodeError { throw CLIFailure(cause: error) }
         let host = try options.plugins.makeHost(threads: 1)
         let store = try options.openStore()
         let catalog = ConfigAsCode(store: store, host: host)
         let plan: CatalogPlan
         do {
-            plan = try catalog.plan(bytes, file: file == "-" ? "<stdin>" : file, prune: prune)
+            plan = try catalog.plan(document, file: label, prune: prune)
         } catch {
             throw CLIFailure(cause: error)
         }

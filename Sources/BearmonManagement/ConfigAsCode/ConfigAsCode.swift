@@ -20,8 +20,12 @@ package struct ConfigAsCode {
     /// Throws ``ConfigAsCodeError`` for a bad file, ``CatalogError`` for a stored catalog a
     /// file cannot describe, and the store's errors.
     package func plan(_ bytes: [UInt8], file: String, prune: Bool) throws -> CatalogPlan {
-        let document = try CatalogDocument.parse(bytes, file: file)
-        return try CatalogPlanner(host: host, file: file).plan(document, against: StoredCatalog(store: store), prune: prune)
+        try plan(CatalogDocument.parse(bytes, file: file), file: file, prune: prune)
+    }
+
+    /// The plan that makes the store match `document`, read from `file`.
+    package func plan(_ document: CatalogDocument, file: String, prune: Bool) throws -> CatalogPlan {
+        try CatalogPlanner(host: host, file: file).plan(document, against: StoredCatalog(store: store), prune: prune)
     }
 
     /// Applies `plan` in one transaction: all of it or none.
