@@ -1,4 +1,4 @@
-package import BearmonCore
+import BearmonCore
 import Yams
 
 extension CatalogDocument {

@@ -1,4 +1,4 @@
-package import BearmonCore
+import BearmonCore
 
 /// A plan being made: the problems found so far, the refs alerts resolve names to, what
 /// matched, and the writes and lines of each kind of row.

@@ -22,9 +22,8 @@ enum YAMLErrorWords {
         switch error {
         case .reader(let problem, _, _, _):
             return "not valid YAML text: \(problem)"
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _) where problem.hasPrefix("Maximum nesting level"):
-            return "the YAML nests deeper than 1000 levels; flatten it"
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            if problem.hasPrefix("Maximum nesting level") { return "the YAML nests deeper than 1000 levels; flatten it" }
             let during = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return "not valid YAML: \(problem)\(during)"
         case .duplicatedKeysInMapping(let duplicates, _):
