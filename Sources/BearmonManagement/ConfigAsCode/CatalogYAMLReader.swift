@@ -29,7 +29,7 @@ struct CatalogYAMLReader {
             case "alerts":
                 document.alerts = alerts(value)
             default:
-                problem(keyNode, "unknown section '\(key)'; a catalog has checks, contacts and alerts")
+                problem(keyNode, "unknown section '\(BodyReader.printable(key))'; a catalog has checks, contacts and alerts")
             }
         }
         return document
@@ -45,7 +45,12 @@ struct CatalogYAMLReader {
         for (keyNode, value) in pairs {
             guard let name = key(keyNode) else { continue }
             guard !name.isEmpty else {
-                problem(keyNode, "a name in \(section) is empty; give each an name")
+                problem(keyNode, "a name in \(section) is empty; give each one a name")
+                continue
+            }
+            // Longer names fit no column; refusing them here keeps them out of every later message.
+            guard name.unicodeScalars.count <= NameRules.maxLength else {
+                problem(keyNode, "a name in \(section) is \(name.unicodeScalars.count) characters; at most \(NameRules.maxLength) fit")
                 continue
             }
             entries.append((name, line(keyNode), value))
@@ -115,15 +120,15 @@ struct CatalogYAMLReader {
             let line = self.line(item)
             guard let fields = fields(item, of: "an alert", known: Self.alertFields) else { continue }
             let before = problems.count
-            let check = requiredText(fields["check"], field: "check", of: "the alert", at: line, limit: nil)
-            let contact = requiredText(fields["contact"], field: "contact", of: "the alert", at: line, limit: nil)
+            let check = requiredText(fields["check"], field: "check", of: "the alert", at: line, limit: NameRules.maxLength)
+            let contact = requiredText(fields["contact"], field: "contact", of: "the alert", at: line, limit: NameRules.maxLength)
             var alert = CatalogDocument.Alert(check: check ?? "", contact: contact ?? "", type: .both, enabled: true, line: line)
             if let node = fields["type"] {
                 let word = scalarText(node)
                 if let type = word.flatMap(AlertType.init(rawValue:)) {
                     alert.type = type
                 } else {
-                    problem(node, "alert type must be both, online or offline, got \(word.map { "'\($0)'" } ?? kind(of: node))")
+                    problem(node, "alert type must be both, online or offline, got \(word.map { "'\(BodyReader.printable($0))'" } ?? kind(of: node))")
                 }
             }
             if let node = fields["enabled"] { boolean(node, field: "enabled", of: "the alert").map { alert.enabled = $0 } }
@@ -141,7 +146,7 @@ struct CatalogYAMLReader {
         for (keyNode, value) in pairs {
             guard let name = key(keyNode) else { continue }
             guard known.contains(name) else {
-                problem(keyNode, "unknown field '\(name)' in \(item); the fields are " + known.joined(separator: ", "))
+                problem(keyNode, "unknown field '\(BodyReader.printable(name))' in \(item); the fields are " + known.joined(separator: ", "))
                 continue
             }
             fields.nodes[name] = value
@@ -178,7 +183,7 @@ struct CatalogYAMLReader {
         let unit = field == "interval" ? "seconds" : "rounds"
         guard let value = json(node, depth: 0) else { return nil }
         guard case .int(let number) = value, range.contains(number) else {
-            let got = scalarText(node).map { "'\($0.prefix(40))'" } ?? kind(of: node)
+            let got = scalarText(node).map { "'\(BodyReader.printable($0))'" } ?? kind(of: node)
             problem(node, "\(field) of check '\(name)' must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound), got \(got)")
             return nil
         }
@@ -187,7 +192,7 @@ struct CatalogYAMLReader {
 
     private mutating func boolean(_ node: Node, field: String, of item: String) -> Bool? {
         guard case .bool(let value)? = json(node, depth: 0) else {
-            let got = scalarText(node).map { "'\($0.prefix(40))'" } ?? kind(of: node)
+            let got = scalarText(node).map { "'\(BodyReader.printable($0))'" } ?? kind(of: node)
             problem(node, "\(field) of \(item) must be true or false, got \(got)")
             return nil
         }

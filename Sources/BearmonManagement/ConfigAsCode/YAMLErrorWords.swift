@@ -27,7 +27,7 @@ enum YAMLErrorWords {
             let during = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return "not valid YAML: \(problem)\(during)"
         case .duplicatedKeysInMapping(let duplicates, _):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let keys = duplicates.sorted().prefix(5).map { "'\(BodyReader.printable($0))'" }.joined(separator: ", ")
             return "the key \(keys) appears more than once in this mapping (first here); each name may appear once: rename or remove the repeat"
         default:
             return "cannot read the YAML: \(error)"
