@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 @testable import BearmonCore
 @testable import BearmonStore
 
@@ -53,4 +56,43 @@ final class AccessNode: @unchecked Sendable {
 
     /// The store the node uses, opened beside it.
     func store() throws -> SQLStore { SQLStore(database: try SQLiteDatabase(path: db)) }
+}
+
+/// A browser's sign-in at a node's `/login`, seen as it happens: no redirect followed and no
+/// cookie stored (the shared cookie store would send it to every other test's node).
+enum SignIn {
+    /// POSTs the form with `token` to `address`; the status and the `Set-Cookie` header.
+    static func post(_ address: String, token: String, origin: String? = nil) throws -> (Int, String?) {
+        var request = URLRequest(url: URL(string: "http://\(address)/login")!)
+        request.httpMethod = "POST"
+        request.httpShouldHandleCookies = false
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        if let origin { request.setValue(origin, forHTTPHeaderField: "Origin") }
+        request.httpBody = Data("token=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")".utf8)
+        request.timeoutInterval = 5
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpShouldSetCookies = false
+        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<(Int, String?), Error> = .failure(HTTPTestClient.Failed(description: "no answer"))
+        session.dataTask(with: request) { _, response, error in
+            if let error { outcome = .failure(error) } else {
+                let http = response as? HTTPURLResponse
+                outcome = .success((http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Set-Cookie")))
+            }
+            done.signal()
+        }.resume()
+        _ = done.wait(timeout: .now() + 6)
+        return try outcome.get()
+    }
+
+    /// Stops at the first answer, so that the test sees the 303 and its cookie.
+    private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
 }
