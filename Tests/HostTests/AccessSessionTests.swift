@@ -147,6 +147,8 @@ struct AccessSessionTests {
             let nameOnly = try await client.execute(uri: "/api/v1/probe", method: .get, headers: [.cookie: "bearmon_session"])
             #expect(nameOnly.status == .unauthorized)
             #expect(try await Self.get(client, cookie: session) == .ok, "the genuine cookie still works")
+            let challenged = try await client.execute(uri: "/api/v1/probe", method: .get)
+            #expect(challenged.status == .unauthorized && challenged.headers[.wwwAuthenticate] == "Bearer realm=\"bearmon\"")
         }
     }
 
