@@ -158,6 +158,12 @@ struct ConfigAsCodeTests {
         #expect(try store.checkRows()[0].data == before.checks[0].data)
         #expect(try store.contacts()[0].data == before.contacts[0].data)
         #expect(try plan(catalog, smaller, prune: true).isEmpty)
+
+        // A mask where the shown value had none would store the mask as the secret: refused.
+        let stray = smaller.replacingOccurrences(of: "https://********@www", with: "https://user:********@www")
+        let error = try #require(throws: ConfigAsCodeError.self) { try plan(catalog, stray) }
+        #expect(error.problems.map(\.line) == [4], "\(error)")
+        #expect(error.description.contains("check 'web': its data holds the mask ******** where no stored secret matches it"), "\(error)")
     }
 
     @Test("a broken file is refused with its line and the fix, and changes nothing", arguments: StoreBackend.allCases)

@@ -1,4 +1,5 @@
 import BearmonPlugins
+import BearmonSystem
 
 extension CatalogPlanner {
     /// A check or contact being validated, with where its parts are in the file.
@@ -19,6 +20,12 @@ extension CatalogPlanner {
 
     /// Whether `data` fits the item's type, strictly, as `checks add` checks it, and its column.
     func validated(_ data: String, _ item: Item, problems: inout [ConfigAsCodeError.Problem]) -> Bool {
+        // A mask left after restoring stood where the shown value had none (`https://u:********@h/`
+        // for a shown `https://********@h/`): stored, it would replace the secret with the mask.
+        guard !data.contains(SecretMask.mask) else {
+            problems.append(.init(line: item.dataLine, "\(item.label): its data holds the mask \(SecretMask.mask) where no stored secret matches it; write the value out, or leave exactly what export showed"))
+            return false
+        }
         let type: PluginType
         do {
             type = try host.type(item.kind, item.type)
