@@ -90,7 +90,7 @@ let package = Package(
         // path for the CLI, the REST API and config as code.
         .target(
             name: "BearmonManagement",
-            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem"],
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem", "CurlKit"],
             path: "Sources/BearmonManagement", swiftSettings: hostSwiftSettings
         ),
         .target(
