@@ -24,7 +24,7 @@ struct ChecksAddCommand: AsyncParsableCommand {
     @Option(help: "Extra rounds a new state must hold before the check flips.") var delay: Int64 = 1
     @Flag(help: "Add it disabled.") var disabled = false
     @Option(name: .customLong("tag"), help: "A tag, such as db or eu; repeat for more.") var tags: [String] = []
-    @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Whether the public status page shows it (default: no).") var isPublic = false
+    @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Whether the public status page shows it.") var isPublic = false
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {

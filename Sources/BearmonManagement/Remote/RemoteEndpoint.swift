@@ -6,7 +6,7 @@ package import CurlKit
 package struct RemoteEndpoint: Sendable, Equatable {
     /// The API's root, without a trailing slash: `https://host:port[/prefix]/api/v1`.
     package let root: String
-    /// The URL as given, credentials masked, for messages.
+    /// The URL as given (without trailing slashes), credentials masked, for messages.
     package let shown: String
     /// Whether the connection is plain HTTP.
     package let cleartext: Bool
@@ -26,7 +26,7 @@ package struct RemoteEndpoint: Sendable, Equatable {
         } catch {
             throw CatalogError(.invalid, "--api \(SecretMask.url(text)): not a URL (\(error.message)); give the node's address, such as http://127.0.0.1:8888")
         }
-        shown = url.redacted
+        shown = SecretMask.url(given)
         guard url.scheme == "http" || url.scheme == "https" else {
             throw CatalogError(.invalid, "--api \(shown): the scheme must be http or https, not '\(url.scheme)'")
         }
