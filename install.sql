@@ -150,3 +150,36 @@ ALTER TABLE push_healthchecks MODIFY healthcheck_id VARCHAR(255) CHARACTER SET u
 ALTER TABLE push_status MODIFY node_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
 ALTER TABLE push_stats MODIFY node_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (4, 'push keys compared exactly', 0);
+
+-- version 5: contact_names, check_tags, check_options, api_tokens, shared_secrets
+CREATE TABLE IF NOT EXISTS contact_names (
+	contact_id INT NOT NULL PRIMARY KEY,
+	name VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	UNIQUE KEY contact_names_name (name)
+) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS check_tags (
+	check_id INT NOT NULL,
+	tag VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	PRIMARY KEY (check_id, tag),
+	INDEX check_tags_tag (tag)
+) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS check_options (
+	check_id INT NOT NULL PRIMARY KEY,
+	public TINYINT(1) NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS api_tokens (
+	id INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+	name VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	scope ENUM ('read', 'write') NOT NULL,
+	token_sha256 CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+	created_at BIGINT NOT NULL,
+	last_used_at BIGINT NULL,
+	UNIQUE KEY api_tokens_name (name),
+	UNIQUE KEY api_tokens_hash (token_sha256)
+) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS shared_secrets (
+	name VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+	value CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+	created_at BIGINT NOT NULL
+);
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (5, 'contact_names, check_tags, check_options, api_tokens, shared_secrets', 0);

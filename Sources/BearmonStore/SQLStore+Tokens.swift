@@ -25,6 +25,18 @@ extension SQLStore {
         }
     }
 
+    /// Renames a token or changes its scope.
+    package func updateToken(_ id: Int64, name: String, scope: TokenScope) throws {
+        try checkLength("token name", name, limit: 64)
+        try database.transaction { tx in
+            guard try !tx.query("SELECT id FROM api_tokens WHERE id = ?", [.int(id)]).isEmpty else { throw StoreError.notFound("token \(id)") }
+            if let holder = try tx.query("SELECT id FROM api_tokens WHERE name = ?", [.text(name)]).first?.int(0), holder != id {
+                throw StoreError.conflict("a token named \"\(name)\" exists (token \(holder)); choose another name")
+            }
+            try tx.execute("UPDATE api_tokens SET name = ?, scope = ? WHERE id = ?", [.text(name), .text(scope.rawValue), .int(id)])
+        }
+    }
+
     /// Deletes a token.
     package func removeToken(_ id: Int64) throws {
         guard try database.execute("DELETE FROM api_tokens WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("token \(id)") }

@@ -63,6 +63,8 @@ package protocol Store: AnyObject, Sendable {
     func token(sha256: String) throws -> APITokenRow?
     /// Stores a token's hash; refuses a name already taken (``StoreError/conflict(_:)``).
     func addToken(name: String, scope: TokenScope, sha256: String, now: Int64) throws -> Int64
+    /// Renames a token or changes its scope; refuses a name already taken.
+    func updateToken(_ id: Int64, name: String, scope: TokenScope) throws
     /// Deletes a token: it stops working at once.
     func removeToken(_ id: Int64) throws
     /// Records that a token was used at `now`.

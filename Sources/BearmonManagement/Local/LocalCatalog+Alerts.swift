@@ -1,0 +1,68 @@
+package import BearmonCore
+
+extension LocalCatalog {
+    private static let alertFields = ["check_id", "contact_id", "type", "enabled"]
+
+    /// A page of alerts.
+    package func listAlerts(_ request: PageRequest) throws(CatalogError) -> Page<AlertResource> {
+        let alerts = try stored { try store.alerts() }
+        let (items, next) = try page(alerts, list: "alerts", id: \.id, request)
+        return Page(items: items.map(Self.resource), next: next)
+    }
+
+    /// One alert.
+    package func alert(_ id: Int64) throws(CatalogError) -> AlertResource {
+        try requirePositive(id, "alert")
+        guard let alert = try stored({ try store.alerts().first { $0.id == id } }) else { throw CatalogError(.notFound, "alert \(id) does not exist") }
+        return Self.resource(alert)
+    }
+
+    /// Links a check to a contact; both must exist.
+    package func createAlert(_ body: JSONValue) throws(CatalogError) -> AlertResource {
+        let reader = try BodyReader(body, what: "alert", known: Self.alertFields)
+        guard let checkID = try reader.int("check_id", in: 1...Int64.max) else { throw CatalogError(.invalid, "the alert needs \"check_id\"") }
+        guard let contactID = try reader.int("contact_id", in: 1...Int64.max) else { throw CatalogError(.invalid, "the alert needs \"contact_id\"") }
+        // Named here, as a field of the body, rather than as a missing resource (404).
+        guard try stored({ try store.checkRow(checkID) }) != nil else {
+            throw CatalogError(.invalid, "alert check_id \(checkID): check \(checkID) does not exist; `bearmon checks list` shows the ids")
+        }
+        guard try stored({ try store.contacts().contains { $0.id == contactID } }) else {
+            throw CatalogError(.invalid, "alert contact_id \(contactID): contact \(contactID) does not exist; `bearmon contacts list` shows the ids")
+        }
+        let type = try Self.alertType(reader) ?? .both
+        let added = try stored {
+            try store.applyCatalog([.addAlert(key: "alert", check: .id(checkID), contact: .id(contactID), type: type, enabled: try reader.bool("enabled") ?? true)])
+        }
+        return try alert(added["alert"] ?? 0)
+    }
+
+    /// Changes an alert's type or enabled flag; its check and contact stay.
+    package func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource {
+        let current = try alert(id)
+        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
+        let patched = try MergePatch.apply(patch, to: Self.json(current))
+        let reader = try BodyReader(patched, what: "alert", known: Self.alertFields, ignored: ["id"])
+        try Self.requireUnchanged(reader, current: Self.json(current), fields: ["id", "check_id", "contact_id"], what: "alert")
+        guard let type = try Self.alertType(reader) else { throw CatalogError(.invalid, "alert type must be both, online or offline") }
+        try stored { try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled)]) }
+        return try alert(id)
+    }
+
+    /// Removes an alert.
+    package func deleteAlert(_ id: Int64) throws(CatalogError) {
+        try requirePositive(id, "alert")
+        try stored { try store.applyCatalog([.removeAlert(id: id)]) }
+    }
+
+    private static func alertType(_ reader: BodyReader) throws(CatalogError) -> AlertType? {
+        guard let word = try reader.string("type") else { return nil }
+        guard let type = AlertType(rawValue: word) else {
+            throw CatalogError(.invalid, "alert type must be both, online or offline, got \"\(BodyReader.printable(word))\"")
+        }
+        return type
+    }
+
+    private static func resource(_ alert: Alert) -> AlertResource {
+        AlertResource(id: alert.id, checkID: alert.checkID, contactID: alert.contactID, type: alert.type, enabled: alert.enabled)
+    }
+}

@@ -1,0 +1,122 @@
+package import BearmonCore
+import BearmonPlugins
+import BearmonStore
+
+extension LocalCatalog {
+    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public"]
+
+    /// A page of checks.
+    package func listChecks(_ request: PageRequest, tag: String?) throws(CatalogError) -> Page<CheckResource> {
+        if let tag { try NameRules.checkTag(tag) }
+        let (rows, tags, publicIDs) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs()) }
+        let selected = tag.map { tag in rows.filter { tags[$0.id]?.contains(tag) ?? false } } ?? rows
+        let (items, next) = try page(selected, list: "checks" + (tag.map { ":" + $0 } ?? ""), id: \.id, request)
+        return Page(items: items.map { resource($0, tags: tags[$0.id] ?? [], isPublic: publicIDs.contains($0.id)) }, next: next)
+    }
+
+    /// One check.
+    package func check(_ id: Int64) throws(CatalogError) -> CheckResource {
+        let row = try checkRow(id)
+        let (tags, publicIDs) = try stored { (try store.checkTags(), try store.publicCheckIDs()) }
+        return resource(row, tags: tags[id] ?? [], isPublic: publicIDs.contains(id))
+    }
+
+    /// Adds a check.
+    package func createCheck(_ body: JSONValue) throws(CatalogError) -> CheckResource {
+        let reader = try BodyReader(body, what: "check", known: Self.checkFields)
+        guard reader.has("data") else { throw CatalogError(.invalid, "the check needs \"data\", the type's parameters as an object") }
+        let definition = try checkDefinition(reader, storedData: nil)
+        let added = try stored { try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
+        return try check(added["check"] ?? 0)
+    }
+
+    /// Applies a merge patch.
+    package func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource {
+        let current = try check(id)
+        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
+        let patched = try MergePatch.apply(patch, to: Self.json(current))
+        let reader = try BodyReader(patched, what: "check", known: Self.checkFields, ignored: ["id", "status"])
+        try Self.requireUnchanged(reader, current: Self.json(current), fields: ["id", "status"], what: "check")
+        let row = try checkRow(id)
+        let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
+        try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
+        return try check(id)
+    }
+
+    /// Removes a check.
+    package func deleteCheck(_ id: Int64) throws(CatalogError) {
+        try requirePositive(id, "check")
+        try stored { try store.applyCatalog([.removeCheck(id: id)]) }
+    }
+
+    /// The stored row, or 404.
+    func checkRow(_ id: Int64) throws(CatalogError) -> CheckRow {
+        try requirePositive(id, "check")
+        guard let row = try stored({ try store.checkRow(id) }) else { throw CatalogError(.notFound, "check \(id) does not exist") }
+        return row
+    }
+
+    /// A row as shown: data masked and parsed.
+    func resource(_ row: CheckRow, tags: [String], isPublic: Bool) -> CheckResource {
+        let masked = masker.mask(kind: .check, type: row.type, data: row.data)
+        return CheckResource(id: row.id, name: row.name, type: row.type, data: (try? JSONValue.parse(masked)) ?? .string(masked),
+                             interval: row.interval, delay: row.delay, enabled: row.enabled, status: row.status, tags: tags, public: isPublic)
+    }
+
+    /// A check's new definition from `reader`, validated; `storedData` is the data masks
+    /// restore from (nil for a new check). Data that equals what is stored keeps its text.
+    private func checkDefinition(_ reader: BodyReader, storedData: String?, storedType: String? = nil, enabled: Bool = true)
+        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool) {
+        let name = try reader.requiredString("name")
+        try NameRules.checkName(name, field: "check name")
+        let type = try reader.requiredString("type")
+        let data = try dataText(reader, storedData: storedData)
+        if data != storedData || type != storedType { try validate(.check, type: type, data: data) }
+        let interval = try reader.int("interval", in: 1...Self.maxInterval, unit: " seconds") ?? 60
+        let delay = try reader.int("delay", in: 0...Self.maxDelay, unit: " rounds") ?? 1
+        let tags = try reader.strings("tags") ?? []
+        for tag in tags { try NameRules.checkTag(tag) }
+        let check = NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: try reader.bool("enabled") ?? enabled)
+        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false)
+    }
+
+    /// The data field as stored text: an object's JSON (a string is taken as JSON text), with
+    /// masks restored from `storedData`.
+    func dataText(_ reader: BodyReader, storedData: String?) throws(CatalogError) -> String {
+        guard let value = reader.value("data") else { throw CatalogError(.invalid, "the \(reader.what) needs \"data\"") }
+        let text: String = if case .string(let text) = value { text } else { value.jsonText }
+        return try Self.restoringMasks(text, from: storedData, what: reader.what)
+    }
+
+    /// `text` with masks replaced by the stored values; the stored text itself when they mean the same.
+    static func restoringMasks(_ text: String, from stored: String?, what: String) throws(CatalogError) -> String {
+        let restored: String
+        do { restored = try MaskedEdit.restore(text, from: stored ?? "") } catch { throw CatalogError(.invalid, "\(what) data: \(error)") }
+        if let stored, restored == stored || ((try? JSONValue.parse(restored)) != nil && (try? JSONValue.parse(restored)) == (try? JSONValue.parse(stored))) {
+            return stored
+        }
+        return restored
+    }
+
+    /// Validates data strictly against a plugin type, with the CLI's messages.
+    func validate(_ kind: PluginKind, type: String, data: String) throws(CatalogError) {
+        do {
+            _ = try host.validate(try host.type(kind, type), data: data, strict: true)
+        } catch {
+            throw CatalogError(.invalid, "\(error)")
+        }
+    }
+
+    /// A resource as a JSON value, as the API shows it.
+    static func json<T: Encodable>(_ value: T) -> JSONValue {
+        (try? CatalogJSON.decoder.decode(JSONValue.self, from: CatalogJSON.encoder.encode(value))) ?? .null
+    }
+
+    /// Refuses a patch that changes a read-only field.
+    static func requireUnchanged(_ reader: BodyReader, current: JSONValue, fields: [String], what: String) throws(CatalogError) {
+        guard case .object(let currentFields) = current else { return }
+        for field in fields where reader.value(field) != currentFields[field] && !(reader.value(field) == nil && currentFields[field] == nil) {
+            throw CatalogError(.invalid, "\(what) \(field) is set by bearmon and cannot be changed; leave it out of the patch")
+        }
+    }
+}
