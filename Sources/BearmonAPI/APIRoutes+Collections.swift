@@ -29,23 +29,23 @@ extension APIRoutes {
         return [
             APIEndpoint(method: .get, path: collection) { request, _ in
                 let (page, filters) = try APIInput.page(request, filters: filters)
-                return try APIJSON.response(try await executor.run { try list(page, filters) })
+                return try CatalogJSON.response(try await executor.run { try list(page, filters) })
             },
             APIEndpoint(method: .post, path: collection) { request, context in
                 let body = try await APIInput.object(request, context: context)
                 let created = try await executor.run { try create(body) }
-                var response = try APIJSON.response(created, status: .created)
+                var response = try CatalogJSON.response(created, status: .created)
                 response.headers[.location] = "/\(prefix)/\(collection)/\(created.id)"
                 return response
             },
             APIEndpoint(method: .get, path: item) { _, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
-                return try APIJSON.response(try await executor.run { try get(id) })
+                return try CatalogJSON.response(try await executor.run { try get(id) })
             },
             APIEndpoint(method: .patch, path: item) { request, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
                 let patch = try await APIInput.object(request, context: context, mediaTypes: APIInput.patchMediaTypes)
-                return try APIJSON.response(try await executor.run { try update(id, patch) })
+                return try CatalogJSON.response(try await executor.run { try update(id, patch) })
             },
             APIEndpoint(method: .delete, path: item) { _, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
@@ -62,7 +62,7 @@ extension APIRoutes {
         [APIEndpoint(method: .get, path: "checks/{id}/" + name) { request, context in
             let id = try APIInput.id(context, noun: "check", collection: "checks")
             let (page, _) = try APIInput.page(request)
-            return try APIJSON.response(try await executor.run { try read(id, page) })
+            return try CatalogJSON.response(try await executor.run { try read(id, page) })
         }]
     }
 }

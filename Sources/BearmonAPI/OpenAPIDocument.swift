@@ -599,17 +599,17 @@ package enum OpenAPIDocument {
       "CheckPatch": {
         "type": "object",
         "properties": {
-          "name": {"type": "string", "description": "The name (config as code needs it unique)."},
-          "type": {"type": "string", "description": "The check type, such as http."},
+          "name": {"type": ["string", "null"], "description": "The name (config as code needs it unique)."},
+          "type": {"type": ["string", "null"], "description": "The check type, such as http."},
           "data": {
-            "type": ["object", "string"],
+            "type": ["object", "string", "null"],
             "description": "The type's parameters (an object); secrets are masked."
           },
-          "interval": {"type": "integer", "description": "Seconds between runs."},
-          "delay": {"type": "integer", "description": "Extra rounds a new state must hold before it flips."},
-          "enabled": {"type": "boolean", "description": "Whether it runs."},
-          "tags": {"type": "array", "description": "Tags.", "items": {"type": "string"}},
-          "public": {"type": "boolean", "description": "Whether the public status page shows it."}
+          "interval": {"type": ["integer", "null"], "description": "Seconds between runs."},
+          "delay": {"type": ["integer", "null"], "description": "Extra rounds a new state must hold before it flips."},
+          "enabled": {"type": ["boolean", "null"], "description": "Whether it runs."},
+          "tags": {"type": ["array", "null"], "description": "Tags.", "items": {"type": "string"}},
+          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
         },
         "description": "A JSON merge patch of a check as shown."
       },
@@ -643,9 +643,9 @@ package enum OpenAPIDocument {
         "type": "object",
         "properties": {
           "name": {"type": ["string", "null"], "description": "A unique name, or null."},
-          "type": {"type": "string", "description": "The contact type, such as email."},
+          "type": {"type": ["string", "null"], "description": "The contact type, such as email."},
           "data": {
-            "type": ["object", "string"],
+            "type": ["object", "string", "null"],
             "description": "An address, number or URL, or the type's parameters; secrets are masked."
           }
         },
@@ -689,7 +689,7 @@ package enum OpenAPIDocument {
             "enum": ["both", "online", "offline", null],
             "description": "Which flips notify."
           },
-          "enabled": {"type": "boolean"}
+          "enabled": {"type": ["boolean", "null"]}
         },
         "description": "A JSON merge patch of an alert's type and enabled."
       },
@@ -717,7 +717,10 @@ package enum OpenAPIDocument {
       },
       "TokenPatch": {
         "type": "object",
-        "properties": {"name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "write"]}},
+        "properties": {
+          "name": {"type": ["string", "null"]},
+          "scope": {"type": ["string", "null"], "enum": ["read", "write", null]}
+        },
         "description": "A JSON merge patch of a token's name or scope."
       },
       "Result": {
