@@ -1,3 +1,5 @@
+import BearmonAPI
+import BearmonManagement
 package import BearmonConfig
 import BearmonCore
 package import BearmonMonitor
@@ -63,6 +65,7 @@ package struct StandaloneNode: Sendable {
         // /v1/checks among them (`bearmon status --addr` reads it without signing).
         let server = NodeServer(listen: address, node: node, password: nil, connections: server, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
         NodeRoutes.checks(server.open) { [address] in try await controller.status(address: address.description) }
+        APIRoutes.add(to: server.guarded, catalog: LocalCatalog(store: store, host: host))
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
         }
