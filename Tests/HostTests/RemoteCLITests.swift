@@ -93,14 +93,27 @@ struct RemoteCLITests {
             ["alerts", "rm", "1"], ["contacts", "rm", "3"], ["checks", "rm", "3"],
             ["checks", "list", "--json"], ["contacts", "list", "--json"], ["alerts", "list", "--json"],
         ]
+        var printed: [String] = []
         for step in steps {
             let viaDB = try await bearmon(step + ["--db", local.db, "--plugins", dir.path])
+            printed.append(viaDB.stdout + viaDB.stderr)
             let viaAPI = try await bearmon(step + ["--api", "http://\(node.address)"], token: write.token)
             #expect(viaAPI.stdout == viaDB.stdout, "\(step): --api printed\n\(viaAPI.stdout)\(viaAPI.stderr)\n--db printed\n\(viaDB.stdout)\(viaDB.stderr)")
             #expect(viaAPI.stderr == viaDB.stderr, "\(step)")
             #expect(viaAPI.status == viaDB.status, "\(step)")
             #expect(viaAPI.stderr.split(separator: "\n").count <= 1, "\(step): \(viaAPI.stderr)")
         }
+        // The comparison is only worth something if the commands did their jobs: a few landmarks.
+        #expect(printed[0] == "added check 2 (api)\n")
+        #expect(printed[2].contains(#""password":"********"}  yes     db,eu"#) && !printed[2].contains("hunter2"), "\(printed[2])")
+        #expect(printed[4].contains("api") && !printed[4].contains("web"), "\(printed[4])")
+        #expect(printed[9] == "added contact 2 (ops, fixture)\n", "\(printed[9])")
+        #expect(printed[19].contains("alerts: #2 contact 3 on both"), "\(printed[19])")
+        #expect(printed[21].contains("check 99 does not exist"), "\(printed[21])")
+        #expect(printed[26].contains("parameter 'seconds'"), "\(printed[26])")
+        #expect(printed[32].contains("is taken"), "\(printed[32])")
+        #expect(try local.store.checkTags() == [2: ["x"]])
+        #expect(try local.store.contactNames() == [2: "ops"])
         #expect(try rows(remote.store) == rows(local.store))
         #expect(!node.process.log.contains(write.token))
     }
@@ -118,16 +131,16 @@ struct RemoteCLITests {
         #expect(open.stdout.contains("seed"))
 
         let none = try await bearmon(add)
-        expectOneLine(none, "set BEARMON_TOKEN to an API token", "bearmon tokens add")
+        expectOneLine(none, "needs a token for this: set BEARMON_TOKEN to a write token", "bearmon tokens add --name NAME --scope write")
 
         let unknown = try await bearmon(add, token: TokenSecret.generate())
-        expectOneLine(unknown, "the token in BEARMON_TOKEN was not accepted")
+        expectOneLine(unknown, "the token in BEARMON_TOKEN was refused", "revoked")
 
         let revoked = try token(.write, in: remote.store)
         #expect(try await bearmon(add, token: revoked.token).status == 0)
         try remote.store.removeToken(revoked.id)
         let afterRevoke = try await bearmon(add, token: revoked.token)
-        expectOneLine(afterRevoke, "the token in BEARMON_TOKEN was not accepted")
+        expectOneLine(afterRevoke, "the token in BEARMON_TOKEN was refused", "revoked")
         #expect(!afterRevoke.stderr.contains(revoked.token))
 
         let read = try token(.read, in: remote.store)
@@ -150,8 +163,8 @@ struct RemoteCLITests {
         try dir.write("closed.cfg", "[api]\nopenReads = false\n")
         let node = try await node(remote.db, config: dir.file("closed.cfg"))
         let api = ["--api", "http://\(node.address)"]
-        expectOneLine(try await bearmon(["checks", "list"] + api), "set BEARMON_TOKEN to an API token")
-        expectOneLine(try await bearmon(["contacts", "list"] + api), "set BEARMON_TOKEN to an API token")
+        expectOneLine(try await bearmon(["checks", "list"] + api), "set BEARMON_TOKEN to a read token")
+        expectOneLine(try await bearmon(["contacts", "list"] + api), "set BEARMON_TOKEN to a read token")
         let read = try token(.read, in: remote.store)
         let listed = try await bearmon(["checks", "list"] + api, token: read.token)
         #expect(listed.status == 0, "\(listed.stderr)")

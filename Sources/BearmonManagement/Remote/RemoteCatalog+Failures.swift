@@ -4,16 +4,18 @@ extension RemoteCatalog {
     /// What to tell someone whose `--api` does not lead to a bearmon node.
     private static let addressHint = "--api takes the address of a bearmon standalone or worker node, such as http://127.0.0.1:8888"
 
-    /// A non-2xx answer as the ``CatalogError`` the node meant, with the fix for a missing or refused token.
-    func refusal(_ answer: RemoteAnswer) -> CatalogError {
+    /// A non-2xx answer to `method` as the ``CatalogError`` the node meant, with the fix for a missing or refused token.
+    func refusal(_ answer: RemoteAnswer, method: String) -> CatalogError {
         guard let message = answer.errorMessage else {
             return notBearmon(answer, "HTTP \(answer.status) without a bearmon error")
         }
         switch answer.status {
         case 401 where token == nil:
-            return CatalogError(.unauthorized, "\(message); set \(RemoteToken.variable) to an API token (`bearmon tokens add --name NAME --scope read|write` makes one)")
+            // The node's words speak of headers and sign-in pages; from the CLI, the fix is the variable.
+            let scope = method == "GET" ? "read" : "write"
+            return CatalogError(.unauthorized, "the node at \(endpoint.shown) needs a token for this: set \(RemoteToken.variable) to a \(scope) token (`bearmon tokens add --name NAME --scope \(scope)`, run where the database is, prints one)")
         case 401:
-            return CatalogError(.unauthorized, "\(message); the token in \(RemoteToken.variable) was not accepted (revoked, mistyped, or from another database)")
+            return CatalogError(.unauthorized, "the token in \(RemoteToken.variable) was refused: \(message)")
         case 400, 403, 404, 409, 503:
             return CatalogError(CatalogError.Kind(rawValue: answer.status) ?? .invalid, message)
         case 500...:

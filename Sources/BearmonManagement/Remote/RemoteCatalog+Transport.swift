@@ -11,7 +11,7 @@ extension RemoteCatalog {
     func call<T: Decodable>(_ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil) throws(CatalogError) -> T {
         let answer = try send(method, path, query: query, body: body)
         do {
-            return try JSONDecoder().decode(T.self, from: Data(answer.body))
+            return try CatalogJSON.decoder.decode(T.self, from: Data(answer.body))
         } catch {
             throw notBearmon(answer, "its answer to \(method) \(path) is not what the API sends (\(MonitorJSON.reason(error)))")
         }
@@ -38,7 +38,7 @@ extension RemoteCatalog {
             throw unreachable(error)
         }
         guard !answer.truncated else { throw notBearmon(answer, "its answer is longer than \(Self.answerCap >> 20) MiB") }
-        guard (200..<300).contains(answer.status) else { throw refusal(answer) }
+        guard (200..<300).contains(answer.status) else { throw refusal(answer, method: method) }
         return answer
     }
 }
