@@ -118,6 +118,24 @@ struct RemoteCLITests {
         #expect(!node.process.log.contains(write.token))
     }
 
+    @Test("a list longer than a page (500) comes whole over --api, and prints what --db prints on the node's own database")
+    func longList() async throws {
+        let remote = try database("remote")
+        for index in 0..<620 {
+            _ = try remote.store.addCheck(NewCheck(name: "c\(index)", type: "fixture", data: #"{"mode":"online"}"#, interval: 3600, delay: 0, enabled: false))
+        }
+        let node = try await node(remote.db)
+        for command in [["checks", "list", "--json"], ["checks", "list"]] {
+            let viaAPI = try await bearmon(command + ["--api", "http://\(node.address)"])
+            let viaDB = try await bearmon(command + ["--db", remote.db, "--plugins", dir.path])
+            #expect(viaAPI.status == 0, "\(viaAPI.stderr)")
+            #expect(viaAPI.stdout == viaDB.stdout)
+        }
+        let listed = try await bearmon(["checks", "list", "--json", "--api", "http://\(node.address)"])
+        guard case .array(let items) = try JSONValue.parse(listed.stdout) else { Issue.record("not an array: \(listed.stdout.prefix(200))"); return }
+        #expect(items.count == 621)
+    }
+
     @Test("no token, a revoked or unknown token, or a read token on a write: one line saying what is wrong and what to do")
     func tokenRefusals() async throws {
         let remote = try database("remote")

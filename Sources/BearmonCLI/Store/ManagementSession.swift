@@ -33,7 +33,7 @@ struct ManagementSession {
             items += page.items
             cursor = page.next
             if let cursor, !seen.insert(cursor).inserted {
-                throw CLIFailure("the list did not end: the node handed back the cursor \(cursor) twice")
+                throw CLIFailure("the list did not end: the catalog handed back a cursor it had given before")
             }
         } while cursor != nil
         return items

@@ -7,7 +7,7 @@ extension RemoteCatalog {
     /// A non-2xx answer to `method` as the ``CatalogError`` the node meant, with the fix for a missing or refused token.
     func refusal(_ answer: RemoteAnswer, method: String) -> CatalogError {
         guard let message = answer.errorMessage else {
-            return notBearmon(answer, "HTTP \(answer.status) without a bearmon error")
+            return notBearmon(answer, "no bearmon error in a refusal")
         }
         switch answer.status {
         case 401 where token == nil:
