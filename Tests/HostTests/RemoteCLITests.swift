@@ -118,7 +118,7 @@ struct RemoteCLITests {
         #expect(!node.process.log.contains(write.token))
     }
 
-    @Test("a list longer than a page (500) comes whole over --api, and prints what --db prints on the node's own database")
+    @Test("a list longer than a page (500) comes whole over --api; lists and a last result print what --db prints on the node's own database")
     func longList() async throws {
         let remote = try database("remote")
         for index in 0..<620 {
@@ -131,6 +131,13 @@ struct RemoteCLITests {
             #expect(viaAPI.status == 0, "\(viaAPI.stderr)")
             #expect(viaAPI.stdout == viaDB.stdout)
         }
+        // The seed check runs at start: its last result shows the same both ways.
+        let ran = try await offPool { waitUntil(timeout: 30) { ((try? remote.store.latestResults()) ?? [:])[1] != nil } }
+        #expect(ran)
+        let showAPI = try await bearmon(["checks", "show", "1", "--api", "http://\(node.address)"])
+        let showDB = try await bearmon(["checks", "show", "1", "--db", remote.db, "--plugins", dir.path])
+        #expect(showAPI.stdout.contains("last result: online from "), "\(showAPI.stdout)\(showAPI.stderr)")
+        #expect(showAPI.stdout == showDB.stdout)
         let listed = try await bearmon(["checks", "list", "--json", "--api", "http://\(node.address)"])
         guard case .array(let items) = try JSONValue.parse(listed.stdout) else { Issue.record("not an array: \(listed.stdout.prefix(200))"); return }
         #expect(items.count == 621)

@@ -13,12 +13,19 @@ package struct RemoteEndpoint: Sendable, Equatable {
     /// Whether the host is a loopback address (or `localhost`), where plain HTTP stays on the machine.
     package let loopback: Bool
 
+    /// The longest `--api` accepted.
+    package static let maxLength = 2048
+
     /// The path every API route starts with.
     package static let apiPath = "/api/v1"
 
     /// Parses `text`: an http:// or https:// URL of a node, optionally with a path prefix (a
     /// reverse proxy's), with or without `/api/v1`. No credentials, query or fragment.
     package init(parsing text: String) throws(CatalogError) {
+        // A node's address is short; a long one is a mistake, and would flood every message.
+        guard text.utf8.count <= Self.maxLength else {
+            throw CatalogError(.invalid, "--api is \(text.utf8.count) bytes long, more than \(Self.maxLength); give the node's address, such as http://127.0.0.1:8888")
+        }
         let given = text.trimmingSuffix("/")
         let url: CurlURL
         do {
