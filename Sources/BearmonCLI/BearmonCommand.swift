@@ -12,7 +12,7 @@ package struct BearmonCommand: AsyncParsableCommand {
         version: BearmonVersion.current,
         subcommands: [
             PluginsCommand.self, CheckCommand.self, BenchCommand.self, NotifyCommand.self,
-            DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self,
+            DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self, TokensCommand.self,
             StandaloneCommand.self, StatusCommand.self, QueryCommand.self,
             WorkerCommand.self, ViewserverCommand.self, RunConfigCommand.self,
         ]

@@ -29,12 +29,14 @@ struct StandaloneCommand: AsyncParsableCommand {
         let settings: ControllerSettings
         let push: PushSettings
         let server: ServerSettings
+        let api: APISettings
         do {
             slots = try threads ?? WorkerSettings.from(config).threads ?? 32
             name = try node ?? NodeConfig.name(in: config) ?? "standalone"
             settings = try ControllerSettings.from(config, node: name, standalone: true)
             push = try PushSettings.from(config)
             server = try ServerSettings.from(config)
+            api = try APISettings.from(config)
         } catch {
             throw CLIFailure(cause: error)
         }
@@ -44,6 +46,6 @@ struct StandaloneCommand: AsyncParsableCommand {
         if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
             for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
         }
-        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, logger: logger).run()
+        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, api: api, logger: logger).run()
     }
 }

@@ -13,6 +13,7 @@ extension Config {
         "alerting": ["maxflipwait", "maxnotifywait"],
         "security": ["deny", "allow"],
         "server": ["maxconnections", "headertimeout", "idletimeout"],
+        "api": ["openreads"],
     ]
 
     /// Refuses keys that bearmon's own sections do not have, so that a typo such as

@@ -35,6 +35,8 @@ package struct NodeConfig: Sendable {
     package let aliases: [HostPort]
     /// `[server]`: connection limits and timeouts.
     package let server: ServerSettings
+    /// `[api]`: whether reads need a token (README, "Access").
+    package let api: APISettings
 
     /// TLS files for serving and for verifying peers.
     package struct TLSFiles: Sendable, Equatable {
@@ -70,6 +72,7 @@ package struct NodeConfig: Sendable {
         aliases = try Self.aliases(config)
         tls = try Self.tls(config)
         server = try ServerSettings.from(config)
+        api = try APISettings.from(config)
     }
 
     /// Whether `config` describes a cluster node at all: `[viewserver] addr` or `[controller] addr` is set.

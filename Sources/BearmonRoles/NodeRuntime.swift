@@ -1,3 +1,4 @@
+import BearmonManagement
 import BearmonMonitor
 import BearmonPlugins
 import BearmonServer
@@ -15,6 +16,8 @@ struct NodeRuntime {
     let pool: WorkerPool
     let monitor: PushMonitor
     let selfMonitor: SelfMonitor
+    /// API tokens for the access rule, on a store connection of their own.
+    let tokens: TokenBook
 
     /// Wires the parts around `controller`; `view` says which view this node acts under now.
     init(node: String, address: HostPort, role: String, controller: Controller, store: any Store, host: PluginHost, threads: Int,
@@ -26,11 +29,13 @@ struct NodeRuntime {
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)
         monitor = PushMonitor(store: Self.laneStore(store, logger: logger), settings: Self.laneSettings(push), logger: logger,
                               holdLane: NodeHooks.current.holdPushLane)
+        tokens = TokenBook(store: Self.laneStore(store, logger: logger), logger: logger)
         selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, alerting: controller.alerting, heldView: view)
     }
 
-    /// The push lane's own connection to `store`; the shared one only when a second cannot be
-    /// opened (then pushes still work, though they queue with the controller's statements).
+    /// A connection of its own to `store` (for the push lane, and for tokens); the shared one
+    /// only when a second cannot be opened (then they still work, though they queue with the
+    /// controller's statements).
     private static func laneStore(_ store: any Store, logger: Logger) -> any Store {
         guard let sql = store as? SQLStore else { return store }
         do {

@@ -5,9 +5,9 @@ package import Hummingbird
 
 /// monitor-srv's API on a node's port: `POST` pushes and `GET` queries of healthchecks,
 /// status and stats, and `GET /v1/services`. It is for services, not for nodes, so it is not
-/// signed with the cluster password: pushes are open, or need `Authorization: Bearer` with
-/// `[push] token` when one is set (``NodeServer/tokenGuarded(_:token:setting:what:)``);
-/// queries are open. Healthcheck ids under `bearmon.` are refused there (403): nodes send
+/// signed with the cluster password: queries are under the access rule (``NodeServer/guarded``),
+/// and so are pushes, with `[push] token` as a write token for them (``NodeServer/pushGuarded(token:)``).
+/// Healthcheck ids under `bearmon.` are refused there (403): nodes send
 /// their own health to ``selfHealthPath``, signed.
 package enum MonitorRoutes {
     /// The push endpoints, each with the kind of message it takes.
@@ -23,12 +23,12 @@ package enum MonitorRoutes {
 
     /// Serves the API on `server` from `monitor`.
     static func add(to server: NodeServer, monitor: PushMonitor) {
-        let pushGroup = monitor.settings.token.map { server.tokenGuarded("", token: $0, setting: "[push] token", what: "a push") } ?? server.open
+        let pushGroup = server.pushGuarded(token: monitor.settings.token)
         for (path, kind) in pushes {
             pushGroup.post(path) { request, _ in try await push(kind, request, monitor) }
         }
         for (path, query) in queries {
-            server.open.get(path) { request, _ in try await answer(request) { try await query(monitor, $0) } }
+            server.guarded.get(path) { request, _ in try await answer(request) { try await query(monitor, $0) } }
         }
         server.signed.post(RouterPath(selfHealthPath)) { request, _ in
             let body = try await collect(request, monitor)

@@ -18,11 +18,10 @@ package import ServiceLifecycle
 ///
 /// - ``signed``: node-to-node routes (ping, exchange, a worker's `/v1/checks`, the view),
 ///   signed with the cluster password (``SignatureMiddleware``).
-/// - ``open``: routes for anyone: `/healthz`, monitor-srv's queries, a standalone node's
-///   `/v1/checks`.
-/// - ``tokenGuarded(_:token:setting:)``: routes that need `Authorization: Bearer TOKEN`:
-///   monitor-srv's pushes when `[push] token` is set, and the place for a REST API under
-///   `/api/v1`.
+/// - ``open``: routes for anyone: `/healthz`, `/login` and `/logout`.
+/// - ``guarded``: routes for people and services under the one access rule
+///   (``AccessPolicy``): the REST API under `/api/v1`, monitor-srv's queries, a standalone
+///   node's `/v1/checks`; and monitor-srv's pushes (``pushGuarded(token:)``).
 ///
 /// Before any of them, on every path, a body is held to ``maxBodyBytes`` (``BodyLimitMiddleware``)
 /// and every refusal answers `{"error": "..."}` (``NodeHTTPError``).
@@ -43,6 +42,8 @@ package struct NodeServer {
     /// Routes for people and scripts under the one access rule (README, "Access"): the REST
     /// API under `/api/v1`, and the other surfaces that rule covers.
     package let guarded: RouterGroup<NodeRequestContext>
+    /// The access rule ``guarded`` enforces.
+    package let access: AccessPolicy
     private let listen: HostPort
     private let tls: NodeConfig.TLSFiles?
     /// The config file `tls` came from, named when the files cannot be used.
@@ -55,8 +56,11 @@ package struct NodeServer {
     /// node-to-node routes), over TLS with `tls` (from `configFile`), with `/healthz` and
     /// monitor-srv's API: served from `monitor`, or answered 404 on a node without a store.
     /// `recipients` are the names a signed request may address it by (besides `listen` and `node`).
+    /// ``guarded`` looks tokens up in `tokens` (nil on a node without a store: it refuses them
+    /// all) and lets reads through without one when `openReads`.
     package init(listen: HostPort, node: String, password: String?, recipients: [String] = [], tls: NodeConfig.TLSFiles? = nil, configFile: String = "",
-                 connections: ServerSettings = ServerSettings(), monitor: PushMonitor?, alerting: AlertingWatch?, logger: Logger) {
+                 connections: ServerSettings = ServerSettings(), monitor: PushMonitor?, alerting: AlertingWatch?,
+                 tokens: (any AccessTokens)? = nil, openReads: Bool = false, logger: Logger) {
         self.listen = listen
         self.connections = connections
         self.tls = tls
@@ -69,8 +73,10 @@ package struct NodeServer {
         let verifier = password.map { SignatureVerifier(password: $0, node: node, recipients: [listen.description, node] + recipients) }
         signed = router.group().add(middleware: SignatureMiddleware(verifier: verifier, logger: logger))
         open = router.group()
-        guarded = router.group()
+        access = AccessPolicy(tokens: tokens, openReads: openReads, secure: tls != nil, logger: logger)
+        guarded = router.group().add(middleware: AccessMiddleware(policy: access))
         NodeRoutes.health(open, node: node, alerting: alerting)
+        AccessRoutes.add(to: open, policy: access)
         if let monitor {
             MonitorRoutes.add(to: self, monitor: monitor)
         } else {
@@ -79,16 +85,19 @@ package struct NodeServer {
     }
 
     /// A cluster node's server, as `config` describes it.
-    package init(config: NodeConfig, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil, logger: Logger) {
+    /// `tokens` as for the other initialiser; reads are open as `[api] openReads` says.
+    package init(config: NodeConfig, monitor: PushMonitor? = nil, alerting: AlertingWatch? = nil, tokens: (any AccessTokens)? = nil, logger: Logger) {
         self.init(listen: config.listen, node: config.node, password: config.password, recipients: config.recipientNames, tls: config.tls, configFile: config.config.file,
-                  connections: config.server, monitor: monitor, alerting: alerting, logger: logger)
+                  connections: config.server, monitor: monitor, alerting: alerting, tokens: tokens, openReads: config.api.readsAreOpen(listen: config.listen), logger: logger)
     }
 
-    /// Routes under `path` that need `Authorization: Bearer token`, where `setting` names the
-    /// config key that holds it (for the refusal). A REST API for people and scripts goes here,
-    /// under `/api/v1`, with a token of its own.
-    package func tokenGuarded(_ path: RouterPath, token: String, setting: String, what: String = "this request") -> RouterGroup<NodeRequestContext> {
-        router.group(path).add(middleware: BearerTokenMiddleware(token: token, what: what, setting: setting))
+    /// The group for monitor-srv's pushes: the access rule, where `token` (`[push] token`)
+    /// authorises a push as an API write token does. Without it, a node that only this
+    /// machine can reach and whose reads are open takes pushes with no token, as monitor-srv
+    /// did (README, "Access").
+    package func pushGuarded(token: String?) -> RouterGroup<NodeRequestContext> {
+        let open = token == nil && access.openReads && APISettings.isLoopbackOnly(listen.host)
+        return router.group().add(middleware: AccessMiddleware(policy: access, openWrites: open, extra: token.map(AccessPolicy.ExtraToken.init)))
     }
 
     /// The application serving the routes on the node's address, over TLS when the node has

@@ -53,6 +53,8 @@ struct ConfigKeysTests {
     maxConnections = 1024
     headerTimeout = 10s
     idleTimeout = 60s
+    [api]
+    openReads = false
     """
 
     @Test("every key the settings readers read is in Config.hostSections, and every listed key is read by one")

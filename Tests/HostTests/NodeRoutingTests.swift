@@ -11,7 +11,7 @@ import Testing
 
 /// ``NodeServer``'s routing in process, through Hummingbird's router test client: which group
 /// guards what, the one body cap and the one refusal shape.
-@Suite("node routing: signed, open and token-guarded routes")
+@Suite("node routing: signed, open and guarded routes")
 struct NodeRoutingTests {
     static let password = "routing-test-password"
 
@@ -116,7 +116,7 @@ struct NodeRoutingTests {
         let server = server()
         server.signed.post("v1/size") { request, _ in "\(try await request.body.collect(upTo: .max).readableBytes)" }
         server.open.post("v1/open-size") { request, _ in "\(try await request.body.collect(upTo: .max).readableBytes)" }
-        server.tokenGuarded("api/v1", token: "t0ken", setting: "[api] token").post("size") { _, _ in "never" }
+        server.guarded.post("api/v1/size") { _, _ in "never" }
         let over = [UInt8](repeating: UInt8(ascii: "x"), count: NodeServer.maxBodyBytes + 1)
         let at = [UInt8](repeating: UInt8(ascii: "x"), count: NodeServer.maxBodyBytes)
         try await test(server) { client in
@@ -132,19 +132,18 @@ struct NodeRoutingTests {
         }
     }
 
-    @Test("token-guarded routes need Authorization: Bearer with their token, and say which setting holds it")
-    func tokenGuarded() async throws {
+    @Test("guarded routes on a node without a store (the viewserver) answer 404 saying to use a worker, whatever the request carries")
+    func guardedWithoutStore() async throws {
         let server = server()
-        server.tokenGuarded("api/v1", token: "t0ken", setting: "[api] token").get("whoami") { _, _ in "you" }
+        server.guarded.get("api/v1/whoami") { _, _ in "you" }
         try await test(server) { client in
-            let headers: [HTTPFields] = [[:], [.authorization: "Bearer wrong"], [.authorization: "t0ken"], [.authorization: "Bearer t0ken2"], [.authorization: "Bearer "]]
+            let headers: [HTTPFields] = [[:], [.authorization: "Bearer bm_x"], [.authorization: "garbage"], [.cookie: "bearmon_session=1.2.3.4"]]
             for fields in headers {
                 let response = try await client.execute(uri: "/api/v1/whoami", method: .get, headers: fields)
-                #expect(response.status == .unauthorized, "\(fields)")
-                #expect(refusal(response)?.error == "this request needs the header Authorization: Bearer <[api] token>")
+                #expect(response.status == .notFound, "\(fields)")
+                #expect(refusal(response)?.error.contains("use a worker's address") == true, "\(String(buffer: response.body))")
             }
-            let right = try await client.execute(uri: "/api/v1/whoami", method: .get, headers: [.authorization: "Bearer t0ken"])
-            #expect(right.status == .ok && String(buffer: right.body) == "you")
+            #expect(try await client.execute(uri: "/login", method: .get).status == .notFound)
         }
     }
 

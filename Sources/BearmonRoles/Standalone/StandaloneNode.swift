@@ -14,7 +14,7 @@ import ServiceLifecycle
 /// All three roles in one process on an embedded store: the controller, its outbox sender,
 /// and a worker pool that talks to the controller in process through the same
 /// ``ControllerLink`` remote workers use. It serves `/healthz`, `/v1/checks` and monitor-srv's
-/// API on `address`, all open (see ``NodeServer``), reaps pushes and pushes its own health.
+/// API on `address`, under the access rule (see ``NodeServer``), reaps pushes and pushes its own health.
 package struct StandaloneNode: Sendable {
     /// Where the HTTP server listens.
     package let address: HostPort
@@ -32,11 +32,13 @@ package struct StandaloneNode: Sendable {
     package let push: PushSettings
     /// `[server]`: connection limits and timeouts.
     package let server: ServerSettings
+    /// `[api]`: whether reads need a token.
+    package let api: APISettings
     let logger: Logger
 
     /// Describes a node; nothing runs until `run()`.
     package init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
-                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), logger: Logger) {
+                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), api: APISettings = APISettings(), logger: Logger) {
         self.address = address
         self.node = node
         self.store = store
@@ -45,6 +47,7 @@ package struct StandaloneNode: Sendable {
         self.settings = settings
         self.push = push
         self.server = server
+        self.api = api
         self.logger = logger
     }
 
@@ -61,13 +64,17 @@ package struct StandaloneNode: Sendable {
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        // No cluster password and no TLS: a standalone node serves only open routes, its
-        // /v1/checks among them (`bearmon status --addr` reads it without signing).
-        let server = NodeServer(listen: address, node: node, password: nil, connections: server, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
-        NodeRoutes.checks(server.open) { [address] in try await controller.status(address: address.description) }
+        // No cluster password and no TLS: a standalone node serves no signed routes; its
+        // /v1/checks is under the access rule (`bearmon status --addr` reads it with no token
+        // while reads are open, and with BEARMON_TOKEN otherwise).
+        let openReads = api.readsAreOpen(listen: address)
+        let server = NodeServer(listen: address, node: node, password: nil, connections: server, monitor: runtime.monitor, alerting: controller.alerting,
+                                tokens: runtime.tokens, openReads: openReads, logger: logger)
+        NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: LocalCatalog(store: store, host: host))
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
+            logger.notice("\(AccessNotice.text(openReads: openReads))")
         }
         try await app.runService()
         logger.notice("bearmon standalone stopped")

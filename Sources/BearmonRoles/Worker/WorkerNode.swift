@@ -52,13 +52,15 @@ package struct WorkerNode: Sendable {
         let rescan = host.loader.rescanOnHangup()
         defer { rescan.cancel() }
 
-        let server = NodeServer(config: config, monitor: runtime.monitor, alerting: controller.alerting, logger: logger)
+        let server = NodeServer(config: config, monitor: runtime.monitor, alerting: controller.alerting, tokens: runtime.tokens, logger: logger)
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
         APIRoutes.add(to: server.guarded, catalog: LocalCatalog(store: store, host: host))
+        let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
         ])) { [logger, config, viewserver] in
             logger.notice("bearmon worker \(config.node) serving on \(config.listen), viewserver \(viewserver)")
+            logger.notice("\(AccessNotice.text(openReads: openReads))")
         }
         try await app.runService()
     }

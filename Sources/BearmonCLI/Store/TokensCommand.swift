@@ -1,0 +1,100 @@
+import ArgumentParser
+import BearmonCore
+import BearmonManagement
+import BearmonStore
+import Foundation
+
+/// `bearmon tokens ...`: API tokens for the REST API, `/v1/checks`, monitor-srv's API and
+/// browser sign-in (README, "Access"). A token is printed once, when it is made; only its
+/// SHA-256 is stored. No command takes a token as an argument, so none ends up in a shell
+/// history or a process listing.
+struct TokensCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "Make, list and revoke API tokens.",
+        subcommands: [TokensAddCommand.self, TokensListCommand.self, TokensRemoveCommand.self]
+    )
+}
+
+/// `bearmon tokens add --name N --scope read|write`.
+struct TokensAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Make a token and print it, once: it cannot be shown again.",
+        discussion: "A read token may GET and HEAD; a write token may do anything. Requests carry it as `Authorization: Bearer TOKEN`."
+    )
+    @Option(help: "A unique name for the token, such as ci (at most 64 characters).") var name: String
+    @Option(help: "read or write.") var scope: String
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        if let problem = Self.nameProblem(name) { throw CLIFailure("--name: \(problem)") }
+        guard let scope = TokenScope(rawValue: scope) else { throw CLIFailure("--scope: '\(scope)' is not a scope; use read or write") }
+        let store = try options.openStore()
+        let token = TokenSecret.generate()
+        let id = try reportingStoreErrors {
+            try store.addToken(name: name, scope: scope, sha256: TokenSecret.sha256Hex(token), now: Int64(Date().timeIntervalSince1970 * 1_000))
+        }
+        print("added token \(id) (\(name), \(scope.rawValue)); it is shown only now, so store it somewhere safe:")
+        print(token)
+    }
+
+    /// Why `name` cannot name a token, or nil.
+    static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "a token needs a name" }
+        if name.count > 64 { return "the name is \(name.count) characters; at most 64 are accepted" }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "the name holds a control character" }
+        if name.trimmingWhitespace() != name { return "the name starts or ends with whitespace" }
+        return nil
+    }
+}
+
+/// `bearmon tokens list`.
+struct TokensListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens: name, scope, when made and when last used (never the tokens).")
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        let tokens = try reportingStoreErrors { try options.openStore().tokens() }
+        if json {
+            print(JSONValue.array(tokens.map {
+                .object(["id": .int($0.id), "name": .string($0.name), "scope": .string($0.scope.rawValue),
+                         "created_at": .int($0.createdAt), "last_used_at": $0.lastUsedAt.map(JSONValue.int) ?? .null])
+            }).jsonText)
+            return
+        }
+        var table = TextTable("ID", "NAME", "SCOPE", "CREATED", "LAST USED")
+        for token in tokens {
+            table.add(String(token.id), token.name, token.scope.rawValue, Self.time(token.createdAt), token.lastUsedAt.map(Self.time) ?? "never")
+        }
+        print(table.text)
+    }
+
+    /// Unix ms as UTC, to the second.
+    static func time(_ milliseconds: Int64) -> String {
+        Date(timeIntervalSince1970: TimeInterval(milliseconds) / 1_000).formatted(.iso8601)
+    }
+}
+
+/// `bearmon tokens rm ID|NAME`.
+struct TokensRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Revoke a token: requests and browser sessions using it are refused from the next request on.")
+    @Argument(help: "The token's id or name.") var token: String
+    @OptionGroup var options: StoreOptions
+
+    func run() async throws {
+        // A pasted token is not echoed back: output may end up in logs.
+        guard !token.hasPrefix(TokenSecret.prefix) else {
+            throw CLIFailure("give the token's id or name, not the token itself; `bearmon tokens list` shows them")
+        }
+        let store = try options.openStore()
+        let tokens = try reportingStoreErrors { try store.tokens() }
+        // An id wins over a name that looks like one, as `tokens list` shows ids first.
+        guard let row = tokens.first(where: { String($0.id) == token }) ?? tokens.first(where: { $0.name == token }) else {
+            throw CLIFailure("no token has the id or name '\(token)'; `bearmon tokens list` shows them")
+        }
+        try reportingStoreErrors { try store.removeToken(row.id) }
+        print("revoked token \(row.id) (\(row.name))")
+    }
+}
