@@ -65,7 +65,21 @@ package enum OpenAPIDocument {
         "summary": "Adds a check.",
         "requestBody": {
           "required": true,
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckCreate"}}}
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/CheckCreate"},
+              "example": {
+                "name": "web",
+                "type": "http",
+                "data": {"url": "http://127.0.0.1:8888/healthz", "password": "hunter2"},
+                "interval": 60,
+                "delay": 1,
+                "enabled": true,
+                "tags": ["eu"],
+                "public": false
+              }
+            }
+          }
         },
         "responses": {
           "201": {
@@ -109,8 +123,14 @@ package enum OpenAPIDocument {
         "requestBody": {
           "required": true,
           "content": {
-            "application/merge-patch+json": {"schema": {"$ref": "#/components/schemas/CheckPatch"}},
-            "application/json": {"schema": {"$ref": "#/components/schemas/CheckPatch"}}
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/CheckPatch"},
+              "example": {"interval": 30, "tags": ["eu", "db"]}
+            },
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/CheckPatch"},
+              "example": {"interval": 30, "tags": ["eu", "db"]}
+            }
           }
         },
         "responses": {
@@ -164,7 +184,16 @@ package enum OpenAPIDocument {
         "summary": "Adds a contact.",
         "requestBody": {
           "required": true,
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ContactCreate"}}}
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/ContactCreate"},
+              "example": {
+                "name": "ops",
+                "type": "webhook",
+                "data": {"url": "http://127.0.0.1:9/hook", "headers": {"Authorization": "Bearer s3cret"}}
+              }
+            }
+          }
         },
         "responses": {
           "201": {
@@ -208,8 +237,11 @@ package enum OpenAPIDocument {
         "requestBody": {
           "required": true,
           "content": {
-            "application/merge-patch+json": {"schema": {"$ref": "#/components/schemas/ContactPatch"}},
-            "application/json": {"schema": {"$ref": "#/components/schemas/ContactPatch"}}
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/ContactPatch"},
+              "example": {"name": "ops-2"}
+            },
+            "application/json": {"schema": {"$ref": "#/components/schemas/ContactPatch"}, "example": {"name": "ops-2"}}
           }
         },
         "responses": {
@@ -263,7 +295,12 @@ package enum OpenAPIDocument {
         "summary": "Adds a alert.",
         "requestBody": {
           "required": true,
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AlertCreate"}}}
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/AlertCreate"},
+              "example": {"check_id": 1, "contact_id": 1, "type": "both", "enabled": true}
+            }
+          }
         },
         "responses": {
           "201": {
@@ -307,8 +344,14 @@ package enum OpenAPIDocument {
         "requestBody": {
           "required": true,
           "content": {
-            "application/merge-patch+json": {"schema": {"$ref": "#/components/schemas/AlertPatch"}},
-            "application/json": {"schema": {"$ref": "#/components/schemas/AlertPatch"}}
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/AlertPatch"},
+              "example": {"type": "offline", "enabled": false}
+            },
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/AlertPatch"},
+              "example": {"type": "offline", "enabled": false}
+            }
           }
         },
         "responses": {
@@ -362,7 +405,12 @@ package enum OpenAPIDocument {
         "summary": "Adds a token.",
         "requestBody": {
           "required": true,
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenCreate"}}}
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/TokenCreate"},
+              "example": {"name": "ci", "scope": "read"}
+            }
+          }
         },
         "responses": {
           "201": {
@@ -406,8 +454,11 @@ package enum OpenAPIDocument {
         "requestBody": {
           "required": true,
           "content": {
-            "application/merge-patch+json": {"schema": {"$ref": "#/components/schemas/TokenPatch"}},
-            "application/json": {"schema": {"$ref": "#/components/schemas/TokenPatch"}}
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/TokenPatch"},
+              "example": {"name": "ci-2"}
+            },
+            "application/json": {"schema": {"$ref": "#/components/schemas/TokenPatch"}, "example": {"name": "ci-2"}}
           }
         },
         "responses": {
@@ -498,6 +549,7 @@ package enum OpenAPIDocument {
         "in": "path",
         "required": true,
         "schema": {"type": "integer", "format": "int64"},
+        "example": 1,
         "description": "The item's id."
       },
       "limit": {

@@ -17,10 +17,11 @@ import Testing
 /// is tested over HTTP on real nodes (APINodeTests).
 @Suite("REST API routes (in process)")
 struct APIRoutesTests {
-    /// A node's server (no store, no password) with the API on its guarded group.
+    /// A node's server (no store, no password) with the API on its open group: the access rule
+    /// in front of it on a real node (``NodeServer/guarded``) is tested by the Access suites and APINodeTests.
     private func test(_ catalog: FakeCatalog = FakeCatalog(), _ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: nil, monitor: nil, alerting: nil, logger: quietLogger)
-        APIRoutes.add(to: server.guarded, catalog: catalog)
+        APIRoutes.add(to: server.open, catalog: catalog)
         try await server.application(services: []) {}.test(.router, test)
     }
 
@@ -265,7 +266,7 @@ struct APIOpenAPIDocumentTests {
     @Test("GET /api/v1/openapi.json serves the document as JSON")
     func served() async throws {
         let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: nil, monitor: nil, alerting: nil, logger: quietLogger)
-        APIRoutes.add(to: server.guarded, catalog: FakeCatalog())
+        APIRoutes.add(to: server.open, catalog: FakeCatalog())
         try await server.application(services: []) {}.test(.router) { client in
             let response = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             #expect(response.status == .ok && response.headers[.contentType] == "application/json")
