@@ -209,6 +209,32 @@ struct AccessSessionTests {
         #expect(try await book.token(id: id) == nil)
     }
 
+    @Test("a store that cannot say whether a token is good: 503 naming the cause, never let through; open reads need no store")
+    func storeDown() async throws {
+        struct Down: AccessTokens {
+            func token(bearer: String) async throws -> APITokenRow? { throw StoreError.invalid("the test's store is down") }
+            func token(id: Int64) async throws -> APITokenRow? { throw StoreError.invalid("the test's store is down") }
+            func sessionKey() async throws -> [UInt8] { throw StoreError.invalid("the test's store is down") }
+        }
+        let writer = writer
+        for openReads in [false, true] {
+            let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: nil, monitor: nil, alerting: nil,
+                                    tokens: Down(), openReads: openReads, logger: quietLogger)
+            server.guarded.get("api/v1/probe") { _, _ in "read" }
+            server.guarded.post("api/v1/probe") { _, _ in "wrote" }
+            try await server.application(services: []) {}.test(.router) { client in
+                let write = try await client.execute(uri: "/api/v1/probe", method: .post, headers: [.authorization: "Bearer \(writer)"])
+                #expect(write.status == .serviceUnavailable && String(buffer: write.body).contains("the store is down"))
+                let cookie = try await client.execute(uri: "/api/v1/probe", method: .post, headers: [.cookie: "bearmon_session=1.2.3.\(String(repeating: "a", count: 64))"])
+                #expect(cookie.status == .serviceUnavailable)
+                let read = try await client.execute(uri: "/api/v1/probe", method: .get, headers: [.authorization: "Bearer \(writer)"])
+                #expect(read.status == (openReads ? .ok : .serviceUnavailable))
+                let signIn = try await Self.signIn(client, writer)
+                #expect(signIn.status == .serviceUnavailable && signIn.headers[.setCookie] == nil)
+            }
+        }
+    }
+
     /// Waits (at most 10 s) for `condition`, which a background write makes true.
     private func eventually(_ condition: @escaping @Sendable () -> Bool) async -> Bool {
         (try? await offPool { waitUntil(timeout: 10, condition) }) ?? false
