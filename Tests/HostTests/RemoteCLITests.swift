@@ -143,6 +143,19 @@ struct RemoteCLITests {
         #expect(items.count == 621)
     }
 
+    @Test("a row that cannot run: --db marks it misconfigured with the fix; --api, which cannot tell, lists it as stored (README says so)")
+    func poisonRow() async throws {
+        let remote = try database("remote")
+        let bad = try remote.store.addCheck(NewCheck(name: "bad", type: "nosuch", data: "{}", interval: 60, delay: 0, enabled: false))
+        let node = try await node(remote.db)
+        let viaDB = try await bearmon(["checks", "list", "--db", remote.db, "--plugins", dir.path])
+        #expect(viaDB.stdout.contains("check \(bad) is misconfigured: unknown check type 'nosuch'"), "\(viaDB.stdout)")
+        let viaAPI = try await bearmon(["checks", "list", "--api", "http://\(node.address)"])
+        #expect(viaAPI.status == 0, "\(viaAPI.stderr)")
+        #expect(viaAPI.stdout.contains("bad   nosuch   60s"), "\(viaAPI.stdout)")
+        #expect(!viaAPI.stdout.contains("misconfigured"))
+    }
+
     @Test("no token, a revoked or unknown token, or a read token on a write: one line saying what is wrong and what to do")
     func tokenRefusals() async throws {
         let remote = try database("remote")
