@@ -17,8 +17,21 @@ package enum APIRoutes {
 
     /// Serves the API from `catalog` on `group`, which applies the access rule (``NodeServer/guarded``).
     package static func add(to group: RouterGroup<NodeRequestContext>, catalog: any CatalogService) {
-        for endpoint in endpoints(catalog) {
+        let endpoints = endpoints(catalog)
+        for endpoint in endpoints {
             group.on(RouterPath(endpoint.fullPath), method: endpoint.method, use: endpoint.handler)
+        }
+        // A method a path does not serve is 405 naming the ones it does, rather than a 404
+        // that would say the path does not exist.
+        for (path, served) in Dictionary(grouping: endpoints, by: \.fullPath).mapValues({ $0.map(\.method) }) {
+            let allow = served.map(\.rawValue).joined(separator: ", ")
+            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options, .trace] where !served.contains(method) {
+                group.on(RouterPath(path), method: method) { request, context -> Response in
+                    var response = try NodeHTTPError(.methodNotAllowed, "\(method) is not served on \(path); it takes \(allow)").response(from: request, context: context)
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
         }
     }
 
