@@ -11,9 +11,10 @@ package enum APIRoutes {
     /// Where the API lives, without the leading slash.
     package static let prefix = "api/v1"
 
-    /// Catalog calls block on the store: they run here, off Swift's cooperative pool, and at
-    /// once rather than in turn, so that one slow query does not hold up every other caller.
-    static let executor = BlockingExecutor(label: "bearmon.api", concurrent: true)
+    /// Catalog calls block on the store: they run here, off Swift's cooperative pool. One at a
+    /// time: the store's connection takes one query at a time anyway, and a queue that may
+    /// block in parallel would start a thread per waiting request (up to `[server] maxConnections`).
+    static let executor = BlockingExecutor(label: "bearmon.api")
 
     /// Serves the API from `catalog` on `group`, which applies the access rule (``NodeServer/guarded``).
     package static func add(to group: RouterGroup<NodeRequestContext>, catalog: any CatalogService) {
