@@ -11,14 +11,28 @@ package enum APIRoutes {
     /// Where the API lives, without the leading slash.
     package static let prefix = "api/v1"
 
-    /// Catalog calls block on the store: they run here, off Swift's cooperative pool, and at
-    /// once rather than in turn, so that one slow query does not hold up every other caller.
-    static let executor = BlockingExecutor(label: "bearmon.api", concurrent: true)
+    /// Catalog calls block on the store: they run here, off Swift's cooperative pool. One at a
+    /// time: the store's connection takes one query at a time anyway, and a queue that may
+    /// block in parallel would start a thread per waiting request (up to `[server] maxConnections`).
+    static let executor = BlockingExecutor(label: "bearmon.api")
 
     /// Serves the API from `catalog` on `group`, which applies the access rule (``NodeServer/guarded``).
     package static func add(to group: RouterGroup<NodeRequestContext>, catalog: any CatalogService) {
-        for endpoint in endpoints(catalog) {
+        let endpoints = endpoints(catalog)
+        for endpoint in endpoints {
             group.on(RouterPath(endpoint.fullPath), method: endpoint.method, use: endpoint.handler)
+        }
+        // A method a path does not serve is 405 naming the ones it does, rather than a 404
+        // that would say the path does not exist.
+        for (path, served) in Dictionary(grouping: endpoints, by: \.fullPath).mapValues({ $0.map(\.method) }) {
+            let allow = served.map(\.rawValue).joined(separator: ", ")
+            for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .options, .trace] where !served.contains(method) {
+                group.on(RouterPath(path), method: method) { request, context -> Response in
+                    var response = try NodeHTTPError(.methodNotAllowed, "\(method) is not served on \(path); it takes \(allow)").response(from: request, context: context)
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
         }
     }
 

@@ -194,10 +194,17 @@ struct APIRoutesTests {
         }
     }
 
-    @Test("a method no route serves on an API path, and a path under /api/v1 that does not exist, get 404 in the refusal shape")
+    @Test("a method an API path does not serve gets 405 with Allow; a path that does not exist gets 404; both in the refusal shape")
     func unservedPaths() async throws {
         try await test { client in
-            for (method, path) in [(HTTPRequest.Method.put, "/api/v1/checks/1"), (.delete, "/api/v1/checks"), (.get, "/api/v1/nothing"), (.get, "/api/v2/checks")] {
+            for (method, path, allow) in [(HTTPRequest.Method.put, "/api/v1/checks/1", "GET, PATCH, DELETE"), (.delete, "/api/v1/checks", "GET, POST"),
+                                          (.post, "/api/v1/openapi.json", "GET"), (.patch, "/api/v1/checks/1/flips", "GET")] {
+                let response = try await client.execute(uri: path, method: method)
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allow)
+                #expect(refusal(response) == "\(method) is not served on \(path.replacingOccurrences(of: "/1", with: "/{id}")); it takes \(allow)")
+            }
+            for (method, path) in [(HTTPRequest.Method.get, "/api/v1/nothing"), (.get, "/api/v2/checks"), (.get, "/api/v1/checks/1/nothing")] {
                 let response = try await client.execute(uri: path, method: method)
                 #expect(response.status == .notFound, "\(method) \(path)")
                 #expect(refusal(response) != nil)
