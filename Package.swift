@@ -92,7 +92,7 @@ let package = Package(
         // path for the CLI, the REST API and config as code.
         .target(
             name: "BearmonManagement",
-            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem",
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem", "CurlKit",
                            .product(name: "Yams", package: "Yams")],
             path: "Sources/BearmonManagement", swiftSettings: hostSwiftSettings
         ),
@@ -109,11 +109,21 @@ let package = Package(
             ],
             path: "Sources/BearmonServer", swiftSettings: hostSwiftSettings
         ),
+        // The REST API under /api/v1: CatalogService over HTTP, with its OpenAPI document.
+        .target(
+            name: "BearmonAPI",
+            dependencies: [
+                "BearmonCore", "BearmonManagement", "BearmonServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/BearmonAPI", swiftSettings: hostSwiftSettings
+        ),
         .target(
             name: "BearmonRoles",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonSystem",
                 "BearmonManagement",
+                "BearmonAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -207,6 +217,7 @@ let package = Package(
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
                 "BearmonCLI", "BearmonSystem", "BearmonManagement",
+                "BearmonAPI",
                 // The egress guard inside a transfer, tested below the plugins that use it.
                 "CurlKit",
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.

@@ -1,0 +1,68 @@
+import BearmonCore
+import BearmonManagement
+import BearmonServer
+import Hummingbird
+
+/// A resource whose `id` names it under its collection (for a creation's `Location`).
+protocol APIResource: Codable, Equatable, Sendable {
+    /// The id.
+    var id: Int64 { get }
+}
+
+extension CheckResource: APIResource {}
+extension ContactResource: APIResource {}
+extension AlertResource: APIResource {}
+extension TokenResource: APIResource {}
+
+extension APIRoutes {
+    /// The five operations of a collection: `GET` and `POST` on `collection`, and `GET`,
+    /// `PATCH` and `DELETE` on `collection/{id}`. `filters` are list parameters besides the page.
+    static func collection<Item: APIResource>(
+        _ collection: String, noun: String, filters: [String] = [],
+        list: @escaping @Sendable (PageRequest, [String: String]) throws -> Page<Item>,
+        get: @escaping @Sendable (Int64) throws -> Item,
+        create: @escaping @Sendable (JSONValue) throws -> Item,
+        update: @escaping @Sendable (Int64, JSONValue) throws -> Item,
+        delete: @escaping @Sendable (Int64) throws -> Void
+    ) -> [APIEndpoint] {
+        let item = collection + "/{id}"
+        return [
+            APIEndpoint(method: .get, path: collection) { request, _ in
+                let (page, filters) = try APIInput.page(request, filters: filters)
+                return try CatalogJSON.response(try await executor.run { try list(page, filters) })
+            },
+            APIEndpoint(method: .post, path: collection) { request, context in
+                let body = try await APIInput.object(request, context: context)
+                let created = try await executor.run { try create(body) }
+                var response = try CatalogJSON.response(created, status: .created)
+                response.headers[.location] = "/\(prefix)/\(collection)/\(created.id)"
+                return response
+            },
+            APIEndpoint(method: .get, path: item) { _, context in
+                let id = try APIInput.id(context, noun: noun, collection: collection)
+                return try CatalogJSON.response(try await executor.run { try get(id) })
+            },
+            APIEndpoint(method: .patch, path: item) { request, context in
+                let id = try APIInput.id(context, noun: noun, collection: collection)
+                let patch = try await APIInput.object(request, context: context, mediaTypes: APIInput.patchMediaTypes)
+                return try CatalogJSON.response(try await executor.run { try update(id, patch) })
+            },
+            APIEndpoint(method: .delete, path: item) { _, context in
+                let id = try APIInput.id(context, noun: noun, collection: collection)
+                try await executor.run { try delete(id) }
+                return Response(status: .noContent)
+            },
+        ]
+    }
+
+    /// `GET checks/{id}/NAME`: a page of a check's history, newest first.
+    static func history<Item: Codable & Equatable & Sendable>(
+        _ name: String, _ read: @escaping @Sendable (Int64, PageRequest) throws -> Page<Item>
+    ) -> [APIEndpoint] {
+        [APIEndpoint(method: .get, path: "checks/{id}/" + name) { request, context in
+            let id = try APIInput.id(context, noun: "check", collection: "checks")
+            let (page, _) = try APIInput.page(request)
+            return try CatalogJSON.response(try await executor.run { try read(id, page) })
+        }]
+    }
+}

@@ -1,0 +1,866 @@
+import BearmonServer
+import Hummingbird
+import NIOCore
+
+/// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of exactly what ``APIRoutes`` serves,
+/// written by hand so that it reads as documentation. APITests hold it to the routes (every
+/// endpoint described, nothing else) and schemathesis holds the answers to it.
+package enum OpenAPIDocument {
+    /// The answer, as sent.
+    static func response() -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The document.
+    package static let text = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "bearmon REST API",
+    "version": "1",
+    "description": "Checks, contacts, alerts and API tokens of a bearmon node with a store (standalone or cluster worker). Lists are {\"items\": [...], \"next\": CURSOR}. Reads need a read or write token unless [api] openReads is true; writes need a write token (README, \"Access\")."
+  },
+  "security": [{"bearer": []}, {"session": []}],
+  "paths": {
+    "/api/v1/openapi.json": {
+      "get": {
+        "operationId": "openapi",
+        "summary": "This document.",
+        "responses": {
+          "200": {
+            "description": "The OpenAPI 3.1 document of the API.",
+            "content": {"application/json": {"schema": {"type": "object"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/checks": {
+      "get": {
+        "operationId": "listChecks",
+        "summary": "A page of checks, by id.",
+        "parameters": [
+          {"$ref": "#/components/parameters/limit"},
+          {"$ref": "#/components/parameters/cursor"},
+          {"$ref": "#/components/parameters/tag"}
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of checks.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckPage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "createCheck",
+        "summary": "Adds a check.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/CheckCreate"},
+              "example": {
+                "name": "web",
+                "type": "http",
+                "data": {"url": "http://127.0.0.1:8888/healthz", "password": "hunter2"},
+                "interval": 60,
+                "delay": 1,
+                "enabled": true,
+                "tags": ["eu"],
+                "public": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new check.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Check"}}},
+            "headers": {
+              "Location": {"description": "The new check's path.", "required": true, "schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      }
+    },
+    "/api/v1/checks/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "getCheck",
+        "summary": "One check.",
+        "responses": {
+          "200": {
+            "description": "The check.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Check"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "patch": {
+        "operationId": "updateCheck",
+        "summary": "Changes a check with a JSON merge patch (RFC 7386); a masked value sent back means unchanged.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/CheckPatch"},
+              "example": {"interval": 30, "tags": ["eu", "db"]}
+            },
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/CheckPatch"},
+              "example": {"interval": 30, "tags": ["eu", "db"]}
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The check as changed.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Check"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      },
+      "delete": {
+        "operationId": "deleteCheck",
+        "summary": "Removes a check.",
+        "responses": {
+          "204": {"description": "The check is gone."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"}
+        }
+      }
+    },
+    "/api/v1/contacts": {
+      "get": {
+        "operationId": "listContacts",
+        "summary": "A page of contacts, by id.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+        "responses": {
+          "200": {
+            "description": "A page of contacts.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ContactPage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "createContact",
+        "summary": "Adds a contact.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/ContactCreate"},
+              "example": {
+                "name": "ops",
+                "type": "webhook",
+                "data": {"url": "http://127.0.0.1:9/hook", "headers": {"Authorization": "Bearer s3cret"}}
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new contact.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}},
+            "headers": {
+              "Location": {"description": "The new contact's path.", "required": true, "schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      }
+    },
+    "/api/v1/contacts/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "getContact",
+        "summary": "One contact.",
+        "responses": {
+          "200": {
+            "description": "The contact.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "patch": {
+        "operationId": "updateContact",
+        "summary": "Changes a contact with a JSON merge patch (RFC 7386); a masked value sent back means unchanged.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/ContactPatch"},
+              "example": {"name": "ops-2"}
+            },
+            "application/json": {"schema": {"$ref": "#/components/schemas/ContactPatch"}, "example": {"name": "ops-2"}}
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The contact as changed.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Contact"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      },
+      "delete": {
+        "operationId": "deleteContact",
+        "summary": "Removes a contact.",
+        "responses": {
+          "204": {"description": "The contact is gone."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"}
+        }
+      }
+    },
+    "/api/v1/alerts": {
+      "get": {
+        "operationId": "listAlerts",
+        "summary": "A page of alerts, by id.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+        "responses": {
+          "200": {
+            "description": "A page of alerts.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AlertPage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "createAlert",
+        "summary": "Adds a alert.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/AlertCreate"},
+              "example": {"check_id": 1, "contact_id": 1, "type": "both", "enabled": true}
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new alert.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}},
+            "headers": {
+              "Location": {"description": "The new alert's path.", "required": true, "schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      }
+    },
+    "/api/v1/alerts/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "getAlert",
+        "summary": "One alert.",
+        "responses": {
+          "200": {
+            "description": "The alert.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "patch": {
+        "operationId": "updateAlert",
+        "summary": "Changes a alert with a JSON merge patch (RFC 7386); a masked value sent back means unchanged.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/AlertPatch"},
+              "example": {"type": "offline", "enabled": false}
+            },
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/AlertPatch"},
+              "example": {"type": "offline", "enabled": false}
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The alert as changed.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      },
+      "delete": {
+        "operationId": "deleteAlert",
+        "summary": "Removes a alert.",
+        "responses": {
+          "204": {"description": "The alert is gone."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"}
+        }
+      }
+    },
+    "/api/v1/tokens": {
+      "get": {
+        "operationId": "listTokens",
+        "summary": "A page of tokens, by id.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+        "responses": {
+          "200": {
+            "description": "A page of tokens.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenPage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "createToken",
+        "summary": "Adds a token.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/TokenCreate"},
+              "example": {"name": "ci", "scope": "read"}
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new token. The answer carries the token itself, once.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TokenCreated"}}},
+            "headers": {
+              "Location": {"description": "The new token's path.", "required": true, "schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      }
+    },
+    "/api/v1/tokens/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "getToken",
+        "summary": "One token.",
+        "responses": {
+          "200": {
+            "description": "The token.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Token"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "patch": {
+        "operationId": "updateToken",
+        "summary": "Changes a token with a JSON merge patch (RFC 7386); a masked value sent back means unchanged.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {"$ref": "#/components/schemas/TokenPatch"},
+              "example": {"name": "ci-2"}
+            },
+            "application/json": {"schema": {"$ref": "#/components/schemas/TokenPatch"}, "example": {"name": "ci-2"}}
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The token as changed.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Token"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      },
+      "delete": {
+        "operationId": "deleteToken",
+        "summary": "Removes a token.",
+        "responses": {
+          "204": {"description": "The token is gone."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"}
+        }
+      }
+    },
+    "/api/v1/checks/{id}/results": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "listResults",
+        "summary": "A page of a check's results, newest first.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+        "responses": {
+          "200": {
+            "description": "A page of results.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResultPage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/checks/{id}/flips": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "listFlips",
+        "summary": "A page of a check's flips, each with its notifications, newest first.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+        "responses": {
+          "200": {
+            "description": "A page of flips.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FlipPage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API token (bm_...) from `bearmon tokens add`, in Authorization: Bearer TOKEN."
+      },
+      "session": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "bearmon_session",
+        "description": "The session cookie a browser gets by signing in with a token at /login."
+      }
+    },
+    "parameters": {
+      "id": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {"type": "integer", "format": "int64"},
+        "example": 1,
+        "description": "The item's id."
+      },
+      "limit": {
+        "name": "limit",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 100},
+        "description": "Items per page."
+      },
+      "cursor": {
+        "name": "cursor",
+        "in": "query",
+        "schema": {"type": "string", "minLength": 1},
+        "description": "The next of the previous page."
+      },
+      "tag": {
+        "name": "tag",
+        "in": "query",
+        "schema": {"type": "string"},
+        "description": "Only checks that carry this tag."
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "The request is not valid: the message names the field or parameter.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "Unauthorized": {
+        "description": "No token, or one that does not exist (revoked).",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "Forbidden": {
+        "description": "The token's scope does not allow the request (a read token on a write).",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "NotFound": {
+        "description": "No such item.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "Conflict": {
+        "description": "The write clashes with what is stored, such as a name already taken.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "TooLarge": {
+        "description": "The body is larger than the node accepts.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not declared as JSON.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "Unavailable": {
+        "description": "The store cannot be reached, or the node is too busy.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {"error": {"type": "string", "description": "What was refused, naming the item and the fix."}}
+      },
+      "Check": {
+        "type": "object",
+        "required": ["id", "name", "type", "data", "interval", "delay", "enabled", "tags", "public"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "name": {"type": "string", "description": "The name (config as code needs it unique)."},
+          "type": {"type": "string", "description": "The check type, such as http."},
+          "data": {
+            "type": ["object", "string"],
+            "description": "The type's parameters (an object); secrets are masked."
+          },
+          "interval": {"type": "integer", "description": "Seconds between runs."},
+          "delay": {"type": "integer", "description": "Extra rounds a new state must hold before it flips."},
+          "enabled": {"type": "boolean", "description": "Whether it runs."},
+          "tags": {"type": "array", "description": "Tags.", "items": {"type": "string"}},
+          "public": {"type": "boolean", "description": "Whether the public status page shows it."},
+          "status": {"type": ["string", "null"], "description": "online, offline, or null before the first flip."}
+        }
+      },
+      "CheckCreate": {
+        "type": "object",
+        "required": ["name", "type", "data"],
+        "additionalProperties": false,
+        "properties": {
+          "name": {"type": "string", "description": "The name (config as code needs it unique)."},
+          "type": {"type": "string", "description": "The check type, such as http."},
+          "data": {
+            "type": ["object", "string"],
+            "description": "The type's parameters (an object); secrets are masked."
+          },
+          "interval": {"type": "integer", "description": "Seconds between runs."},
+          "delay": {"type": "integer", "description": "Extra rounds a new state must hold before it flips."},
+          "enabled": {"type": "boolean", "description": "Whether it runs."},
+          "tags": {"type": "array", "description": "Tags.", "items": {"type": "string"}},
+          "public": {"type": "boolean", "description": "Whether the public status page shows it."}
+        }
+      },
+      "CheckPatch": {
+        "type": "object",
+        "properties": {
+          "name": {"type": ["string", "null"], "description": "The name (config as code needs it unique)."},
+          "type": {"type": ["string", "null"], "description": "The check type, such as http."},
+          "data": {
+            "type": ["object", "string", "null"],
+            "description": "The type's parameters (an object); secrets are masked."
+          },
+          "interval": {"type": ["integer", "null"], "description": "Seconds between runs."},
+          "delay": {"type": ["integer", "null"], "description": "Extra rounds a new state must hold before it flips."},
+          "enabled": {"type": ["boolean", "null"], "description": "Whether it runs."},
+          "tags": {"type": ["array", "null"], "description": "Tags.", "items": {"type": "string"}},
+          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
+        },
+        "description": "A JSON merge patch of a check as shown."
+      },
+      "Contact": {
+        "type": "object",
+        "required": ["id", "type", "data"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "name": {"type": ["string", "null"], "description": "A unique name, or null."},
+          "type": {"type": "string", "description": "The contact type, such as email."},
+          "data": {
+            "type": ["object", "string"],
+            "description": "An address, number or URL, or the type's parameters; secrets are masked."
+          }
+        }
+      },
+      "ContactCreate": {
+        "type": "object",
+        "required": ["type", "data"],
+        "additionalProperties": false,
+        "properties": {
+          "name": {"type": ["string", "null"], "description": "A unique name, or null."},
+          "type": {"type": "string", "description": "The contact type, such as email."},
+          "data": {
+            "type": ["object", "string"],
+            "description": "An address, number or URL, or the type's parameters; secrets are masked."
+          }
+        }
+      },
+      "ContactPatch": {
+        "type": "object",
+        "properties": {
+          "name": {"type": ["string", "null"], "description": "A unique name, or null."},
+          "type": {"type": ["string", "null"], "description": "The contact type, such as email."},
+          "data": {
+            "type": ["object", "string", "null"],
+            "description": "An address, number or URL, or the type's parameters; secrets are masked."
+          }
+        },
+        "description": "A JSON merge patch of a contact as shown."
+      },
+      "Alert": {
+        "type": "object",
+        "required": ["id", "check_id", "contact_id", "enabled"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "check_id": {"type": "integer", "format": "int64"},
+          "contact_id": {"type": "integer", "format": "int64"},
+          "type": {
+            "type": ["string", "null"],
+            "enum": ["both", "online", "offline", null],
+            "description": "Which flips notify."
+          },
+          "enabled": {"type": "boolean"}
+        }
+      },
+      "AlertCreate": {
+        "type": "object",
+        "required": ["check_id", "contact_id"],
+        "additionalProperties": false,
+        "properties": {
+          "check_id": {"type": "integer", "format": "int64"},
+          "contact_id": {"type": "integer", "format": "int64"},
+          "type": {
+            "type": ["string", "null"],
+            "enum": ["both", "online", "offline", null],
+            "description": "Which flips notify."
+          },
+          "enabled": {"type": "boolean"}
+        }
+      },
+      "AlertPatch": {
+        "type": "object",
+        "properties": {
+          "type": {
+            "type": ["string", "null"],
+            "enum": ["both", "online", "offline", null],
+            "description": "Which flips notify."
+          },
+          "enabled": {"type": ["boolean", "null"]}
+        },
+        "description": "A JSON merge patch of an alert's type and enabled."
+      },
+      "Token": {
+        "type": "object",
+        "required": ["id", "name", "scope", "created_at"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "name": {"type": "string"},
+          "scope": {"type": "string", "enum": ["read", "write"]},
+          "created_at": {"type": "integer", "description": "When it was made, unix ms.", "format": "int64"},
+          "last_used_at": {
+            "type": ["integer", "null"],
+            "description": "When it last authorised a request, unix ms, or null."
+          },
+          "token": {"type": "string", "description": "The token itself: only in the answer that created it."}
+        }
+      },
+      "TokenCreated": {"allOf": [{"$ref": "#/components/schemas/Token"}, {"type": "object", "required": ["token"]}]},
+      "TokenCreate": {
+        "type": "object",
+        "required": ["name", "scope"],
+        "additionalProperties": false,
+        "properties": {"name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "write"]}}
+      },
+      "TokenPatch": {
+        "type": "object",
+        "properties": {
+          "name": {"type": ["string", "null"]},
+          "scope": {"type": ["string", "null"], "enum": ["read", "write", null]}
+        },
+        "description": "A JSON merge patch of a token's name or scope."
+      },
+      "Result": {
+        "type": "object",
+        "required": ["id", "node", "time", "status", "message", "latency_ms"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "node": {"type": "string", "description": "The worker that ran it."},
+          "time": {"type": "integer", "description": "Unix ms.", "format": "int64"},
+          "status": {"type": "string", "enum": ["online", "offline", "fail"]},
+          "message": {"type": "string"},
+          "latency_ms": {"type": "number"}
+        }
+      },
+      "Notification": {
+        "type": "object",
+        "required": ["event_id", "contact_id", "status", "state", "attempts", "last_error"],
+        "properties": {
+          "event_id": {"type": "string"},
+          "contact_id": {"type": "integer", "format": "int64"},
+          "status": {"type": "string", "enum": ["online", "offline", "fail"]},
+          "state": {"type": "string", "enum": ["pending", "delivered", "failed"]},
+          "attempts": {"type": "integer"},
+          "last_error": {"type": "string"}
+        }
+      },
+      "Flip": {
+        "type": "object",
+        "required": ["id", "status", "message", "time", "view", "notifications"],
+        "properties": {
+          "id": {"type": "string"},
+          "status": {"type": "string", "enum": ["online", "offline", "fail"]},
+          "message": {"type": "string"},
+          "time": {"type": "integer", "description": "Unix ms.", "format": "int64"},
+          "view": {"type": "integer", "format": "int64"},
+          "notifications": {"type": "array", "items": {"$ref": "#/components/schemas/Notification"}}
+        }
+      },
+      "CheckPage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Check"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "ContactPage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Contact"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "AlertPage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "TokenPage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "ResultPage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "FlipPage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Flip"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      }
+    }
+  }
+}
+"""#
+}
