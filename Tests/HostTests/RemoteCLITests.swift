@@ -209,6 +209,28 @@ struct RemoteCLITests {
         #expect(listed.stdout.contains("seed"))
     }
 
+    @Test("tokens over --api: a write token makes, lists and revokes one; the new token works at once and stops at its revocation")
+    func tokensOverAPI() async throws {
+        let remote = try database("tokens")
+        try dir.write("tokens-closed.cfg", "[api]\nopenReads = false\n")
+        let node = try await node(remote.db, config: dir.file("tokens-closed.cfg"))
+        let api = ["--api", "http://\(node.address)"]
+        let write = try token(.write, in: remote.store)
+        let added = try await bearmon(["tokens", "add", "--name", "made-over-api", "--scope", "read"] + api, token: write.token)
+        #expect(added.status == 0, "\(added.stderr)")
+        let made = try #require(added.stdout.split(separator: "\n").last.map(String.init))
+        #expect(made.hasPrefix(TokenSecret.prefix))
+        #expect(try remote.store.token(sha256: TokenSecret.sha256Hex(made))?.name == "made-over-api")
+        // The new read token reads, and its listing never holds a token.
+        let listed = try await bearmon(["tokens", "list"] + api, token: made)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("made-over-api") && !listed.stdout.contains(made) && !listed.stdout.contains(write.token))
+        expectOneLine(try await bearmon(["tokens", "rm", "made-over-api"] + api, token: made), "has scope read", "needs a write token")
+        let revoked = try await bearmon(["tokens", "rm", "made-over-api"] + api, token: write.token)
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        expectOneLine(try await bearmon(["checks", "list"] + api, token: made), "the token in BEARMON_TOKEN was refused")
+    }
+
     /// Asserts one "Error: ..." line on stderr holding `words`, exit status 1, nothing on stdout.
     private func expectOneLine(_ result: CommandResult, _ words: String..., sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)

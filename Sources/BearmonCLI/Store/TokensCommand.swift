@@ -14,32 +14,6 @@ struct TokensCommand: AsyncParsableCommand {
         abstract: "Make, list and revoke API tokens.",
         subcommands: [TokensAddCommand.self, TokensListCommand.self, TokensRemoveCommand.self]
     )
-
-    /// The catalog the commands work on: the database `options` name.
-    static func catalog(_ options: StoreOptions) throws -> any CatalogService {
-        LocalCatalog(store: try options.openStore(), host: try options.plugins.makeHost(threads: 1))
-    }
-
-    /// Runs `body`, turning the catalog's refusal into the CLI's.
-    static func refusing<T>(_ body: () throws(CatalogError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw CLIFailure(error.message)
-        }
-    }
-
-    /// Every token, page by page.
-    static func all(_ catalog: any CatalogService) throws -> [TokenResource] {
-        var tokens: [TokenResource] = []
-        var cursor: String?
-        repeat {
-            let page = try refusing { () throws(CatalogError) in try catalog.listTokens(PageRequest(limit: PageRequest.maxLimit, cursor: cursor)) }
-            tokens += page.items
-            cursor = page.next
-        } while cursor != nil
-        return tokens
-    }
 }
 
 /// `bearmon tokens add --name N --scope read|write`.
@@ -51,11 +25,11 @@ struct TokensAddCommand: AsyncParsableCommand {
     )
     @Option(help: "A unique name for the token, such as ci (at most 64 characters).") var name: String
     @Option(help: "read or write.") var scope: String
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let catalog = try TokensCommand.catalog(options)
-        let made = try TokensCommand.refusing { () throws(CatalogError) in
+        let catalog = try options.open().catalog
+        let made = try managed { () throws(CatalogError) in
             try catalog.createToken(.object(["name": .string(name), "scope": .string(scope)]))
         }
         guard let token = made.token else { throw CLIFailure("token \(made.id) was made but its secret was not returned; revoke it with `bearmon tokens rm \(made.id)`") }
@@ -68,10 +42,11 @@ struct TokensAddCommand: AsyncParsableCommand {
 struct TokensListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens: name, scope, when made and when last used (never the tokens).")
     @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let tokens = try TokensCommand.all(try TokensCommand.catalog(options))
+        let session = try options.open()
+        let tokens = try session.all { (page: PageRequest) throws(CatalogError) in try session.catalog.listTokens(page) }
         if json {
             print(JSONValue.array(tokens.map {
                 .object(["id": .int($0.id), "name": .string($0.name), "scope": .string($0.scope.rawValue),
@@ -95,21 +70,21 @@ struct TokensListCommand: AsyncParsableCommand {
 /// `bearmon tokens rm ID|NAME`.
 struct TokensRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Revoke a token: requests and browser sessions using it are refused from the next request on.")
-    @Argument(help: "The token's id or name.") var token: String
-    @OptionGroup var options: StoreOptions
+    @Argument(help: ArgumentHelp("The token's id or name.", valueName: "id-or-name")) var idOrName: String
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
         // A pasted token is not echoed back: output may end up in logs.
-        guard !token.hasPrefix(TokenSecret.prefix) else {
+        guard !idOrName.hasPrefix(TokenSecret.prefix) else {
             throw CLIFailure("give the token's id or name, not the token itself; `bearmon tokens list` shows them")
         }
-        let catalog = try TokensCommand.catalog(options)
-        let tokens = try TokensCommand.all(catalog)
+        let session = try options.open()
+        let tokens = try session.all { (page: PageRequest) throws(CatalogError) in try session.catalog.listTokens(page) }
         // An id wins over a name that looks like one, as `tokens list` shows ids first.
-        guard let row = tokens.first(where: { String($0.id) == token }) ?? tokens.first(where: { $0.name == token }) else {
-            throw CLIFailure("no token has the id or name '\(token)'; `bearmon tokens list` shows them")
+        guard let row = tokens.first(where: { String($0.id) == idOrName }) ?? tokens.first(where: { $0.name == idOrName }) else {
+            throw CLIFailure("no token has the id or name '\(idOrName)'; `bearmon tokens list` shows them")
         }
-        try TokensCommand.refusing { () throws(CatalogError) in try catalog.deleteToken(row.id) }
+        try managed { () throws(CatalogError) in try session.catalog.deleteToken(row.id) }
         print("revoked token \(row.id) (\(row.name))")
     }
 }
