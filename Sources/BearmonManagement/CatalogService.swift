@@ -58,4 +58,10 @@ package protocol CatalogService: Sendable {
     func results(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<ResultResource>
     /// A check's flips, newest first, each with its notifications.
     func flips(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<FlipResource>
+
+    /// The catalog as config as code (README, "Config as code"), secrets masked.
+    func exportConfig() throws(CatalogError) -> ConfigExport
+    /// Plans a config-as-code file against the catalog and, unless it is a dry run, applies
+    /// the plan in one transaction; a bad file is refused naming file:line, changing nothing.
+    func applyConfig(_ request: ConfigApplyRequest) throws(CatalogError) -> ConfigApplyReport
 }

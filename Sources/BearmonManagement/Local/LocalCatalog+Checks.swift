@@ -118,7 +118,7 @@ extension LocalCatalog {
     }
 
     /// A resource as a JSON value, as the API shows it.
-    static func json<T: Encodable>(_ value: T) -> JSONValue {
+    package static func json<T: Encodable>(_ value: T) -> JSONValue {
         (try? CatalogJSON.decoder.decode(JSONValue.self, from: CatalogJSON.encoder.encode(value))) ?? .null
     }
 

@@ -85,6 +85,13 @@ package struct RemoteCatalog: CatalogService {
     package func flips(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<FlipResource> {
         try call("GET", "/checks/\(id)/flips", query: page.query)
     }
+
+    /// The catalog as config as code, secrets masked (the API never sends them).
+    package func exportConfig() throws(CatalogError) -> ConfigExport { try call("GET", "/config") }
+    /// Sends a config-as-code file to the node, which plans and applies it in one transaction.
+    package func applyConfig(_ request: ConfigApplyRequest) throws(CatalogError) -> ConfigApplyReport {
+        try call("POST", "/config", body: LocalCatalog.json(request))
+    }
 }
 
 extension PageRequest {
