@@ -38,6 +38,10 @@ import Testing
         let renamed = try catalog.updateCheck(created.id, patch: try json(#"{"name":"web2","data":{"password":"********"}}"#))
         #expect(renamed.name == "web2")
         #expect(try store.checkRow(created.id)?.data.contains("hunter2") == true)
+        // A mask where the shown value had none would store the mask as the secret: refused.
+        let stray = refusal { _ = try catalog.updateCheck(created.id, patch: try json(#"{"data":{"url":"http://u:********@127.0.0.1:9/"}}"#)) }
+        #expect(stray?.message.contains("where no stored secret matches") == true, "\(stray?.message ?? "accepted")")
+        #expect(try store.checkRow(created.id)?.data.contains(SecretMask.mask) == false)
         // null removes a tag list; public flips off.
         let untagged = try catalog.updateCheck(created.id, patch: try json(#"{"tags":null,"public":false}"#))
         #expect(untagged.tags.isEmpty && !untagged.public)

@@ -1,6 +1,7 @@
 package import BearmonCore
 import BearmonPlugins
 import BearmonStore
+import BearmonSystem
 
 extension LocalCatalog {
     private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public"]
@@ -92,10 +93,19 @@ extension LocalCatalog {
     static func restoringMasks(_ text: String, from stored: String?, what: String) throws(CatalogError) -> String {
         let restored: String
         do { restored = try MaskedEdit.restore(text, from: stored ?? "") } catch { throw CatalogError(.invalid, "\(what) data: \(error)") }
+        try refuseStrayMask(restored, what: what)
         if let stored, restored == stored || ((try? JSONValue.parse(restored)) != nil && (try? JSONValue.parse(restored)) == (try? JSONValue.parse(stored))) {
             return stored
         }
         return restored
+    }
+
+    /// Refuses data that still holds the mask after restoring: a mask where the shown value had
+    /// none (`http://u:********@h/` for a shown `http://********@h/`) would be stored as the
+    /// secret itself.
+    static func refuseStrayMask(_ data: String, what: String) throws(CatalogError) {
+        guard data.contains(SecretMask.mask) else { return }
+        throw CatalogError(.invalid, "\(what) data holds the mask \(SecretMask.mask) where no stored secret matches it; write the value out, or send back exactly what was shown")
     }
 
     /// Validates data strictly against a plugin type, with the CLI's messages.

@@ -77,11 +77,14 @@ extension LocalCatalog {
         guard text.contains(SecretMask.mask) else { return text }
         guard let stored else { throw CatalogError(.invalid, "contact data is the mask \(SecretMask.mask), but nothing is stored to keep; write the value out") }
         if text == SecretMask.mask { return stored }
+        let restored: String
         do {
-            return try SecretMask.restoreURL(text, from: stored)
+            restored = try SecretMask.restoreURL(text, from: stored)
         } catch {
             throw CatalogError(.invalid, "contact data: \(error)")
         }
+        try refuseStrayMask(restored, what: "contact")
+        return restored
     }
 }
 
