@@ -125,7 +125,10 @@ package struct AccessPolicy: Sendable {
     /// `status` with `message`, logged with the request and the peer.
     private func refuse(_ status: HTTPResponse.Status, _ message: String, _ request: Request, _ context: NodeRequestContext) -> NodeHTTPError {
         logger.notice("refused \(request.method) \(request.uri.path) from \(context.peerDescription): \(message)")
-        return NodeHTTPError(status, message)
+        var error = NodeHTTPError(status, message)
+        // RFC 6750: a 401 names the scheme that would be accepted.
+        if status == .unauthorized { error.challenge = "Bearer realm=\"bearmon\"" }
+        return error
     }
 
     /// One more secret a bearer token may match instead of an API token, such as `[push] token`.

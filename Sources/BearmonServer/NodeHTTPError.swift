@@ -13,6 +13,8 @@ package struct NodeHTTPError: HTTPResponseError, CustomStringConvertible {
     package let view: Int64?
     /// For 503 from a busy lane: sent as `Retry-After`, in seconds.
     package var retryAfterSeconds: Int?
+    /// For 401 from the access rule: sent as `WWW-Authenticate`, the scheme the node takes.
+    package var challenge: String?
 
     /// A refusal with `status` saying `message`.
     package init(_ status: HTTPResponse.Status, _ message: String, view: Int64? = nil) {
@@ -43,6 +45,7 @@ package struct NodeHTTPError: HTTPResponseError, CustomStringConvertible {
     package func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try WireJSON.response(WireError(error: message, view: view), status: status)
         if let retryAfterSeconds { response.headers[.retryAfter] = String(retryAfterSeconds) }
+        if let challenge { response.headers[.wwwAuthenticate] = challenge }
         return response
     }
 }

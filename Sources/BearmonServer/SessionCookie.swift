@@ -29,6 +29,7 @@ package struct SessionCookie: Sendable, Equatable {
         self.init(tokenID: token.id, tokenCreatedAt: token.createdAt, expires: now + Self.lifetime)
     }
 
+    /// A session from its parts, as a verified cookie carries them.
     init(tokenID: Int64, tokenCreatedAt: Int64, expires: Int64) {
         self.tokenID = tokenID
         self.tokenCreatedAt = tokenCreatedAt

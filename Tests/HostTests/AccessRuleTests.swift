@@ -142,4 +142,32 @@ struct AccessRuleTests {
         }
         #expect(results.isEmpty, "\(results)")
     }
+
+    @Test("bearmon tokens refuses a bad scope, a bad name, a taken name and an unknown token, naming the fix, and makes nothing")
+    func cliRefusals() async throws {
+        let dir = try TempDirectory("bearmon-tokens")
+        let db = "sqlite:\(dir.file("t.sqlite"))"
+        func run(_ arguments: [String]) async throws -> CommandResult { try await Command.bearmon(["tokens"] + arguments + ["--db", db]) }
+        let first = try await run(["add", "--name", "ci", "--scope", "write"])
+        #expect(first.status == 0 && first.stdout.split(separator: "\n").last?.hasPrefix("bm_") == true && first.stdout.split(separator: "\n").last?.count == 46)
+        let refusals: [([String], String)] = [
+            (["add", "--name", "x", "--scope", "admin"], "token scope must be read or write"),
+            (["add", "--name", "", "--scope", "read"], "token name is empty"),
+            (["add", "--name", String(repeating: "n", count: 65), "--scope", "read"], "at most 64"),
+            (["add", "--name", "tab\there", "--scope", "read"], "control characters"),
+            (["add", "--name", "ci", "--scope", "read"], "a token named \"ci\" exists"),
+            (["rm", "nobody"], "no token has the id or name 'nobody'"),
+            (["rm", "bm_pasted-token-text"], "not the token itself"),
+        ]
+        for (arguments, message) in refusals {
+            let result = try await run(arguments)
+            #expect(result.status != 0 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("bm_pasted"), "a pasted token was echoed")
+        }
+        let list = try await run(["list"])
+        #expect(list.status == 0 && list.stdout.split(separator: "\n").count == 2, "one header and one token: \(list.stdout)")
+        #expect(list.stdout.contains("ci") && list.stdout.contains("never") && !list.stdout.contains("bm_"))
+        let unknownOption = try await Command.bearmon(["tokens", "add", "--name", "x", "--scope", "read", "--token", "bm_x", "--db", db])
+        #expect(unknownOption.status != 0, "no command takes a token in argv")
+    }
 }

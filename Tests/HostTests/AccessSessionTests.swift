@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+@testable import BearmonConfig
 @testable import BearmonCore
 @testable import BearmonManagement
 @testable import BearmonRoles
@@ -146,6 +147,8 @@ struct AccessSessionTests {
             let nameOnly = try await client.execute(uri: "/api/v1/probe", method: .get, headers: [.cookie: "bearmon_session"])
             #expect(nameOnly.status == .unauthorized)
             #expect(try await Self.get(client, cookie: session) == .ok, "the genuine cookie still works")
+            let challenged = try await client.execute(uri: "/api/v1/probe", method: .get)
+            #expect(challenged.status == .unauthorized && challenged.headers[.wwwAuthenticate] == "Bearer realm=\"bearmon\"")
         }
     }
 
@@ -207,6 +210,48 @@ struct AccessSessionTests {
         try store.removeToken(id)
         #expect(try await book.token(bearer: reader) == nil)
         #expect(try await book.token(id: id) == nil)
+    }
+
+    @Test("over TLS the session cookie is Secure too, and signing out clears it the same way")
+    func secureOverTLS() async throws {
+        let identity = try TestCertificates.make("access-node", .days(1), in: dir)
+        let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: nil,
+                                tls: NodeConfig.TLSFiles(certificate: identity.certificate, key: identity.key, ca: nil),
+                                monitor: nil, alerting: nil, tokens: book, openReads: false, logger: quietLogger)
+        #expect(server.access.secure)
+        let writer = writer
+        try await server.application(services: []) {}.test(.router) { client in
+            let signedIn = try await Self.signIn(client, writer)
+            #expect(signedIn.status == .seeOther && signedIn.headers[.setCookie]?.hasSuffix("; HttpOnly; SameSite=Strict; Secure") == true)
+            let out = try await client.execute(uri: "/logout", method: .post)
+            #expect(out.headers[.setCookie]?.hasSuffix("; Secure") == true)
+        }
+    }
+
+    @Test("a store that cannot say whether a token is good: 503 naming the cause, never let through; open reads need no store")
+    func storeDown() async throws {
+        struct Down: AccessTokens {
+            func token(bearer: String) async throws -> APITokenRow? { throw StoreError.invalid("the test's store is down") }
+            func token(id: Int64) async throws -> APITokenRow? { throw StoreError.invalid("the test's store is down") }
+            func sessionKey() async throws -> [UInt8] { throw StoreError.invalid("the test's store is down") }
+        }
+        let writer = writer
+        for openReads in [false, true] {
+            let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: nil, monitor: nil, alerting: nil,
+                                    tokens: Down(), openReads: openReads, logger: quietLogger)
+            server.guarded.get("api/v1/probe") { _, _ in "read" }
+            server.guarded.post("api/v1/probe") { _, _ in "wrote" }
+            try await server.application(services: []) {}.test(.router) { client in
+                let write = try await client.execute(uri: "/api/v1/probe", method: .post, headers: [.authorization: "Bearer \(writer)"])
+                #expect(write.status == .serviceUnavailable && String(buffer: write.body).contains("the store is down"))
+                let cookie = try await client.execute(uri: "/api/v1/probe", method: .post, headers: [.cookie: "bearmon_session=1.2.3.\(String(repeating: "a", count: 64))"])
+                #expect(cookie.status == .serviceUnavailable)
+                let read = try await client.execute(uri: "/api/v1/probe", method: .get, headers: [.authorization: "Bearer \(writer)"])
+                #expect(read.status == (openReads ? .ok : .serviceUnavailable))
+                let signIn = try await Self.signIn(client, writer)
+                #expect(signIn.status == .serviceUnavailable && signIn.headers[.setCookie] == nil)
+            }
+        }
     }
 
     /// Waits (at most 10 s) for `condition`, which a background write makes true.

@@ -1,11 +1,11 @@
 import ArgumentParser
 import BearmonCore
 import BearmonManagement
-import BearmonStore
 import Foundation
 
 /// `bearmon tokens ...`: API tokens for the REST API, `/v1/checks`, monitor-srv's API and
-/// browser sign-in (README, "Access"). A token is printed once, when it is made; only its
+/// browser sign-in (README, "Access"), through the catalog the REST API serves too, so the
+/// rules and messages are the API's. A token is printed once, when it is made; only its
 /// SHA-256 is stored. No command takes a token as an argument, so none ends up in a shell
 /// history or a process listing.
 struct TokensCommand: AsyncParsableCommand {
@@ -14,6 +14,32 @@ struct TokensCommand: AsyncParsableCommand {
         abstract: "Make, list and revoke API tokens.",
         subcommands: [TokensAddCommand.self, TokensListCommand.self, TokensRemoveCommand.self]
     )
+
+    /// The catalog the commands work on: the database `options` name.
+    static func catalog(_ options: StoreOptions) throws -> any CatalogService {
+        LocalCatalog(store: try options.openStore(), host: try options.plugins.makeHost(threads: 1))
+    }
+
+    /// Runs `body`, turning the catalog's refusal into the CLI's.
+    static func refusing<T>(_ body: () throws(CatalogError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw CLIFailure(error.message)
+        }
+    }
+
+    /// Every token, page by page.
+    static func all(_ catalog: any CatalogService) throws -> [TokenResource] {
+        var tokens: [TokenResource] = []
+        var cursor: String?
+        repeat {
+            let page = try refusing { () throws(CatalogError) in try catalog.listTokens(PageRequest(limit: PageRequest.maxLimit, cursor: cursor)) }
+            tokens += page.items
+            cursor = page.next
+        } while cursor != nil
+        return tokens
+    }
 }
 
 /// `bearmon tokens add --name N --scope read|write`.
@@ -28,24 +54,13 @@ struct TokensAddCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() async throws {
-        if let problem = Self.nameProblem(name) { throw CLIFailure("--name: \(problem)") }
-        guard let scope = TokenScope(rawValue: scope) else { throw CLIFailure("--scope: '\(scope)' is not a scope; use read or write") }
-        let store = try options.openStore()
-        let token = TokenSecret.generate()
-        let id = try reportingStoreErrors {
-            try store.addToken(name: name, scope: scope, sha256: TokenSecret.sha256Hex(token), now: Int64(Date().timeIntervalSince1970 * 1_000))
+        let catalog = try TokensCommand.catalog(options)
+        let made = try TokensCommand.refusing { () throws(CatalogError) in
+            try catalog.createToken(.object(["name": .string(name), "scope": .string(scope)]))
         }
-        print("added token \(id) (\(name), \(scope.rawValue)); it is shown only now, so store it somewhere safe:")
+        guard let token = made.token else { throw CLIFailure("token \(made.id) was made but its secret was not returned; revoke it with `bearmon tokens rm \(made.id)`") }
+        print("added token \(made.id) (\(made.name), \(made.scope.rawValue)); it is shown only now, so store it somewhere safe:")
         print(token)
-    }
-
-    /// Why `name` cannot name a token, or nil.
-    static func nameProblem(_ name: String) -> String? {
-        if name.isEmpty { return "a token needs a name" }
-        if name.count > 64 { return "the name is \(name.count) characters; at most 64 are accepted" }
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "the name holds a control character" }
-        if name.trimmingWhitespace() != name { return "the name starts or ends with whitespace" }
-        return nil
     }
 }
 
@@ -56,7 +71,7 @@ struct TokensListCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() async throws {
-        let tokens = try reportingStoreErrors { try options.openStore().tokens() }
+        let tokens = try TokensCommand.all(try TokensCommand.catalog(options))
         if json {
             print(JSONValue.array(tokens.map {
                 .object(["id": .int($0.id), "name": .string($0.name), "scope": .string($0.scope.rawValue),
@@ -88,13 +103,13 @@ struct TokensRemoveCommand: AsyncParsableCommand {
         guard !token.hasPrefix(TokenSecret.prefix) else {
             throw CLIFailure("give the token's id or name, not the token itself; `bearmon tokens list` shows them")
         }
-        let store = try options.openStore()
-        let tokens = try reportingStoreErrors { try store.tokens() }
+        let catalog = try TokensCommand.catalog(options)
+        let tokens = try TokensCommand.all(catalog)
         // An id wins over a name that looks like one, as `tokens list` shows ids first.
         guard let row = tokens.first(where: { String($0.id) == token }) ?? tokens.first(where: { $0.name == token }) else {
             throw CLIFailure("no token has the id or name '\(token)'; `bearmon tokens list` shows them")
         }
-        try reportingStoreErrors { try store.removeToken(row.id) }
+        try TokensCommand.refusing { () throws(CatalogError) in try catalog.deleteToken(row.id) }
         print("revoked token \(row.id) (\(row.name))")
     }
 }
