@@ -3,7 +3,7 @@ import Hummingbird
 import NIOCore
 
 /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of exactly what ``APIRoutes`` serves,
-/// written by hand so that it reads as documentation. APITests hold it to the routes (every
+/// written by hand so that it reads as documentation. APIOpenAPIDocumentTests hold it to the routes (every
 /// endpoint described, nothing else) and schemathesis holds the answers to it.
 package enum OpenAPIDocument {
     /// The answer, as sent.

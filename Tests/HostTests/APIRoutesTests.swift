@@ -202,7 +202,7 @@ struct APIRoutesTests {
                 let response = try await client.execute(uri: path, method: method)
                 #expect(response.status == .methodNotAllowed, "\(method) \(path)")
                 #expect(response.headers[.allow] == allow)
-                #expect(refusal(response) == "\(method) is not served on \(path.replacingOccurrences(of: "/1", with: "/{id}")); it takes \(allow)")
+                #expect(refusal(response) == "\(method.rawValue) is not served on \(path.replacingOccurrences(of: "/1", with: "/{id}")); it takes \(allow)")
             }
             for (method, path) in [(HTTPRequest.Method.get, "/api/v1/nothing"), (.get, "/api/v2/checks"), (.get, "/api/v1/checks/1/nothing")] {
                 let response = try await client.execute(uri: path, method: method)
