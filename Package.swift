@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // YAML for config as code (`bearmon apply` / `export`).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The contract between host and plugins: a header and nothing else of substance.
@@ -90,7 +92,8 @@ let package = Package(
         // path for the CLI, the REST API and config as code.
         .target(
             name: "BearmonManagement",
-            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem"],
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem",
+                           .product(name: "Yams", package: "Yams")],
             path: "Sources/BearmonManagement", swiftSettings: hostSwiftSettings
         ),
         .target(
@@ -220,6 +223,8 @@ let package = Package(
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // Checks the alias scan against what Yams itself composes.
+                .product(name: "Yams", package: "Yams"),
             ],
             path: "Tests/HostTests"
         ),
