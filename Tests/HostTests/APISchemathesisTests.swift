@@ -76,7 +76,11 @@ struct APISchemathesisTests {
         let run = try await namespace.run([
             Self.executable, "--config-file", dir.file("schemathesis.toml"), "run", "http://\(address)/api/v1/openapi.json",
             "--checks", Self.checks, "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", "30", "--seed", "19",
-            "--request-timeout", "10", "--workers", "2", "--no-color",
+            "--request-timeout", "10", "--no-color",
+            // One worker: with two threads, CPython 3.11's ast.parse (which Hypothesis calls to
+            // describe filters) now and then fails with "AST constructor recursion depth
+            // mismatch", a runtime error of the tool rather than a finding.
+            "--workers", "1",
         ], timeout: 110, environment: ["BEARMON_TOKEN": token], directory: dir.path)
         let output = run.stdout + run.stderr
         print("schemathesis took \(Int(Date().timeIntervalSince(started))) s; its summary:\n" + (output.components(separatedBy: "SUMMARY").last ?? output).suffix(3000))
