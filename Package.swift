@@ -92,7 +92,7 @@ let package = Package(
         // path for the CLI, the REST API and config as code.
         .target(
             name: "BearmonManagement",
-            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem",
+            dependencies: ["BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonSystem", "CurlKit",
                            .product(name: "Yams", package: "Yams")],
             path: "Sources/BearmonManagement", swiftSettings: hostSwiftSettings
         ),

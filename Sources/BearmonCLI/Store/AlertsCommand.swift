@@ -1,5 +1,6 @@
 import ArgumentParser
 import BearmonCore
+import BearmonManagement
 
 extension AlertType: ExpressibleByArgument {}
 
@@ -18,12 +19,13 @@ struct AlertsAddCommand: AsyncParsableCommand {
     @Option(help: "The check's id.") var check: Int64
     @Option(help: "The contact's id.") var contact: Int64
     @Option(help: "When to notify: both, online or offline.") var type: AlertType = .both
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let store = try options.openStore()
-        let id = try reportingStoreErrors { try store.addAlert(checkID: check, contactID: contact, type: type) }
-        print("added alert \(id): check \(check) -> contact \(contact) on \(type.rawValue)")
+        let session = try options.open()
+        let body: JSONValue = .object(["check_id": .int(check), "contact_id": .int(contact), "type": .string(type.rawValue), "enabled": .bool(true)])
+        let added = try managed { () throws(CatalogError) in try session.catalog.createAlert(body) }
+        print("added alert \(added.id): check \(added.checkID) -> contact \(added.contactID) on \(added.typeText)")
     }
 }
 
@@ -31,10 +33,11 @@ struct AlertsAddCommand: AsyncParsableCommand {
 struct AlertsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List alerts.")
     @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let alerts = try options.openStore().alerts()
+        let session = try options.open()
+        let alerts = try session.all { (page) throws(CatalogError) in try session.catalog.listAlerts(page) }
         if json {
             print(JSONValue.array(alerts.map {
                 .object(["id": .int($0.id), "check_id": .int($0.checkID), "contact_id": .int($0.contactID), "type": $0.type.map { .string($0.rawValue) } ?? .null, "enabled": .bool($0.enabled)])
@@ -51,11 +54,11 @@ struct AlertsListCommand: AsyncParsableCommand {
 struct AlertsRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove an alert.")
     @Argument(help: "The alert's id.") var id: Int64
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let store = try options.openStore()
-        try reportingStoreErrors { try store.removeAlert(id) }
+        let session = try options.open()
+        try managed { () throws(CatalogError) in try session.catalog.deleteAlert(id) }
         print("removed alert \(id)")
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import BearmonCore
-import BearmonPlugins
-import BearmonStore
+import BearmonManagement
 
-/// `bearmon checks ...`: manage checks without writing SQL.
+/// `bearmon checks ...`: manage checks without writing SQL, in the database (`--db`) or
+/// through a node's REST API (`--api`).
 struct ChecksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checks",
@@ -23,16 +23,18 @@ struct ChecksAddCommand: AsyncParsableCommand {
     @Option(help: "Seconds between runs.") var interval: Int64 = 60
     @Option(help: "Extra rounds a new state must hold before the check flips.") var delay: Int64 = 1
     @Flag(help: "Add it disabled.") var disabled = false
-    @OptionGroup var options: StoreOptions
+    @Option(name: .customLong("tag"), help: "A tag, such as db or eu; repeat for more.") var tags: [String] = []
+    @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Whether the public status page shows it.") var isPublic = false
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let host = try options.plugins.makeHost(threads: 1)
-        try requireValidCheckData(host: host, type: type, data: data)
-        let store = try options.openStore()
-        let id = try reportingStoreErrors {
-            try store.addCheck(NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: !disabled))
-        }
-        print("added check \(id) (\(name))")
+        let body: JSONValue = .object([
+            "name": .string(name), "type": .string(type), "data": try DataArgument.check(data), "interval": .int(interval),
+            "delay": .int(delay), "enabled": .bool(!disabled), "tags": .array(tags.map(JSONValue.string)), "public": .bool(isPublic),
+        ])
+        let session = try options.open()
+        let added = try managed { () throws(CatalogError) in try session.catalog.createCheck(body) }
+        print("added check \(added.id) (\(added.name))")
     }
 }
 
@@ -40,11 +42,10 @@ struct ChecksAddCommand: AsyncParsableCommand {
 struct ChecksEnableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a check.")
     @Argument(help: "The check's id.") var id: Int64
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let store = try options.openStore()
-        try reportingStoreErrors { try store.setCheckEnabled(id, true) }
+        try setCheckEnabled(id, true, options: options)
         print("enabled check \(id)")
     }
 }
@@ -53,43 +54,29 @@ struct ChecksEnableCommand: AsyncParsableCommand {
 struct ChecksDisableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a check.")
     @Argument(help: "The check's id.") var id: Int64
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let store = try options.openStore()
-        try reportingStoreErrors { try store.setCheckEnabled(id, false) }
+        try setCheckEnabled(id, false, options: options)
         print("disabled check \(id)")
     }
+}
+
+/// Enables or disables check `id`.
+private func setCheckEnabled(_ id: Int64, _ enabled: Bool, options: ManagementOptions) throws {
+    let session = try options.open()
+    _ = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(["enabled": .bool(enabled)])) }
 }
 
 /// `bearmon checks rm ID`.
 struct ChecksRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a check and its alerts.")
     @Argument(help: "The check's id.") var id: Int64
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let store = try options.openStore()
-        try reportingStoreErrors { try store.removeCheck(id) }
+        let session = try options.open()
+        try managed { () throws(CatalogError) in try session.catalog.deleteCheck(id) }
         print("removed check \(id)")
-    }
-}
-
-/// Refuses `data` that `type`'s declared parameters do not accept (strictly: unknown keys too),
-/// with the plugin's message, which names the field.
-func requireValidCheckData(host: PluginHost, type: String, data: String) throws {
-    do {
-        _ = try host.validate(host.type(.check, type), data: data, strict: true)
-    } catch {
-        throw CLIFailure(cause: error)
-    }
-}
-
-/// Runs a store call and turns a ``StoreError`` into a one-line failure with exit status 1.
-func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw CLIFailure(cause: error)
     }
 }

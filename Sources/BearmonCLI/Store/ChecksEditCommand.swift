@@ -1,6 +1,6 @@
 import ArgumentParser
 import BearmonCore
-import BearmonPlugins
+import BearmonManagement
 
 /// `bearmon checks edit ID`: changes a check in place, so that its status, history and alerts
 /// survive, which `rm` plus `add` would lose. A running controller picks the edit up at its
@@ -8,7 +8,7 @@ import BearmonPlugins
 struct ChecksEditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Change a check's name, type, data, interval or delay; new data is validated against the type."
+        abstract: "Change a check's name, type, data, interval, delay, tags or public flag; new data is validated against the type."
     )
 
     @Argument(help: "The check's id.") var id: Int64
@@ -17,26 +17,34 @@ struct ChecksEditCommand: AsyncParsableCommand {
     @Option(help: "New JSON data, replacing the old whole. A value left as the mask ******** (as `checks list` shows secrets) keeps the stored value; so do ******** parts of a URL.") var data: String?
     @Option(help: "Seconds between runs.") var interval: Int64?
     @Option(help: "Extra rounds a new state must hold before the check flips.") var delay: Int64?
-    @OptionGroup var options: StoreOptions
+    @Option(name: .customLong("tag"), help: "The check's tags, replacing the old ones; repeat for more.") var tags: [String] = []
+    @Flag(name: .customLong("no-tags"), help: "Remove every tag.") var noTags = false
+    @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Show it on the public status page, or not.") var isPublic: Bool?
+    @OptionGroup var options: ManagementOptions
 
     func validate() throws {
-        if [name, type, data].allSatisfy({ $0 == nil }), interval == nil, delay == nil {
-            throw ValidationError("nothing to change: give --name, --type, --data, --interval or --delay")
+        if [name, type, data].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil {
+            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public or --no-public")
         }
+        if noTags, !tags.isEmpty { throw ValidationError("give --tag or --no-tags, not both") }
     }
 
     func run() async throws {
-        let host = try options.plugins.makeHost(threads: 1)
-        let store = try options.openStore()
-        guard let row = try store.checkRow(id) else { throw CLIFailure("check \(id) does not exist; `bearmon checks list` shows the ids") }
-        // Data copied from `checks list` holds masks where secrets were: they mean "unchanged".
-        let restored: String? = try data.map { edited throws in
-            do { return try MaskedEdit.restore(edited, from: row.data) } catch { throw CLIFailure("check \(id)", cause: error) }
+        let newData = try data.map(DataArgument.check)
+        let session = try options.open()
+        var patch: [String: JSONValue] = [:]
+        if let name { patch["name"] = .string(name) }
+        if let type { patch["type"] = .string(type) }
+        if let newData {
+            // Masks in the new data mean "unchanged": the catalog restores them from what is stored.
+            let current = try managed { () throws(CatalogError) in try session.catalog.check(id) }
+            patch["data"] = DataArgument.replacing(current.data, with: newData)
         }
-        let edited = NewCheck(name: name ?? row.name, type: type ?? row.type, data: restored ?? row.data,
-                              interval: interval ?? row.interval, delay: delay ?? row.delay, enabled: row.enabled)
-        if type != nil || data != nil { try requireValidCheckData(host: host, type: edited.type, data: edited.data) }
-        try reportingStoreErrors { try store.updateCheck(id, with: edited) }
-        print("changed check \(id) (\(edited.name))")
+        if let interval { patch["interval"] = .int(interval) }
+        if let delay { patch["delay"] = .int(delay) }
+        if noTags || !tags.isEmpty { patch["tags"] = .array(tags.map(JSONValue.string)) }
+        if let isPublic { patch["public"] = .bool(isPublic) }
+        let changed = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(patch)) }
+        print("changed check \(id) (\(changed.name))")
     }
 }

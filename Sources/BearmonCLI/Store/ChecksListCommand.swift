@@ -1,20 +1,21 @@
-import BearmonManagement
 import ArgumentParser
 import BearmonCore
-import BearmonPlugins
+import BearmonManagement
 import Foundation
 
-/// `bearmon checks list`: id, name, type, interval, delay, status and enabled, secrets masked;
-/// a row that cannot run is shown as misconfigured, with the reason.
+/// `bearmon checks list`: id, name, type, interval, delay, status, enabled, data (secrets
+/// masked), public flag and tags; with `--db`, a row that cannot run is shown as misconfigured,
+/// with the reason.
 struct ChecksListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List checks.")
+    @Option(help: "Only the checks with this tag.") var tag: String?
     @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let host = try options.plugins.makeHost(threads: 1)
-        let store = try options.openStore()
-        let listing = CheckListing(host: host, rows: try store.checkRows())
+        let session = try options.open()
+        let checks = try session.all { (page) throws(CatalogError) in try session.catalog.listChecks(page, tag: tag) }
+        let listing = CheckListing(checks: checks, problems: try session.problems())
         print(json ? listing.json : listing.text)
     }
 }
@@ -24,19 +25,18 @@ struct ChecksShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one check, its alerts and its last result.")
     @Argument(help: "The check's id.") var id: Int64
     @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let host = try options.plugins.makeHost(threads: 1)
-        let store = try options.openStore()
-        guard let row = try store.checkRow(id) else { throw CLIFailure("check \(id) does not exist") }
-        let listing = CheckListing(host: host, rows: [row])
-        let alerts = try store.alerts().filter { $0.checkID == id }
-        let last = try store.latestResults()[id]
+        let session = try options.open()
+        let check = try managed { () throws(CatalogError) in try session.catalog.check(id) }
+        let listing = CheckListing(checks: [check], problems: try session.problems())
         if json {
             print(listing.json)
             return
         }
+        let alerts = try session.all { (page) throws(CatalogError) in try session.catalog.listAlerts(page) }.filter { $0.checkID == id }
+        let last = try managed { () throws(CatalogError) in try session.catalog.results(check: id, PageRequest(limit: 1)) }.items.first
         print(listing.text)
         print("")
         print("alerts: " + (alerts.isEmpty ? "none" : alerts.map { "#\($0.id) contact \($0.contactID) on \($0.typeText)\($0.enabled ? "" : " (disabled)")" }.joined(separator: ", ")))
@@ -46,38 +46,39 @@ struct ChecksShowCommand: AsyncParsableCommand {
     }
 }
 
-/// How check rows are shown by `checks list` and `checks show`.
+/// How checks are shown by `checks list` and `checks show`.
 struct CheckListing {
-    let host: PluginHost
-    let rows: [CheckRow]
+    let checks: [CheckResource]
+    /// Why a check cannot run, by id (known only with `--db`).
+    let problems: [Int64: String]
 
-    private func problem(_ row: CheckRow) -> String? {
-        if case .failure(let poison) = CheckCatalog(host: host).validate(row) { return poison.reason }
-        return nil
+    /// The data as one line, secrets already masked by the catalog.
+    private func data(_ check: CheckResource) -> String {
+        if case .string(let text) = check.data { return text }
+        return check.data.jsonText
     }
 
-    private func data(_ row: CheckRow) -> String { DataMasker(host: host).mask(kind: .check, type: row.type, data: row.data) }
-
     var text: String {
-        var table = TextTable("ID", "NAME", "TYPE", "INTERVAL", "DELAY", "STATUS", "ENABLED", "DATA")
+        var table = TextTable("ID", "NAME", "TYPE", "INTERVAL", "DELAY", "STATUS", "ENABLED", "DATA", "PUBLIC", "TAGS")
         var notes: [String] = []
-        for row in rows {
-            let problem = self.problem(row)
-            if let problem { notes.append("check \(row.id) is misconfigured: \(problem)") }
-            table.add(String(row.id), row.name, row.type, "\(row.interval)s", String(row.delay),
-                      problem == nil ? (row.status ?? "NULL") : "misconfigured", row.enabled ? "yes" : "no", data(row))
+        for check in checks {
+            let problem = problems[check.id]
+            if let problem { notes.append("check \(check.id) is misconfigured: \(problem)") }
+            table.add(String(check.id), check.name, check.type, "\(check.interval)s", String(check.delay),
+                      problem == nil ? (check.status ?? "NULL") : "misconfigured", check.enabled ? "yes" : "no", data(check),
+                      check.public ? "yes" : "no", check.tags.joined(separator: ","))
         }
         return ([table.text] + notes).joined(separator: "\n")
     }
 
     var json: String {
-        JSONValue.array(rows.map { row in
+        JSONValue.array(checks.map { check in
             var object: [String: JSONValue] = [
-                "id": .int(row.id), "name": .string(row.name), "type": .string(row.type), "interval": .int(row.interval),
-                "delay": .int(row.delay), "status": row.status.map(JSONValue.string) ?? .null, "enabled": .bool(row.enabled),
-                "data": .string(data(row)),
+                "id": .int(check.id), "name": .string(check.name), "type": .string(check.type), "interval": .int(check.interval),
+                "delay": .int(check.delay), "status": check.status.map(JSONValue.string) ?? .null, "enabled": .bool(check.enabled),
+                "data": .string(data(check)), "public": .bool(check.public), "tags": .array(check.tags.map(JSONValue.string)),
             ]
-            if let problem = problem(row) { object["problem"] = .string(problem) }
+            if let problem = problems[check.id] { object["problem"] = .string(problem) }
             return .object(object)
         }).jsonText
     }
@@ -86,4 +87,9 @@ struct CheckListing {
         let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         return date.formatted(.iso8601)
     }
+}
+
+extension AlertResource {
+    /// The type as listings show it.
+    var typeText: String { type?.rawValue ?? "NULL (never notifies)" }
 }

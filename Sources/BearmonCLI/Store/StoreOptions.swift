@@ -9,7 +9,10 @@ struct StoreOptions: ParsableArguments {
     @OptionGroup var plugins: PluginOptions
 
     /// Opens the store and applies any missing migrations (they only ever add tables).
-    func openStore() throws -> SQLStore {
+    func openStore() throws -> SQLStore { try Self.openStore(db: db, plugins: plugins) }
+
+    /// Opens the store `db` names, else the one `plugins`' config names, and migrates it.
+    static func openStore(db: String?, plugins: PluginOptions) throws -> SQLStore {
         let config = try plugins.loadConfig()
         do {
             let store = try StoreLocation.resolve(db: db, config: config).open()

@@ -17,6 +17,9 @@ Behaviours, chosen by path:
   /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
   /switch/NAME      200 while the file NAME in --state DIR is missing or says "up", else 503
   /record...        200 "recorded"; with --record FILE, the request is appended to FILE
+  /fakeapi/KIND/... a bearmon API gone wrong, for `--api`: loop (a page whose next cursor is
+                    always the same), fail (500 with a bearmon error), teapot (418 with one),
+                    wrong (200 JSON that is no page), moved (302), huge (17 MiB of JSON)
   --host takes any address of 127.0.0.0/8 (egress tests deny one of them), or any address
   inside a test's own network namespace
   /2010-04-01/Accounts/SID/Messages.json and .../Calls.json
@@ -123,6 +126,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def reply_json(self, status, value):
         self.reply(status, json.dumps(value).encode(), content_type="application/json")
+
+    def path_fakeapi(self, kind):
+        if kind == "loop":
+            self.reply_json(200, {"items": [], "next": "same"})
+        elif kind == "fail":
+            self.reply_json(500, {"error": "the database is on fire"})
+        elif kind == "teapot":
+            self.reply_json(418, {"error": "short and stout"})
+        elif kind == "wrong":
+            self.reply_json(200, {"items": [{"id": "one"}]})
+        elif kind == "moved":
+            self.reply(302, b"", headers=[("Location", "http://127.0.0.1:1/")])
+        elif kind == "huge":
+            self.reply(200, b'{"items": [' + b" " * (17 << 20) + b"]}", content_type="application/json")
+        else:
+            self.reply(404, b"no such fake API\n")
 
     def path_record(self, _):
         self.record(self.request_body(), 200)

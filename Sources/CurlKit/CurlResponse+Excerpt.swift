@@ -1,5 +1,3 @@
-import CurlKit
-
 extension CurlResponse {
     /// The longest excerpt of a body put into an error text.
     package static let excerptLimit = 200
