@@ -3,7 +3,7 @@ import Hummingbird
 import NIOCore
 
 /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of exactly what ``APIRoutes`` serves,
-/// written by hand so that it reads as documentation. APITests hold it to the routes (every
+/// written by hand so that it reads as documentation. APIOpenAPIDocumentTests hold it to the routes (every
 /// endpoint described, nothing else) and schemathesis holds the answers to it.
 package enum OpenAPIDocument {
     /// The answer, as sent.
@@ -567,7 +567,7 @@ package enum OpenAPIDocument {
       "tag": {
         "name": "tag",
         "in": "query",
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"},
         "description": "Only checks that carry this tag."
       }
     },
@@ -635,32 +635,71 @@ package enum OpenAPIDocument {
         "required": ["name", "type", "data"],
         "additionalProperties": false,
         "properties": {
-          "name": {"type": "string", "description": "The name (config as code needs it unique)."},
+          "name": {
+            "type": "string",
+            "description": "The name (config as code needs it unique).",
+            "minLength": 1,
+            "maxLength": 64
+          },
           "type": {"type": "string", "description": "The check type, such as http."},
           "data": {
             "type": ["object", "string"],
             "description": "The type's parameters (an object); secrets are masked."
           },
-          "interval": {"type": "integer", "description": "Seconds between runs."},
-          "delay": {"type": "integer", "description": "Extra rounds a new state must hold before it flips."},
-          "enabled": {"type": "boolean", "description": "Whether it runs."},
-          "tags": {"type": "array", "description": "Tags.", "items": {"type": "string"}},
-          "public": {"type": "boolean", "description": "Whether the public status page shows it."}
-        }
+          "interval": {
+            "type": ["integer", "null"],
+            "description": "Seconds between runs.",
+            "minimum": 1,
+            "maximum": 31622400
+          },
+          "delay": {
+            "type": ["integer", "null"],
+            "description": "Extra rounds a new state must hold before it flips.",
+            "minimum": 0,
+            "maximum": 10000
+          },
+          "enabled": {"type": ["boolean", "null"], "description": "Whether it runs."},
+          "tags": {
+            "type": ["array", "null"],
+            "description": "Tags.",
+            "items": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"}
+          },
+          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
+        },
+        "description": "A new check; an optional field left out or null takes its default (interval 60, delay 1, enabled, no tags, not public)."
       },
       "CheckPatch": {
         "type": "object",
         "properties": {
-          "name": {"type": ["string", "null"], "description": "The name (config as code needs it unique)."},
+          "name": {
+            "type": ["string", "null"],
+            "description": "The name (config as code needs it unique).",
+            "minLength": 1,
+            "maxLength": 64
+          },
           "type": {"type": ["string", "null"], "description": "The check type, such as http."},
           "data": {
             "type": ["object", "string", "null"],
             "description": "The type's parameters (an object); secrets are masked."
           },
-          "interval": {"type": ["integer", "null"], "description": "Seconds between runs."},
-          "delay": {"type": ["integer", "null"], "description": "Extra rounds a new state must hold before it flips."},
+          "interval": {
+            "type": ["integer", "null"],
+            "description": "Seconds between runs.",
+            "minimum": 1,
+            "maximum": 31622400
+          },
+          "delay": {
+            "type": ["integer", "null"],
+            "description": "Extra rounds a new state must hold before it flips.",
+            "minimum": 0,
+            "maximum": 10000
+          },
           "enabled": {"type": ["boolean", "null"], "description": "Whether it runs."},
-          "tags": {"type": ["array", "null"], "description": "Tags.", "items": {"type": "string"}},
+          "tags": {
+            "type": ["array", "null"],
+            "description": "Tags.",
+            "items": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"}
+          },
           "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
         },
         "description": "A JSON merge patch of a check as shown."
@@ -683,7 +722,12 @@ package enum OpenAPIDocument {
         "required": ["type", "data"],
         "additionalProperties": false,
         "properties": {
-          "name": {"type": ["string", "null"], "description": "A unique name, or null."},
+          "name": {
+            "type": ["string", "null"],
+            "description": "A unique name, or null.",
+            "minLength": 1,
+            "maxLength": 64
+          },
           "type": {"type": "string", "description": "The contact type, such as email."},
           "data": {
             "type": ["object", "string"],
@@ -694,7 +738,12 @@ package enum OpenAPIDocument {
       "ContactPatch": {
         "type": "object",
         "properties": {
-          "name": {"type": ["string", "null"], "description": "A unique name, or null."},
+          "name": {
+            "type": ["string", "null"],
+            "description": "A unique name, or null.",
+            "minLength": 1,
+            "maxLength": 64
+          },
           "type": {"type": ["string", "null"], "description": "The contact type, such as email."},
           "data": {
             "type": ["object", "string", "null"],
@@ -723,15 +772,16 @@ package enum OpenAPIDocument {
         "required": ["check_id", "contact_id"],
         "additionalProperties": false,
         "properties": {
-          "check_id": {"type": "integer", "format": "int64"},
-          "contact_id": {"type": "integer", "format": "int64"},
+          "check_id": {"type": "integer", "format": "int64", "minimum": 1},
+          "contact_id": {"type": "integer", "format": "int64", "minimum": 1},
           "type": {
             "type": ["string", "null"],
             "enum": ["both", "online", "offline", null],
             "description": "Which flips notify."
           },
-          "enabled": {"type": "boolean"}
-        }
+          "enabled": {"type": ["boolean", "null"]}
+        },
+        "description": "A new alert; type defaults to both, enabled to true."
       },
       "AlertPatch": {
         "type": "object",
@@ -765,12 +815,15 @@ package enum OpenAPIDocument {
         "type": "object",
         "required": ["name", "scope"],
         "additionalProperties": false,
-        "properties": {"name": {"type": "string"}, "scope": {"type": "string", "enum": ["read", "write"]}}
+        "properties": {
+          "name": {"type": "string", "minLength": 1, "maxLength": 64},
+          "scope": {"type": "string", "enum": ["read", "write"]}
+        }
       },
       "TokenPatch": {
         "type": "object",
         "properties": {
-          "name": {"type": ["string", "null"]},
+          "name": {"type": ["string", "null"], "minLength": 1, "maxLength": 64},
           "scope": {"type": ["string", "null"], "enum": ["read", "write", null]}
         },
         "description": "A JSON merge patch of a token's name or scope."

@@ -67,7 +67,8 @@ package struct NodeServer {
         self.configFile = configFile
         self.logger = logger
         // Router middleware applies to routes added after it, and to paths no route serves.
-        router = Router(context: NodeRequestContext.self)
+        // HEAD is answered wherever GET is (the access rule counts both as reads).
+        router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RefusalShapeMiddleware())
         router.add(middleware: BodyLimitMiddleware(logger: logger))
         let verifier = password.map { SignatureVerifier(password: $0, node: node, recipients: [listen.description, node] + recipients) }

@@ -71,6 +71,17 @@ struct APIRoutesTests {
         }
     }
 
+    @Test("HEAD is answered wherever GET is, without a body")
+    func head() async throws {
+        try await test { client in
+            let get = try await client.execute(uri: "/api/v1/tokens", method: .get)
+            let head = try await client.execute(uri: "/api/v1/tokens", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0 && get.body.readableBytes > 0)
+            #expect(head.headers[.contentType] == "application/json")
+            #expect(try await client.execute(uri: "/api/v1/checks/9", method: .head).status == .notFound)
+        }
+    }
+
     @Test("every CatalogError kind answers its own status with {\"error\": message}")
     func refusals() async throws {
         let catalog = FakeCatalog()
@@ -202,7 +213,7 @@ struct APIRoutesTests {
                 let response = try await client.execute(uri: path, method: method)
                 #expect(response.status == .methodNotAllowed, "\(method) \(path)")
                 #expect(response.headers[.allow] == allow)
-                #expect(refusal(response) == "\(method) is not served on \(path.replacingOccurrences(of: "/1", with: "/{id}")); it takes \(allow)")
+                #expect(refusal(response) == "\(method.rawValue) is not served on \(path.replacingOccurrences(of: "/1", with: "/{id}")); it takes \(allow)")
             }
             for (method, path) in [(HTTPRequest.Method.get, "/api/v1/nothing"), (.get, "/api/v2/checks"), (.get, "/api/v1/checks/1/nothing")] {
                 let response = try await client.execute(uri: path, method: method)

@@ -27,14 +27,14 @@ struct APISchemathesisTests {
         return false
     }()
 
-    /// The checks that hold answers to the document, and deleted or created items to what
-    /// reads then answer. Not the ones that would hold the document to the catalog's validation
+    /// The checks that hold answers to the document, requests that break it to a refusal, and
+    /// deleted or created items to what reads then answer. Not the ones that would hold the document to the catalog's validation
     /// (positive_data_acceptance: a made-up check type is rightly refused though the schema
     /// cannot list the types), to the access rule (ignored_auth: reads are open on loopback by
     /// default), or to every method name there is (unsupported_method sends the likes of QUERY,
     /// which no route knows: 404; the usual methods get 405 with Allow, tested in APIRoutesTests).
     static let checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,"
-        + "allow_header_conformance,use_after_free,ensure_resource_availability"
+        + "allow_header_conformance,use_after_free,ensure_resource_availability,negative_data_rejection"
 
     @Test("no 5xx and no answer that breaks the OpenAPI document, with a write token, inside a namespace with only lo",
           .enabled(if: runs), .timeLimit(.minutes(3)))
@@ -76,7 +76,11 @@ struct APISchemathesisTests {
         let run = try await namespace.run([
             Self.executable, "--config-file", dir.file("schemathesis.toml"), "run", "http://\(address)/api/v1/openapi.json",
             "--checks", Self.checks, "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", "30", "--seed", "19",
-            "--request-timeout", "10", "--workers", "2", "--no-color",
+            "--request-timeout", "10", "--no-color",
+            // One worker: with two threads, CPython 3.11's ast.parse (which Hypothesis calls to
+            // describe filters) now and then fails with "AST constructor recursion depth
+            // mismatch", a runtime error of the tool rather than a finding.
+            "--workers", "1",
         ], timeout: 110, environment: ["BEARMON_TOKEN": token], directory: dir.path)
         let output = run.stdout + run.stderr
         print("schemathesis took \(Int(Date().timeIntervalSince(started))) s; its summary:\n" + (output.components(separatedBy: "SUMMARY").last ?? output).suffix(3000))
