@@ -24,13 +24,14 @@ enum APIInput {
 
     /// The page a list asks for (`limit`, `cursor`) and the values of its `filters`. Unknown
     /// or repeated parameters are refused rather than ignored, as unknown body fields are.
-    static func page(_ request: Request, filters: [String] = []) throws(CatalogError) -> (PageRequest, [String: String]) {
-        let known = pageParameters + filters
+    static func page(_ request: Request, filters: [String] = [], known pageKnown: [String] = pageParameters) throws(CatalogError) -> (PageRequest, [String: String]) {
+        let known = pageKnown + filters
         var values: [String: String] = [:]
         for (name, value) in request.uri.queryParameters {
             let name = String(name)
             guard known.contains(name) else {
-                throw CatalogError(.invalid, "unknown query parameter \(quoted(name)); this list takes \(known.joined(separator: ", "))")
+                let takes = known.isEmpty ? "this path takes none" : "this list takes \(known.joined(separator: ", "))"
+                throw CatalogError(.invalid, "unknown query parameter \(quoted(name)); \(takes)")
             }
             guard values[name] == nil else { throw CatalogError(.invalid, "query parameter \(name) is given twice; give it once") }
             values[name] = String(value)

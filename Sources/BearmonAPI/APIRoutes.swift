@@ -62,5 +62,6 @@ package enum APIRoutes {
             + collection("tokens", noun: "token", list: { page, _ in try catalog.listTokens(page) },
                          get: { try catalog.token($0) }, create: { try catalog.createToken($0) },
                          update: { try catalog.updateToken($0, patch: $1) }, delete: { try catalog.deleteToken($0) })
+            + config(catalog)
     }
 }

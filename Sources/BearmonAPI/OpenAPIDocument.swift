@@ -39,6 +39,50 @@ package enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/config": {
+      "get": {
+        "operationId": "exportConfig",
+        "summary": "The checks, contacts and alerts as config as code (the YAML `bearmon apply` reads), secrets masked.",
+        "responses": {
+          "200": {
+            "description": "The export.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ConfigExport"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "applyConfig",
+        "summary": "Plans a config-as-code file against the catalog and, unless dry_run, applies it in one transaction: all of it or none.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/ConfigApply"},
+              "example": {"yaml": "checks:\n  web:\n    type: tcp\n    data: {address: \"127.0.0.1:22\"}\n", "file": "bearmon.yaml", "dry_run": true}
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The plan, and whether it was applied.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ConfigReport"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/api/v1/checks": {
       "get": {
         "operationId": "listChecks",
@@ -886,6 +930,35 @@ package enum OpenAPIDocument {
         "properties": {
           "items": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}},
           "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "ConfigExport": {
+        "type": "object",
+        "required": ["yaml"],
+        "additionalProperties": false,
+        "properties": {"yaml": {"type": "string", "description": "The YAML text; applying it back changes nothing."}}
+      },
+      "ConfigApply": {
+        "type": "object",
+        "required": ["yaml"],
+        "additionalProperties": false,
+        "properties": {
+          "yaml": {"type": "string", "description": "The file's text (README, Config as code)."},
+          "file": {"type": "string", "description": "What messages call the file (default bearmon.yaml)."},
+          "prune": {"type": "boolean", "description": "Delete checks, contacts and alerts the file lacks."},
+          "dry_run": {"type": "boolean", "description": "Plan only; change nothing."}
+        }
+      },
+      "ConfigReport": {
+        "type": "object",
+        "required": ["lines", "summary", "changes", "kept", "applied"],
+        "additionalProperties": false,
+        "properties": {
+          "lines": {"type": "array", "items": {"type": "string"}, "description": "+ add, ~ change, - delete, ! kept though the file lost it; secrets masked."},
+          "summary": {"type": "string"},
+          "changes": {"type": "boolean", "description": "Whether the plan changes anything."},
+          "kept": {"type": "boolean", "description": "Whether rows the file lost were kept (no prune)."},
+          "applied": {"type": "boolean", "description": "Whether the plan was applied."}
         }
       },
       "TokenPage": {

@@ -387,4 +387,9 @@ final class FakeCatalog: CatalogService {
 
     func results(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<ResultResource> { try enter(page); return Page(items: [], next: nil) }
     func flips(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<FlipResource> { try enter(page); return Page(items: [], next: nil) }
+    func exportConfig() throws(CatalogError) -> ConfigExport { try enter(); return ConfigExport(yaml: "checks: {}\n") }
+    func applyConfig(_ request: ConfigApplyRequest) throws(CatalogError) -> ConfigApplyReport {
+        try enter()
+        return ConfigApplyReport(lines: [], summary: "0 to add, 0 to change, 0 to delete", changes: false, kept: false, applied: false)
+    }
 }

@@ -149,6 +149,27 @@ import Testing
         #expect(try store.token(sha256: TokenSecret.sha256Hex(token)) == nil)
     }
 
+    @Test func configAsCodeThroughTheCatalogRefusesBadFilesAndAppliesWholeFiles() throws {
+        let (catalog, store, keep) = try catalog(.sqlite)
+        defer { withExtendedLifetime(keep) {} }
+        let file = "checks:\n  ssh:\n    type: tcp\n    data: {address: \"127.0.0.1:22\"}\n    tags: [db]\n"
+        let dry = try catalog.applyConfig(ConfigApplyRequest(yaml: file, file: "f.yaml", prune: false, dryRun: true))
+        #expect(dry.changes && !dry.applied && dry.lines.count == 1)
+        #expect(try store.checkRows().isEmpty)
+        let applied = try catalog.applyConfig(ConfigApplyRequest(yaml: file, file: "f.yaml", prune: false, dryRun: false))
+        #expect(applied.applied)
+        #expect((try store.checkRows().map(\.name)) == ["ssh"])
+        #expect(try catalog.exportConfig().yaml.contains("ssh"))
+        // A bad second check: refused naming file and line, and the good first one is not written either.
+        let broken = file + "  web:\n    type: nope\n    data: {}\n"
+        let refused = refusal { _ = try catalog.applyConfig(ConfigApplyRequest(yaml: broken + "  ok:\n    type: tcp\n    data: {address: \"127.0.0.1:1\"}\n", file: "f.yaml", prune: false, dryRun: false)) }
+        #expect(refused?.kind == .invalid && refused?.message.contains("f.yaml:7") == true, "\(refused?.message ?? "accepted")")
+        #expect((try store.checkRows().map(\.name)) == ["ssh"])
+        // A hostile file label is not repeated.
+        let label = refusal { _ = try catalog.applyConfig(ConfigApplyRequest(yaml: "checks: [", file: "a\u{1b}[31m", prune: false, dryRun: true)) }
+        #expect(label?.message.contains("<request>") == true && label?.message.contains("\u{1b}") == false, "\(label?.message ?? "accepted")")
+    }
+
     @Test func mergePatchFollowsRFC7386() throws {
         let target = try json(#"{"a":"b","c":{"d":"e","f":"g"}}"#)
         #expect(try MergePatch.apply(try json(#"{"a":"z","c":{"f":null}}"#), to: target) == (try json(#"{"a":"z","c":{"d":"e"}}"#)))

@@ -231,6 +231,56 @@ struct RemoteCLITests {
         expectOneLine(try await bearmon(["checks", "list"] + api, token: made), "the token in BEARMON_TOKEN was refused")
     }
 
+    @Test("apply and export over --api print and write what they do with --db; --with-secrets stays on --db; a read token cannot apply")
+    func configAsCodeOverAPI() async throws {
+        let local = try database("cac-local"), remote = try database("cac-remote")
+        let node = try await node(remote.db)
+        let api = ["--api", "http://\(node.address)"]
+        let write = try token(.write, in: remote.store), read = try token(.read, in: remote.store)
+        let file = try dir.write("cac.yaml", """
+            checks:
+              api-web:
+                type: fixture
+                data: {mode: online, password: hunter2}
+                interval: 30
+                tags: [eu, web]
+                public: true
+            contacts:
+              ops:
+                type: fixture
+                data: ops@example.org
+            alerts:
+              - {check: api-web, contact: ops, type: offline}
+            """)
+        for arguments in [["apply", "-f", file, "--dry-run"], ["apply", "-f", file], ["apply", "-f", file]] {
+            let viaDB = try await bearmon(arguments + ["--db", local.db, "--plugins", dir.path])
+            let viaAPI = try await bearmon(arguments + api, token: write.token)
+            #expect(viaAPI.status == viaDB.status && viaAPI.stdout == viaDB.stdout && viaAPI.stderr == viaDB.stderr,
+                    "\(arguments): --db \(viaDB.stdout)\(viaDB.stderr) --api \(viaAPI.stdout)\(viaAPI.stderr)")
+        }
+        #expect(try rows(remote.store) == (try rows(local.store)))
+        #expect(try remote.store.checkRows().contains { $0.name == "api-web" && $0.data.contains("hunter2") })
+
+        let exportedDB = try await bearmon(["export", "--db", local.db, "--plugins", dir.path])
+        let exportedAPI = try await bearmon(["export"] + api, token: read.token)
+        #expect(exportedAPI.status == 0 && exportedAPI.stdout == exportedDB.stdout, "\(exportedAPI.stderr)")
+        #expect(!exportedAPI.stdout.contains("hunter2") && exportedAPI.stdout.contains("api-web"))
+        // The masked export applied back over the API changes nothing and keeps the secret.
+        let back = try dir.write("back.yaml", exportedAPI.stdout)
+        let again = try await bearmon(["apply", "-f", back] + api, token: write.token)
+        #expect(again.status == 0 && again.stdout.contains("nothing to change"), "\(again.stdout)\(again.stderr)")
+        #expect(try remote.store.checkRows().contains { $0.data.contains("hunter2") })
+
+        let secrets = try await bearmon(["export", "--with-secrets"] + api, token: write.token)
+        #expect(secrets.status != 0 && secrets.stderr.contains("only with --db") && !secrets.stdout.contains("hunter2"))
+        expectOneLine(try await bearmon(["apply", "-f", file, "--prune"] + api, token: read.token), "has scope read", "needs a write token")
+        let broken = try dir.write("broken.yaml", "checks:\n  x:\n    type: fixture\n    data: {mode: online}\n    interval: -5\n")
+        let refusedAPI = try await bearmon(["apply", "-f", broken] + api, token: write.token)
+        let refusedDB = try await bearmon(["apply", "-f", broken, "--db", local.db, "--plugins", dir.path])
+        #expect(refusedAPI.status == 1 && refusedAPI.stderr == refusedDB.stderr && refusedAPI.stderr.contains("broken.yaml:5"), "\(refusedAPI.stderr)")
+        #expect(try rows(remote.store) == (try rows(local.store)))
+    }
+
     /// Asserts one "Error: ..." line on stderr holding `words`, exit status 1, nothing on stdout.
     private func expectOneLine(_ result: CommandResult, _ words: String..., sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)

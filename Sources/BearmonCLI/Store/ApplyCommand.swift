@@ -14,37 +14,30 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: [.customShort("f"), .long], help: "The YAML file, or - for standard input.") var file: String
     @Flag(help: "Print the plan and change nothing.") var dryRun = false
     @Flag(help: "Delete checks, contacts and alerts that are not in the file.") var prune = false
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
 
     func run() async throws {
         let label = file == "-" ? "<stdin>" : file
-        // The file is read first, so that its mistakes show without a database to reach.
-        let document: CatalogDocument
-        do { document = try CatalogDocument.parse(try Self.read(file), file: label) } catch let error as ConfigAsCodeError { throw CLIFailure(cause: error) }
-        let host = try options.plugins.makeHost(threads: 1)
-        let store = try options.openStore()
-        let catalog = ConfigAsCode(store: store, host: host)
-        let plan: CatalogPlan
+        // The file is read and parsed first, so that its mistakes show without a database or
+        // node to reach; the catalog (the store's, or a node's with --api) parses it again.
+        let bytes = try Self.read(file)
+        do { _ = try CatalogDocument.parse(bytes, file: label) } catch let error as ConfigAsCodeError { throw CLIFailure(cause: error) }
+        let session = try options.open()
+        let request = ConfigApplyRequest(yaml: String(decoding: bytes, as: UTF8.self), file: label, prune: prune, dryRun: dryRun)
+        let report: ConfigApplyReport
         do {
-            plan = try catalog.plan(document, file: label, prune: prune)
-        } catch {
+            report = try session.catalog.applyConfig(request)
+        } catch where error.kind == .invalid {
             throw CLIFailure(cause: error)
-        }
-        for line in plan.lines { print(line) }
-        guard !plan.isEmpty else {
-            print("nothing to change: the database matches \(file)" + (plan.count(.keep) > 0 ? " (\(plan.summary))" : ""))
-            return
-        }
-        if dryRun {
-            print("dry run: \(plan.summary); nothing was changed")
-            return
-        }
-        do {
-            try catalog.apply(plan)
         } catch {
             throw CLIFailure("nothing was changed", cause: error)
         }
-        print("applied: \(plan.summary)")
+        for line in report.lines { print(line) }
+        guard report.changes else {
+            print("nothing to change: the database matches \(file)" + (report.kept ? " (\(report.summary))" : ""))
+            return
+        }
+        print(report.applied ? "applied: \(report.summary)" : "dry run: \(report.summary); nothing was changed")
     }
 
     /// The file's bytes, at most one more than ``CatalogDocument/maxFileBytes`` (the parser refuses more).

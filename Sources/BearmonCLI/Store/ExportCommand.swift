@@ -10,15 +10,24 @@ struct ExportCommand: AsyncParsableCommand {
     )
 
     @Flag(help: "Print secrets instead of ********; keep the output as secret as the database.") var withSecrets = false
-    @OptionGroup var options: StoreOptions
+    @OptionGroup var options: ManagementOptions
+
+    func validate() throws {
+        if withSecrets, options.api != nil {
+            throw ValidationError("--with-secrets works only with --db: secrets never leave a node through its API")
+        }
+    }
 
     func run() async throws {
-        let host = try options.plugins.makeHost(threads: 1)
-        let store = try options.openStore()
-        do {
-            print(try ConfigAsCode(store: store, host: host).export(withSecrets: withSecrets), terminator: "")
-        } catch {
-            throw CLIFailure(cause: error)
+        let session = try options.open()
+        if withSecrets, let local = session.local {
+            do {
+                print(try ConfigAsCode(store: local.store, host: local.host).export(withSecrets: true), terminator: "")
+            } catch {
+                throw CLIFailure(cause: error)
+            }
+            return
         }
+        print(try managed { () throws(CatalogError) in try session.catalog.exportConfig() }.yaml, terminator: "")
     }
 }

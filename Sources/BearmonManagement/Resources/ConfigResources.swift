@@ -1,3 +1,5 @@
+package import BearmonCore
+
 /// What `bearmon apply` sends: a config-as-code file and how to apply it.
 package struct ConfigApplyRequest: Sendable, Equatable, Codable {
     /// The YAML text.
@@ -53,4 +55,13 @@ package struct ConfigExport: Sendable, Equatable, Codable {
 
     /// An export of `yaml`.
     package init(yaml: String) { self.yaml = yaml }
+}
+
+extension ConfigApplyRequest {
+    /// A request from an API body: `yaml` (required), `file`, `prune`, `dry_run`; unknown fields refused.
+    package init(body: JSONValue) throws(CatalogError) {
+        let reader = try BodyReader(body, what: "config request", known: ["yaml", "file", "prune", "dry_run"])
+        self.init(yaml: try reader.requiredString("yaml"), file: try reader.string("file") ?? "bearmon.yaml",
+                  prune: try reader.bool("prune") ?? false, dryRun: try reader.bool("dry_run") ?? false)
+    }
 }
