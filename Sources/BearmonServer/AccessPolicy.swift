@@ -9,7 +9,8 @@ package import Logging
 /// services: a read (GET, HEAD) needs a read or write token unless reads are open
 /// (`[api] openReads`); anything else is a write and needs a write token. A token is
 /// `Authorization: Bearer TOKEN`, or the session cookie a browser got by signing in at
-/// `/login` with one. When a request needs no token, none is looked at.
+/// `/login` with one. When a request needs no token, a bearer token sent with it must still
+/// be one that exists (its scope is not asked), and cookies are not looked at.
 ///
 /// Refusals: 401 without a token or with one that is unknown, revoked, tampered or expired;
 /// 403 with a read token on a write (and for a cookie sent with a write from another origin);
@@ -49,7 +50,10 @@ package struct AccessPolicy: Sendable {
     /// token against one more secret (`[push] token` for pushes) that `setting` names; `open`
     /// says whether a request of this kind needs no token at all.
     package func admit(_ request: Request, context: NodeRequestContext, open: Bool, alsoAllowed: ExtraToken? = nil) async throws {
-        if open { return }
+        // Where no token is needed, one that is sent is still checked: a revoked or mistyped
+        // token is refused rather than ignored, so that a script learns it stopped working
+        // before reads close. Cookies are not: a stale session must not block an open page.
+        if open, tokens == nil || request.headers[.authorization] == nil { return }
         guard let tokens else {
             throw refuse(.notFound, "this node has no store, so it has no API tokens and serves none of this; use a worker's address", request, context)
         }
@@ -68,6 +72,7 @@ package struct AccessPolicy: Sendable {
                 guard let row = try await tokens.token(bearer: bearer) else {
                     throw refuse(.unauthorized, "the bearer token is not known: it was revoked or mistyped; create one with `bearmon tokens add --name NAME --scope \(needed.rawValue)`", request, context)
                 }
+                if open { return }
                 holder = row
                 byCookie = false
             } else if let session = SessionCookie.find(in: request.headers[values: .cookie]) {

@@ -109,8 +109,12 @@ struct AccessRuleTests {
             if status.status != 0 { failures.append("quick start: bearmon status failed: \(status.stderr)") }
             // Loopback, open reads, no [push] token: pushes are taken as monitor-srv took them.
             if try quickStart.push().code != 200 { failures.append("a push on a loopback node without [push] token was refused") }
-            // Presenting a revoked or bad token where none is needed is not looked at.
-            if try quickStart.call("GET", "/v1/checks", headers: ["Authorization": "Bearer junk"]).code != 200 { failures.append("an open read looked at a token") }
+            // A token sent where none is needed must still exist (a script learns it stopped
+            // working); its scope is not asked, and a stale session cookie does not block.
+            if try quickStart.call("GET", "/v1/checks", headers: ["Authorization": "Bearer junk"]).code != 401 { failures.append("an open read ignored an unknown token") }
+            if try quickStart.call("GET", "/v1/checks", headers: quickStart.bearer("reader")).code != 200 { failures.append("an open read refused a good token") }
+            if try quickStart.push(quickStart.bearer("reader"), from: "open-reader").code != 200 { failures.append("an open push asked a good token's scope") }
+            if try quickStart.call("GET", "/v1/checks", headers: ["Cookie": "bearmon_session=stale.x"]).code != 200 { failures.append("an open read looked at a stale cookie") }
 
             let pushToken = try AccessNode(config: "[push]\ntoken = push-secret-for-tests\n")
             if try pushToken.call("GET", "/v1/healthchecks").code != 200 { failures.append("with [push] token: reads are still open") }
