@@ -42,7 +42,7 @@ package enum OpenAPIDocument {
     "/api/v1/config": {
       "get": {
         "operationId": "exportConfig",
-        "summary": "The checks, contacts and alerts as config as code (the YAML `bearmon apply` reads), secrets masked.",
+        "summary": "The checks, contacts and alerts as config as code (the YAML `bearmon apply` reads), secrets masked. 409 while the stored catalog cannot be written as a file (two checks share a name), naming the ids and the fix.",
         "responses": {
           "200": {
             "description": "The export.",
@@ -52,6 +52,7 @@ package enum OpenAPIDocument {
           "401": {"$ref": "#/components/responses/Unauthorized"},
           "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
       },

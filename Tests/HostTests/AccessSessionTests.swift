@@ -228,7 +228,7 @@ struct AccessSessionTests {
         }
     }
 
-    @Test("a store that cannot say whether a token is good: 503 naming the cause, never let through; open reads need no store")
+    @Test("a store that cannot say whether a token is good: 503 naming the cause, never let through; open reads need no store, even with a token sent")
     func storeDown() async throws {
         struct Down: AccessTokens {
             func token(bearer: String) async throws -> APITokenRow? { throw StoreError.invalid("the test's store is down") }
