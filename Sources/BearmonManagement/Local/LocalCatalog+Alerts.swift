@@ -39,10 +39,7 @@ extension LocalCatalog {
     /// Changes an alert's type or enabled flag; its check and contact stay.
     package func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource {
         let current = try alert(id)
-        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
-        let patched = try MergePatch.apply(patch, to: Self.json(current))
-        let reader = try BodyReader(patched, what: "alert", known: Self.alertFields, ignored: ["id"])
-        try Self.requireUnchanged(reader, current: Self.json(current), fields: ["id", "check_id", "contact_id"], what: "alert")
+        let reader = try Self.patched(current, with: patch, what: "alert", known: Self.alertFields, readOnly: ["id", "check_id", "contact_id"])
         guard let type = try Self.alertType(reader) else { throw CatalogError(.invalid, "alert type must be both, online or offline") }
         try stored { try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled)]) }
         return try alert(id)

@@ -34,10 +34,7 @@ extension LocalCatalog {
     /// Applies a merge patch.
     package func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource {
         let current = try check(id)
-        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
-        let patched = try MergePatch.apply(patch, to: Self.json(current))
-        let reader = try BodyReader(patched, what: "check", known: Self.checkFields, ignored: ["id", "status"])
-        try Self.requireUnchanged(reader, current: Self.json(current), fields: ["id", "status"], what: "check")
+        let reader = try Self.patched(current, with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"])
         let row = try checkRow(id)
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
         try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
@@ -122,8 +119,18 @@ extension LocalCatalog {
         (try? CatalogJSON.decoder.decode(JSONValue.self, from: CatalogJSON.encoder.encode(value))) ?? .null
     }
 
+    /// `current` with the merge patch `patch` applied, read as a `what` whose fields are
+    /// `known`; `readOnly` fields may be sent back unchanged, and any other change to them is refused.
+    static func patched<T: Encodable>(_ current: T, with patch: JSONValue, what: String, known: [String], readOnly: [String]) throws(CatalogError) -> BodyReader {
+        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
+        let shown = json(current)
+        let reader = try BodyReader(try MergePatch.apply(patch, to: shown), what: what, known: known, ignored: readOnly.filter { !known.contains($0) })
+        try requireUnchanged(reader, current: shown, fields: readOnly, what: what)
+        return reader
+    }
+
     /// Refuses a patch that changes a read-only field.
-    static func requireUnchanged(_ reader: BodyReader, current: JSONValue, fields: [String], what: String) throws(CatalogError) {
+    private static func requireUnchanged(_ reader: BodyReader, current: JSONValue, fields: [String], what: String) throws(CatalogError) {
         guard case .object(let currentFields) = current else { return }
         for field in fields where reader.value(field) != currentFields[field] && !(reader.value(field) == nil && currentFields[field] == nil) {
             throw CatalogError(.invalid, "\(what) \(field) is set by bearmon and cannot be changed; leave it out of the patch")

@@ -28,10 +28,7 @@ extension LocalCatalog {
     /// Applies a merge patch.
     package func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource {
         let current = try contact(id)
-        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
-        let patched = try MergePatch.apply(patch, to: Self.json(current))
-        let reader = try BodyReader(patched, what: "contact", known: Self.contactFields, ignored: ["id"])
-        try Self.requireUnchanged(reader, current: Self.json(current), fields: ["id"], what: "contact")
+        let reader = try Self.patched(current, with: patch, what: "contact", known: Self.contactFields, readOnly: ["id"])
         let definition = try contactDefinition(reader, stored: try contactRow(id))
         try stored { try store.applyCatalog([.updateContact(id: id, type: definition.type, data: definition.data, name: definition.name)]) }
         return try contact(id)

@@ -29,10 +29,7 @@ extension LocalCatalog {
     /// Renames a token or changes its scope: revoke and re-create instead when it leaked.
     package func updateToken(_ id: Int64, patch: JSONValue) throws(CatalogError) -> TokenResource {
         let current = try token(id)
-        guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
-        let patched = try MergePatch.apply(patch, to: Self.json(current))
-        let reader = try BodyReader(patched, what: "token", known: Self.tokenFields, ignored: ["id", "created_at", "last_used_at"])
-        try Self.requireUnchanged(reader, current: Self.json(current), fields: ["id", "created_at", "last_used_at"], what: "token")
+        let reader = try Self.patched(current, with: patch, what: "token", known: Self.tokenFields, readOnly: ["id", "created_at", "last_used_at"])
         let name = try reader.requiredString("name")
         try NameRules.checkName(name, field: "token name")
         guard let scope = try Self.scope(reader) else { throw CatalogError(.invalid, "token scope must be read or write") }
