@@ -706,7 +706,8 @@ package enum OpenAPIDocument {
           "enabled": {"type": ["boolean", "null"], "description": "Whether it runs."},
           "tags": {
             "type": ["array", "null"],
-            "description": "Tags.",
+            "description": "Tags (at most 64).",
+            "maxItems": 64,
             "items": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"}
           },
           "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
@@ -742,7 +743,8 @@ package enum OpenAPIDocument {
           "enabled": {"type": ["boolean", "null"], "description": "Whether it runs."},
           "tags": {
             "type": ["array", "null"],
-            "description": "Tags.",
+            "description": "Tags (at most 64).",
+            "maxItems": 64,
             "items": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"}
           },
           "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}

@@ -69,6 +69,7 @@ import Testing
             (#"{"name":"a\u0000b","type":"tcp","data":{"address":"127.0.0.1:1"}}"#, "control characters"),
             (#"{"name":"a","type":"tcp","data":{"address":"127.0.0.1:1"},"tags":["ok","no space"]}"#, "tag \"no space\""),
             (#"{"name":"a","type":"tcp","data":{"address":"127.0.0.1:1"},"tags":[1]}"#, "tags must be an array of strings"),
+            (#"{"name":"a","type":"tcp","data":{"address":"127.0.0.1:1"},"tags":[\#((0..<65).map { "\"t\($0)\"" }.joined(separator: ","))]}"#, "65 tags; at most 64"),
             (#"{"name":"a","type":"http","data":{"url":"http://127.0.0.1/","password":"********"}}"#, "nothing is stored to keep"),
             (#"{"name":"\#(String(repeating: "é", count: 65))","type":"tcp","data":{"address":"127.0.0.1:1"}}"#, "65 characters"),
         ]
@@ -91,6 +92,8 @@ import Testing
         #expect(clash?.message.contains("contact \(mail.id)") == true)
         #expect(try store.contacts().count == 1, "a refused contact is not half-written")
 
+        let reserved = refusal { _ = try catalog.createContact(try json(#"{"name":"contact-1","type":"email","data":"b@example.com"}"#)) }
+        #expect(reserved?.kind == .invalid && reserved?.message.contains("form contact-ID") == true)
         let check = try catalog.createCheck(try json(#"{"name":"ssh","type":"tcp","data":{"address":"127.0.0.1:22"}}"#))
         let missing = refusal { _ = try catalog.createAlert(try json(#"{"check_id":\#(check.id),"contact_id":999}"#)) }
         #expect(missing?.kind == .invalid && missing?.message.contains("contact 999 does not exist") == true)

@@ -213,6 +213,7 @@ struct CatalogYAMLReader {
             }
             if rule(at: line(item), { () throws(CatalogError) in try NameRules.checkTag(tag) }) { tags.insert(tag) }
         }
+        if tags.count > NameRules.maxTags { problem(node, "check '\(name)' has \(tags.count) tags; at most \(NameRules.maxTags) are allowed") }
         return tags.sorted()
     }
 

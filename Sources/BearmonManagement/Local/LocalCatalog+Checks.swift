@@ -73,7 +73,7 @@ extension LocalCatalog {
         let interval = try reader.int("interval", in: 1...Self.maxInterval, unit: " seconds") ?? 60
         let delay = try reader.int("delay", in: 0...Self.maxDelay, unit: " rounds") ?? 1
         let tags = try reader.strings("tags") ?? []
-        for tag in tags { try NameRules.checkTag(tag) }
+        try NameRules.checkTags(tags)
         let check = NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: try reader.bool("enabled") ?? enabled)
         return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false)
     }

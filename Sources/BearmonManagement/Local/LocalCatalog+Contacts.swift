@@ -20,7 +20,7 @@ extension LocalCatalog {
     /// Adds a contact.
     package func createContact(_ body: JSONValue) throws(CatalogError) -> ContactResource {
         let reader = try BodyReader(body, what: "contact", known: Self.contactFields)
-        let definition = try contactDefinition(reader, stored: nil)
+        let definition = try contactDefinition(reader, stored: nil, storedName: nil)
         let added = try stored { try store.applyCatalog([.addContact(key: "contact", type: definition.type, data: definition.data, name: definition.name)]) }
         return try contact(added["contact"] ?? 0)
     }
@@ -29,7 +29,7 @@ extension LocalCatalog {
     package func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource {
         let current = try contact(id)
         let reader = try Self.patched(current, with: patch, what: "contact", known: Self.contactFields, readOnly: ["id"])
-        let definition = try contactDefinition(reader, stored: try contactRow(id))
+        let definition = try contactDefinition(reader, stored: try contactRow(id), storedName: current.name)
         try stored { try store.applyCatalog([.updateContact(id: id, type: definition.type, data: definition.data, name: definition.name)]) }
         return try contact(id)
     }
@@ -54,9 +54,10 @@ extension LocalCatalog {
         return ContactResource(id: contact.id, name: name, type: contact.type, data: data)
     }
 
-    private func contactDefinition(_ reader: BodyReader, stored: Contact?) throws(CatalogError) -> (type: String, data: String, name: String?) {
+    private func contactDefinition(_ reader: BodyReader, stored: Contact?, storedName: String?) throws(CatalogError) -> (type: String, data: String, name: String?) {
         let name = try reader.string("name")
-        if let name { try NameRules.checkName(name, field: "contact name") }
+        // A name kept as stored is not judged again (it may predate these rules).
+        if let name, name != storedName { try NameRules.checkContactName(name) }
         let type = try reader.requiredString("type")
         guard let value = reader.value("data") else { throw CatalogError(.invalid, "the contact needs \"data\": an address, a number, a URL, or an object of the type's parameters") }
         let data: String

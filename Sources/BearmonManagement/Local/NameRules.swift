@@ -3,6 +3,24 @@
 package enum NameRules {
     /// The longest name or tag (their columns' width).
     package static let maxLength = 64
+    /// The most tags a check may carry: tags select checks, they do not describe them at length.
+    package static let maxTags = 64
+
+    /// Refuses more than ``maxTags`` tags, or one that ``checkTag(_:)`` refuses.
+    package static func checkTags(_ tags: [String]) throws(CatalogError) {
+        guard tags.count <= maxTags else { throw CatalogError(.invalid, "a check carries \(tags.count) tags; at most \(maxTags) are allowed") }
+        for tag in Set(tags).sorted() { try checkTag(tag) }
+    }
+
+    /// ``checkName(_:field:)`` for a contact given a name by the API or CLI; `contact-ID` is
+    /// refused there, since config as code uses that form for contacts without a name.
+    package static func checkContactName(_ name: String) throws(CatalogError) {
+        try checkName(name, field: "contact name")
+        let digits = name.utf8.dropFirst("contact-".utf8.count)
+        if name.hasPrefix("contact-"), !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            throw CatalogError(.invalid, "contact name \"\(name)\" has the form contact-ID, which config as code uses for contacts without a name; choose another")
+        }
+    }
 
     /// Refuses an empty name, one longer than ``maxLength``, with control characters, or with
     /// space at either end; `field` names it in the message.
