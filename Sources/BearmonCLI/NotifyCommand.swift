@@ -57,7 +57,7 @@ struct NotifyCommand: AsyncParsableCommand {
             eventID: eventID ?? UUID().uuidString.lowercased(), status: status.rawValue, message: message,
             checkID: check.id, checkName: check.name, checkType: check.type,
             maskedCheckData: DataMasker(host: host).mask(kind: .check, type: check.type, data: check.data),
-            time: Int64(Date().timeIntervalSince1970)
+            time: Int64(Date().timeIntervalSince1970), kind: "test"
         )
         let outcome = await host.deliver(contactType, params: params, event: event, label: "bearmon notify \(type)")
         print(DeliveryText(outcome: outcome, eventID: event.eventID).text)

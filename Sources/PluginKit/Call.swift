@@ -74,6 +74,6 @@ public struct Call {
 
     /// In a contact call: the event to deliver.
     public var notification: Notification? {
-        host.pointee.notification(raw).map { Notification($0.pointee) }
+        host.pointee.notification(raw).map { Notification($0) }
     }
 }

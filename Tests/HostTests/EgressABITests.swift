@@ -9,7 +9,7 @@ import Testing
 struct EgressABITests {
     @Test("a 1.1 plugin asks egress_check: allowed, denied with the rule (mapped IPv6 too), a non-address refused")
     func egressCheck() async throws {
-        let fixture = try await FixtureHost(config: try GcfgParser(file: "t.cfg").parse(EgressTests.config))
+        let fixture = try await FixtureHost(config: try GcfgParser(file: "t.cfg").parse(EgressTests.config), defines: ["FIXTURE_ABI_MINOR=1"])
         #expect(try fixture.host.type(.check, "fixture").module.abiMinor == 1)
         let allowed = try await fixture.check(#"{"mode":"egress","message":"127.0.0.4"}"#)
         #expect(allowed.status == .online && allowed.message == "allowed")

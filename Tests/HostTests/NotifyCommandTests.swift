@@ -41,6 +41,7 @@ struct NotifyCommandTests {
         let json = try #require(JSONSerialization.jsonObject(with: Data((received[1]["body"] as? String ?? "").utf8)) as? [String: Any])
         #expect(json["data"] as? String == #"{"api_token":"********","host":"h"}"#)
         #expect((json["event_id"] as? String)?.count == 36, "a UUID by default")
+        #expect(json["kind"] as? String == "test", "a hand-fired notification is a test")
         let everything = received.map { "\($0)" }.joined() + result.stdout + result.stderr + second.stdout + second.stderr
         #expect(!everything.contains("pw-known-1"))
         #expect(!everything.contains("tok-unknown-2"))

@@ -16,10 +16,24 @@ package struct NotificationEvent: Sendable, Equatable {
     package var maskedCheckData: String
     /// When the flip was decided, in seconds since the epoch.
     package var time: Int64
+    /// Why it was sent (ABI 1.2's `kind`): "flip", "catch_up", "test", ...; `status` stays online or offline.
+    package var kind: String = "flip"
+    /// catch_up: the flips the contact missed; reminder: its number; else 0.
+    package var count: Int64 = 0
+    /// When the check entered `status`, in seconds since the epoch; 0 when unknown.
+    package var since: Int64 = 0
+    /// What happened in words ("still offline for 2 h"); "" when none.
+    package var detail: String = ""
+    /// escalation: the step reached; else 0.
+    package var escalationLevel: Int64 = 0
+    /// Who acknowledged the outage; "" when nobody.
+    package var acknowledgedBy: String = ""
+    /// fallback: `contacts.id` of the contact that could not be reached; else 0.
+    package var fallbackFromContactID: Int64 = 0
 
-    /// Creates an event.
+    /// Creates an event; the ABI 1.2 fields keep their defaults (a plain flip) unless given.
     package init(eventID: String, status: String, message: String, checkID: Int64, checkName: String,
-                checkType: String, maskedCheckData: String, time: Int64) {
+                checkType: String, maskedCheckData: String, time: Int64, kind: String = "flip") {
         self.eventID = eventID
         self.status = status
         self.message = message
@@ -28,5 +42,6 @@ package struct NotificationEvent: Sendable, Equatable {
         self.checkType = checkType
         self.maskedCheckData = maskedCheckData
         self.time = time
+        self.kind = kind
     }
 }

@@ -32,7 +32,8 @@
  *  - Fields are only ever appended at the end of a struct; none is moved, retyped or removed
  *    (that would take a new major). The comment on the line that ends a field's declaration
  *    starts with the version that added it: "added in 1.0" for the first fields, "added in
- *    1.1" for bearmon_host's egress_check. Markers never decrease down a struct.
+ *    1.1" for bearmon_host's egress_check, "added in 1.2" for bearmon_notification's kind and
+ *    what follows it. Markers never decrease down a struct.
  *  - BEARMON_ABI_MINOR grows by one in each release that appends fields, and those fields
  *    carry its number. A new field's zero (0, NULL) must mean "not set": it is what a host
  *    sees in a plugin-written struct that predates the field.
@@ -59,7 +60,7 @@ extern "C" {
 /* ---- Versions and names -------------------------------------------------------------- */
 
 #define BEARMON_ABI_MAJOR 1                          /* bumped on any incompatible change */
-#define BEARMON_ABI_MINOR 1                          /* bumped when a struct grows at its end */
+#define BEARMON_ABI_MINOR 2                          /* bumped when a struct grows at its end */
 #define BEARMON_ENTRY_SYMBOL "bearmon_plugin_entry_v1" /* the one symbol the host looks up */
 #define BEARMON_TOOLCHAIN_C "c"                      /* toolchain of any plugin that is not Swift */
 #define BEARMON_NAME_MAX 16                          /* longest type name, in bytes */
@@ -202,7 +203,29 @@ typedef struct bearmon_notification {
     const char *check_type;      /* added in 1.0; checks.type */
     const char *check_data;      /* added in 1.0; checks.data as JSON, every secret parameter masked */
     int64_t time_unix;           /* added in 1.0; when the flip was decided, seconds since the epoch */
+    const char *kind;            /* added in 1.2; why it was sent: "flip", "catch_up", "test", ... (see below); host-owned, borrowed for run(), never NULL */
+    int64_t count;               /* added in 1.2; catch_up: the flips the contact missed; reminder: its number (1, 2, ...); else 0 */
+    int64_t since_unix;          /* added in 1.2; when the check entered `status`, seconds since the epoch; 0 when unknown */
+    const char *detail;          /* added in 1.2; what happened in words ("still offline for 2 h"), "" when none; host-owned, borrowed for run(), never NULL */
+    int64_t escalation_level;    /* added in 1.2; escalation: the step reached (1, 2, ...); else 0 */
+    const char *acknowledged_by; /* added in 1.2; who acknowledged the outage, "" when nobody; host-owned, borrowed for run(), never NULL */
+    int64_t fallback_from_contact_id; /* added in 1.2; fallback: contacts.id of the contact that could not be reached; else 0 */
 } bearmon_notification;
+
+/* Notification kinds (bearmon_notification.kind, ABI 1.2). `status` is always "online" or
+ * "offline"; `kind` only says why the notification was sent. It is a string, not a number, so
+ * that new kinds need no new ABI and can be shown as they are: a plugin MUST treat a kind it
+ * does not know exactly like "flip", a plain notification of `status`. A host older than 1.2
+ * does not have the field (check BEARMON_HAS_FIELD(bearmon_notification, n, kind)): treat
+ * that as "flip" too. */
+#define BEARMON_NOTIFY_FLIP "flip"             /* the check changed state */
+#define BEARMON_NOTIFY_CATCH_UP "catch_up"     /* the current state after notifications were held; count = flips missed */
+#define BEARMON_NOTIFY_TEST "test"             /* fired by hand to test the contact */
+#define BEARMON_NOTIFY_REMINDER "reminder"     /* still in `status`; count = the reminder's number */
+#define BEARMON_NOTIFY_ESCALATION "escalation" /* nobody reacted in time; escalation_level = the step */
+#define BEARMON_NOTIFY_FALLBACK "fallback"     /* another contact could not be reached; fallback_from_contact_id */
+#define BEARMON_NOTIFY_FLAPPING "flapping"     /* the check started flapping; later flips are held */
+#define BEARMON_NOTIFY_REMOVED "removed"       /* the check, contact or alert was deleted or disabled */
 
 /* ---- Host services, written by the host ----------------------------------------------- */
 

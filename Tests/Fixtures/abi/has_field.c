@@ -36,7 +36,14 @@ typedef struct future_notification {
     const char *check_type;
     const char *check_data;
     int64_t time_unix;
-    const char *added_in_1_1;
+    const char *kind;
+    int64_t count;
+    int64_t since_unix;
+    const char *detail;
+    int64_t escalation_level;
+    const char *acknowledged_by;
+    int64_t fallback_from_contact_id;
+    int32_t added_in_1_3; /* the narrowest field a later minor could append */
 } future_notification;
 
 /* A host built against this header lends its notification; a newer plugin reads it. */
@@ -46,13 +53,21 @@ static void newer_plugin_reads_older_host(void) {
     lent.struct_size = (uint32_t)sizeof(bearmon_notification);
     const future_notification *seen = (const future_notification *)(const void *)&lent;
     EXPECT(BEARMON_HAS_FIELD(future_notification, seen, time_unix));
-    EXPECT(!BEARMON_HAS_FIELD(future_notification, seen, added_in_1_1));
+    EXPECT(BEARMON_HAS_FIELD(future_notification, seen, fallback_from_contact_id));
+    /* Holds only because bearmon_notification ends without tail padding (abi_layout.c). */
+    EXPECT(!BEARMON_HAS_FIELD(future_notification, seen, added_in_1_3));
 
     future_notification newer;
     memset(&newer, 0, sizeof newer);
     newer.struct_size = (uint32_t)sizeof(future_notification);
     const future_notification *full = &newer;
-    EXPECT(BEARMON_HAS_FIELD(future_notification, full, added_in_1_1));
+    EXPECT(BEARMON_HAS_FIELD(future_notification, full, added_in_1_3));
+
+    /* A 1.0 or 1.1 host's notification ends at time_unix: no kind to read. */
+    lent.struct_size = (uint32_t)BEARMON_FIELD_END(bearmon_notification, time_unix);
+    const bearmon_notification *old = &lent;
+    EXPECT(BEARMON_HAS_FIELD(bearmon_notification, old, time_unix));
+    EXPECT(!BEARMON_HAS_FIELD(bearmon_notification, old, kind));
 }
 
 /* The host table cut just after param_given, one byte short of it, and at its full size. */
@@ -107,7 +122,7 @@ static void every_struct(void) {
     LAST_FIELD(bearmon_param_spec, choices);
     LAST_FIELD(bearmon_type, user_data);
     LAST_FIELD(bearmon_module, n_types);
-    LAST_FIELD(bearmon_notification, time_unix);
+    LAST_FIELD(bearmon_notification, fallback_from_contact_id);
     LAST_FIELD(bearmon_host, notification);
 }
 

@@ -30,6 +30,10 @@
  *   record:PATH              append "<event_id> <status> <check_id>" to PATH, then delivered
  *   flaky:PATH:N             retry the first N calls (counted in PATH), then record and deliver
  *   hang                     sleep 30 s, ignoring the deadline
+ *   describe                 delivered with a receipt naming what it saw: "size=N event=E
+ *                            status=S check=C time=T", then, when the header and the host's
+ *                            struct_size have ABI 1.2's fields, " kind=K count=N since=N
+ *                            detail=D level=N ack=A from=N", else " no kind"
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +210,21 @@ static int32_t contact_run(const bearmon_type *self, bearmon_call *call) {
             record_delivery(path, n);
             host->contact_result(call, BEARMON_DELIVERED, NULL, NULL);
         }
+    } else if (strcmp(to, "describe") == 0) {
+        char receipt[1024];
+        int used = snprintf(receipt, sizeof receipt, "size=%u event=%s status=%s check=%lld time=%lld",
+                            (unsigned)n->struct_size, n->event_id, n->status, (long long)n->check_id,
+                            (long long)n->time_unix);
+#if BEARMON_ABI_MINOR >= 2
+        if (BEARMON_HAS_FIELD(bearmon_notification, n, fallback_from_contact_id)) {
+            snprintf(receipt + used, sizeof receipt - (size_t)used,
+                     " kind=%s count=%lld since=%lld detail=%s level=%lld ack=%s from=%lld", n->kind,
+                     (long long)n->count, (long long)n->since_unix, n->detail, (long long)n->escalation_level,
+                     n->acknowledged_by, (long long)n->fallback_from_contact_id);
+        } else
+#endif
+            snprintf(receipt + used, sizeof receipt - (size_t)used, " no kind");
+        host->contact_result(call, BEARMON_DELIVERED, NULL, receipt);
     } else if (strcmp(to, "hang") == 0) {
         for (int i = 0; i < 300; i++) usleep(100000);
         host->contact_result(call, BEARMON_DELIVERED, NULL, NULL);

@@ -23,11 +23,11 @@ struct FixtureHost {
     let host: PluginHost
 
     /// With `header`, the fixture is compiled against the bearmon_plugin.h in that directory
-    /// (an older ABI's) instead of the current one.
-    init(threads: Int = 4, config: Config = Config(), header: String? = nil) async throws {
+    /// (an older ABI's) instead of the current one; `defines` are fixture.c's -D switches.
+    init(threads: Int = 4, config: Config = Config(), header: String? = nil, defines: [String] = []) async throws {
         directory = try TempDirectory("bearmon-fixture")
         try await PluginBuilder.build(source: TestPaths.fixture("plugins/fixture.c"), output: directory.file("libfixture.so"),
-                                      extra: header.map { ["-I", $0] } ?? [])
+                                      defines: defines, extra: header.map { ["-I", $0] } ?? [])
         host = try PluginHost(config: config, directory: directory.path, threads: threads, logger: quietLogger)
     }
 
