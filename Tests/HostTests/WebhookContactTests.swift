@@ -58,7 +58,7 @@ struct WebhookContactTests {
         #expect(receiver.recorded.count == 1)
     }
 
-    @Test("webhook POSTs the same fields as JSON, check_id a number")
+    @Test("webhook POSTs the same fields as JSON, check_id a number, plus kind (flip)")
     func json() async throws {
         let outcome = try await contacts.deliver("webhook", receiver.url("/record/json"))
         #expect(outcome.status == .delivered, "\(outcome.error)")
@@ -69,6 +69,7 @@ struct WebhookContactTests {
         #expect(body["check_id"] as? Int == 42)
         var strings = Self.sampleFields
         strings["check_id"] = nil
+        strings["kind"] = "flip"
         #expect(body.filter { $0.key != "check_id" } as? [String: String] == strings)
     }
 
@@ -76,9 +77,10 @@ struct WebhookContactTests {
     func template() async throws {
         let data = #"""
             {"url":"\#(receiver.url("/record/slack"))","method":"PUT","headers":{"Authorization":"Bearer hook-token-5"},
-             "body_template":"{\"text\":\"{{name}} is {{ status }}: {{message}}\",\"id\":\"{{event_id}}\",\"check\":{{check_id}}}"}
+             "body_template":"{\"text\":\"{{name}} is {{ status }}: {{message}}\",\"id\":\"{{event_id}}\",\"check\":{{check_id}},\"why\":\"{{kind}}\"}"}
             """#
-        let event = NotificationEvent.sample(message: "said \"no\"\nthen hung up", name: #"api "v2""#)
+        var event = NotificationEvent.sample(message: "said \"no\"\nthen hung up", name: #"api "v2""#)
+        event.kind = "catch_up"
         let outcome = try await contacts.deliver("webhook", data, event)
         #expect(outcome.status == .delivered, "\(outcome.error)")
         let request = try #require(receiver.recorded.first)
@@ -90,6 +92,7 @@ struct WebhookContactTests {
         #expect(body["text"] as? String == "api \"v2\" is offline: said \"no\"\nthen hung up")
         #expect(body["id"] as? String == "evt-42-1")
         #expect(body["check"] as? Int == 42)
+        #expect(body["why"] as? String == "catch_up", "{{kind}} is ABI 1.2's kind")
     }
 
     @Test("a 500 is retry; a 404 is permanent; both give the status and an excerpt of the body")
