@@ -288,6 +288,19 @@ struct MaintenanceScheduleTests {
         #expect(Self.local(autumnWindow?.end, "America/New_York") == "2026-11-01 03:00 -05:00")
     }
 
+    @Test("a repeated local time opens one window, a skipped one none")
+    func coversAroundDST() throws {
+        let repeated = try RecurringWindow(expression: "30 1 * * *", duration: .seconds(1_800), timeZoneIdentifier: "America/New_York", now: Self.utc("2026-10-30T00:00:00Z"))
+        #expect(repeated.covers(Self.utc("2026-11-01T05:45:00Z")))   // 01:45 EDT, the first 01:30 window
+        #expect(!repeated.covers(Self.utc("2026-11-01T06:45:00Z")))  // 01:45 EST, the repeated hour
+        #expect(repeated.window(covering: Self.utc("2026-11-02T06:31:00Z"))?.start == Self.utc("2026-11-02T06:30:00Z"))
+        let skipped = try RecurringWindow(expression: "30 2 * * *", duration: .seconds(3_600), timeZoneIdentifier: "Europe/Berlin", now: Self.utc("2026-03-27T00:00:00Z"))
+        for minutes in stride(from: Int64(-120), through: 240, by: 15) {
+            #expect(!skipped.covers(Self.utc("2026-03-29T00:00:00Z") + minutes * 60_000), "\(minutes) min")
+        }
+        #expect(skipped.covers(Self.utc("2026-03-28T01:45:00Z")) && skipped.covers(Self.utc("2026-03-30T00:45:00Z")))
+    }
+
     @Test("long durations: a monthly 31-day window and overlapping occurrences")
     func longDurations() throws {
         let monthly = try RecurringWindow(expression: "0 0 1 * *", duration: .seconds(31 * 86_400), timeZoneIdentifier: "UTC", now: Self.now)
