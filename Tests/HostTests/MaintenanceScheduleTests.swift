@@ -102,7 +102,7 @@ struct MaintenanceScheduleTests {
         ("0 0 * * MONDAY", "cron day-of-week field 'MONDAY' has 'MONDAY', which is not a number or a name"),
         ("0 0 JAN * *", "cron day-of-month field 'JAN' has 'JAN', which is not a number"),
         ("99999999999999999999 * * * *", "cron minute field '99999999999999999999' has 999999999..., which is out of range; use 0-59"),
-        ("*/99999999999999999999 * * * *", "has step 999999999, larger than the field's largest value 59"),
+        ("*/99999999999999999999 * * * *", "has step 999999999..., larger than the field's largest value 59"),
         ("-5 * * * *", "cron minute field '-5' has '-5', which is missing a value"),
         ("1- * * * *", "which is missing a value"),
         ("1,,2 * * * *", "cron minute field '1,,2' has an empty list item"),

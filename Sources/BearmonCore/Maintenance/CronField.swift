@@ -77,7 +77,7 @@ package enum CronField: Int, Sendable, CaseIterable {
             }
             guard parsed >= 1 else { throw refuse(field, "has step 0; a step must be at least 1, as in '*/15'") }
             guard parsed <= bounds.upperBound else {
-                throw refuse(field, "has step \(parts[1].prefix(9)), larger than the field's largest value \(bounds.upperBound); use a step of 1-\(bounds.upperBound)")
+                throw refuse(field, "has step \(shortened(parts[1])), larger than the field's largest value \(bounds.upperBound); use a step of 1-\(bounds.upperBound)")
             }
             step = parsed
         }
@@ -108,7 +108,7 @@ package enum CronField: Int, Sendable, CaseIterable {
             throw refuse(field, "has '\(text)', which is not a number\(names.isEmpty ? "" : " or a name"); use \(accepted)")
         }
         guard let parsed = number(text), bounds.contains(parsed) else {
-            throw refuse(field, "has \(text.count > 9 ? String(text.prefix(9)) + "..." : String(text)), which is out of range; use \(accepted)")
+            throw refuse(field, "has \(shortened(text)), which is out of range; use \(accepted)")
         }
         return parsed
     }
@@ -120,6 +120,9 @@ package enum CronField: Int, Sendable, CaseIterable {
         }
         return Int(text)
     }
+
+    /// `text`, cut to 9 characters and an ellipsis when longer, so a huge number stays readable.
+    private func shortened(_ text: Substring) -> String { text.count > 9 ? text.prefix(9) + "..." : String(text) }
 
     private func refuse(_ field: Substring, _ problem: String) -> MaintenanceScheduleError {
         let shown = field.count > 40 ? String(field.prefix(40)) + "..." : String(field)
