@@ -224,6 +224,47 @@ struct MaintenanceScheduleTests {
         #expect(Self.starts(oneThirty, from: from, count: 2) == ["2026-11-01 01:30 -04:00", "2026-11-02 01:30 -05:00"])
     }
 
+    /// Every firing in [`from`, `from` + `days`), found the slow way: each UTC minute turned into
+    /// local time by Foundation's Calendar, firing when the cron matches and that local minute
+    /// has not been seen before (so a repeated hour fires once).
+    static func bruteForceStarts(_ cron: CronExpression, zone: String, from: Int64, days: Int64) -> [Int64] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zone)!
+        var seen = Set<String>()
+        var found: [Int64] = []
+        for minute in 0..<(days * 1_440) {
+            let instant = from + minute * 60_000
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: Date(timeIntervalSince1970: Double(instant) / 1_000))
+            guard seen.insert("\(parts.year!)-\(parts.month!)-\(parts.day!) \(parts.hour!):\(parts.minute!)").inserted else { continue }
+            let day = CivilDate(dayNumber: CivilDate.dayNumber(year: Int64(parts.year!), month: parts.month!, day: parts.day!))
+            #expect(day.weekday == parts.weekday! - 1)
+            if cron.matches(day), cron.hours & 1 << UInt64(parts.hour!) != 0, cron.minutes & 1 << UInt64(parts.minute!) != 0 {
+                found.append(instant)
+            }
+        }
+        return found
+    }
+
+    @Test("next starts agree with a minute-by-minute walk through Foundation's Calendar around each 2026 DST change", arguments: [
+        ("Europe/Berlin", "2026-03-28T00:00:00Z"), ("Europe/Berlin", "2026-10-24T00:00:00Z"),
+        ("America/New_York", "2026-03-07T00:00:00Z"), ("America/New_York", "2026-10-31T00:00:00Z"),
+    ])
+    func agreesWithCalendar(zone: String, fromText: String) throws {
+        let from = Self.utc(fromText)
+        for expression in ["*/30 * * * *", "15 0-4 * * *", "0,59 1,2 * * SUN", "7 * * * *"] {
+            let window = try Self.window(expression, zone, now: from)
+            let expected = Self.bruteForceStarts(window.cron, zone: zone, from: from, days: 3)
+            var actual: [Int64] = []
+            var cursor = from
+            while let start = window.nextStart(after: cursor), start < from + 3 * 86_400_000, actual.count < 500 {
+                actual.append(start)
+                cursor = start + 1
+            }
+            #expect(!expected.isEmpty)
+            #expect(actual == expected, "\(expression) in \(zone)")
+        }
+    }
+
     @Test("day-of-month and day-of-week both restricted: either matches; one starting with * : both must")
     func dayRule() throws {
         let either = try Self.window("0 0 1,15 * MON")
