@@ -17,9 +17,13 @@ extension LocalCatalog {
 
     /// One check.
     package func check(_ id: Int64) throws(CatalogError) -> CheckResource {
-        let row = try checkRow(id)
+        try resource(try checkRow(id))
+    }
+
+    /// A stored row as shown, with its tags and public flag.
+    private func resource(_ row: CheckRow) throws(CatalogError) -> CheckResource {
         let (tags, publicIDs) = try stored { (try store.checkTags(), try store.publicCheckIDs()) }
-        return resource(row, tags: tags[id] ?? [], isPublic: publicIDs.contains(id))
+        return resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
     }
 
     /// Adds a check.
@@ -33,9 +37,8 @@ extension LocalCatalog {
 
     /// Applies a merge patch.
     package func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource {
-        let current = try check(id)
-        let reader = try Self.patched(current, with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"])
         let row = try checkRow(id)
+        let reader = try Self.patched(try resource(row), with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"])
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
         try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
         return try check(id)
@@ -91,10 +94,11 @@ extension LocalCatalog {
         let restored: String
         do { restored = try MaskedEdit.restore(text, from: stored ?? "") } catch { throw CatalogError(.invalid, "\(what) data: \(error)") }
         try refuseStrayMask(restored, what: what)
-        if let stored, restored == stored || ((try? JSONValue.parse(restored)) != nil && (try? JSONValue.parse(restored)) == (try? JSONValue.parse(stored))) {
-            return stored
-        }
-        return restored
+        guard let stored else { return restored }
+        if restored == stored { return stored }
+        // The same JSON in other spelling (key order, spaces) keeps the stored text.
+        guard let parsed = try? JSONValue.parse(restored), parsed == (try? JSONValue.parse(stored)) else { return restored }
+        return stored
     }
 
     /// Refuses data that still holds the mask after restoring: a mask where the shown value had

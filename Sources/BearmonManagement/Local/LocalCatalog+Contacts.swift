@@ -27,9 +27,10 @@ extension LocalCatalog {
 
     /// Applies a merge patch.
     package func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource {
-        let current = try contact(id)
+        let row = try contactRow(id)
+        let current = resource(row, name: try stored { try store.contactNames()[id] })
         let reader = try Self.patched(current, with: patch, what: "contact", known: Self.contactFields, readOnly: ["id"])
-        let definition = try contactDefinition(reader, stored: try contactRow(id), storedName: current.name)
+        let definition = try contactDefinition(reader, stored: row, storedName: current.name)
         try stored { try store.applyCatalog([.updateContact(id: id, type: definition.type, data: definition.data, name: definition.name)]) }
         return try contact(id)
     }

@@ -5,11 +5,7 @@ extension LocalCatalog {
     package func results(check id: Int64, _ request: PageRequest) throws(CatalogError) -> Page<ResultResource> {
         _ = try checkRow(id)
         let list = "results:\(id)"
-        var before: Int64?
-        if let cursor = request.cursor {
-            guard let position = Int64(try cursors().position(cursor, list: list)) else { throw CatalogError(.invalid, "the cursor is not one this API issued; start again without ?cursor=") }
-            before = position
-        }
+        let before = try cursorID(request, list: list)
         let rows = try stored { try store.results(checkID: id, before: before, limit: request.limit + 1) }
         let shown = Array(rows.prefix(request.limit))
         let next = rows.count > shown.count ? try cursors().make(list: list, position: String(shown.last!.id)) : nil

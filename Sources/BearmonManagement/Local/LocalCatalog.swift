@@ -63,17 +63,20 @@ package final class LocalCatalog: CatalogService {
 
     /// A page of `items` (sorted by id) after the cursor's id.
     func page<Item>(_ items: [Item], list: String, id: (Item) -> Int64, _ request: PageRequest) throws(CatalogError) -> (items: [Item], next: String?) {
-        var after = Int64.min
-        if let cursor = request.cursor {
-            guard let position = Int64(try cursors().position(cursor, list: list)) else {
-                throw CatalogError(.invalid, "the cursor is not one this API issued for this list; start again without ?cursor=")
-            }
-            after = position
-        }
+        let after = try cursorID(request, list: list) ?? .min
         let rest = items.drop { id($0) <= after }
         let chosen = Array(rest.prefix(request.limit))
         let next = rest.count > chosen.count ? try cursors().make(list: list, position: String(id(chosen.last!))) : nil
         return (chosen, next)
+    }
+
+    /// The row id the request's cursor holds for `list`, or nil for the first page.
+    func cursorID(_ request: PageRequest, list: String) throws(CatalogError) -> Int64? {
+        guard let cursor = request.cursor else { return nil }
+        guard let position = Int64(try cursors().position(cursor, list: list)) else {
+            throw CatalogError(.invalid, "the cursor is not one this API issued for this list; start again without ?cursor=")
+        }
+        return position
     }
 
     /// Refuses `id` below 1: no row has one.
