@@ -18,6 +18,9 @@ struct NodeRuntime {
     let selfMonitor: SelfMonitor
     /// API tokens for the access rule, on a store connection of their own.
     let tokens: TokenBook
+    /// What the REST API serves, on the tokens' connection: management traffic never queues
+    /// with the controller's flip writes.
+    let catalog: LocalCatalog
 
     /// Wires the parts around `controller`; `view` says which view this node acts under now.
     init(node: String, address: HostPort, role: String, controller: Controller, store: any Store, host: PluginHost, threads: Int,
@@ -27,21 +30,23 @@ struct NodeRuntime {
         await controller.setFlipObserver { sender.wake() }
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)
-        monitor = PushMonitor(store: Self.laneStore(store, logger: logger), settings: Self.laneSettings(push), logger: logger,
+        monitor = PushMonitor(store: Self.laneStore(store, for: "the push API", logger: logger), settings: Self.laneSettings(push), logger: logger,
                               holdLane: NodeHooks.current.holdPushLane)
-        tokens = TokenBook(store: Self.laneStore(store, logger: logger), logger: logger)
+        let management = Self.laneStore(store, for: "API tokens and the REST API", logger: logger)
+        tokens = TokenBook(store: management, logger: logger)
+        catalog = LocalCatalog(store: management, host: host)
         selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, alerting: controller.alerting, heldView: view)
     }
 
-    /// A connection of its own to `store` (for the push lane, and for tokens); the shared one
-    /// only when a second cannot be opened (then they still work, though they queue with the
-    /// controller's statements).
-    private static func laneStore(_ store: any Store, logger: Logger) -> any Store {
+    /// A connection of its own to `store` (for the push lane, and for tokens and the REST API);
+    /// the shared one only when another cannot be opened (then they still work, though they
+    /// queue with the controller's statements). `purpose` names the user in the warning.
+    private static func laneStore(_ store: any Store, for purpose: String, logger: Logger) -> any Store {
         guard let sql = store as? SQLStore else { return store }
         do {
             return try sql.anotherConnection(logger: logger)
         } catch {
-            logger.warning("cannot open a second store connection for the push API, sharing the controller's: \(error)")
+            logger.warning("cannot open a store connection of its own for \(purpose), sharing the controller's: \(error)")
             return store
         }
     }

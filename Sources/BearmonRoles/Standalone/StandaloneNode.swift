@@ -1,5 +1,4 @@
 import BearmonAPI
-import BearmonManagement
 package import BearmonConfig
 import BearmonCore
 package import BearmonMonitor
@@ -71,7 +70,7 @@ package struct StandaloneNode: Sendable {
         let server = NodeServer(listen: address, node: node, password: nil, connections: server, monitor: runtime.monitor, alerting: controller.alerting,
                                 tokens: runtime.tokens, openReads: openReads, logger: logger)
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
-        APIRoutes.add(to: server.guarded, catalog: LocalCatalog(store: store, host: host))
+        APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             logger.notice("\(AccessNotice.text(openReads: openReads))")

@@ -1,5 +1,4 @@
 import BearmonAPI
-import BearmonManagement
 package import BearmonConfig
 package import BearmonMonitor
 package import BearmonPlugins
@@ -54,7 +53,7 @@ package struct WorkerNode: Sendable {
 
         let server = NodeServer(config: config, monitor: runtime.monitor, alerting: controller.alerting, tokens: runtime.tokens, logger: logger)
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
-        APIRoutes.add(to: server.guarded, catalog: LocalCatalog(store: store, host: host))
+        APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
