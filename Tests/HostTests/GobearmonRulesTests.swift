@@ -47,7 +47,9 @@ struct GobearmonRulesTests {
     @Test("tcp with expect: a peer that writes PONG and closes before the newline is offline")
     func unterminatedLine() async throws {
         let server = try LoopbackServer(behaviour: .unterminated("PONG"))
-        let outcome = try await checks.run("tcp", #"{"address":"\#(server.address)","payload":"PING","expect":"PONG"}"#)
+        // The longest timeout: the close, not the clock, is the point, and a loaded CI machine
+        // once held the fixture's reply thread past the default 10 s.
+        let outcome = try await checks.run("tcp", #"{"address":"\#(server.address)","payload":"PING","expect":"PONG","timeout":30}"#)
         #expect(outcome.status == .offline)
         #expect(outcome.message == #"\#(server.address) closed the connection before ending its reply line: "PONG""#)
     }
