@@ -183,3 +183,53 @@ CREATE TABLE IF NOT EXISTS shared_secrets (
 	created_at BIGINT NOT NULL
 );
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (5, 'contact_names, check_tags, check_options, api_tokens, shared_secrets', 0);
+
+-- version 6: notification_ledger, maintenances, silences; alert_outbox kinds and holds
+ALTER TABLE alert_outbox
+	MODIFY state ENUM ('pending', 'delivered', 'failed', 'held', 'suppressed', 'cancelled') NOT NULL DEFAULT 'pending',
+	ADD COLUMN IF NOT EXISTS kind VARCHAR(16) NOT NULL DEFAULT 'flip',
+	ADD COLUMN IF NOT EXISTS not_before BIGINT NOT NULL DEFAULT 0,
+	ADD COLUMN IF NOT EXISTS hold_reason VARCHAR(255) NOT NULL DEFAULT '',
+	ADD COLUMN IF NOT EXISTS missed INT NOT NULL DEFAULT 0,
+	ADD COLUMN IF NOT EXISTS since_at BIGINT NOT NULL DEFAULT 0,
+	ADD COLUMN IF NOT EXISTS detail VARCHAR(1024) NOT NULL DEFAULT '',
+	ADD COLUMN IF NOT EXISTS contact_type VARCHAR(32) NULL,
+	ADD COLUMN IF NOT EXISTS contact_data VARCHAR(512) NULL;
+CREATE INDEX IF NOT EXISTS alert_outbox_pair ON alert_outbox (check_id, contact_id, state);
+CREATE INDEX IF NOT EXISTS alert_outbox_contact ON alert_outbox (contact_id, created_at);
+CREATE TABLE IF NOT EXISTS notification_ledger (
+	check_id INT NOT NULL,
+	contact_id INT NOT NULL,
+	status ENUM ('online', 'offline') NOT NULL,
+	event_id VARCHAR(64) NOT NULL,
+	heard_at BIGINT NOT NULL,
+	PRIMARY KEY (check_id, contact_id),
+	INDEX notification_ledger_contact (contact_id)
+);
+CREATE TABLE IF NOT EXISTS maintenances (
+	id INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+	name VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL DEFAULT '',
+	check_id INT NULL,
+	tag VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+	starts_at BIGINT NULL,
+	ends_at BIGINT NULL,
+	cron VARCHAR(255) NULL,
+	duration_s BIGINT NULL,
+	time_zone VARCHAR(64) NULL,
+	comment VARCHAR(1024) NOT NULL DEFAULT '',
+	created_by VARCHAR(128) NOT NULL DEFAULT '',
+	created_at BIGINT NOT NULL
+) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS silences (
+	id INT NOT NULL PRIMARY KEY AUTO_INCREMENT,
+	check_id INT NULL,
+	tag VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL,
+	starts_at BIGINT NOT NULL,
+	expires_at BIGINT NOT NULL,
+	comment VARCHAR(1024) NOT NULL DEFAULT '',
+	created_by VARCHAR(128) NOT NULL DEFAULT '',
+	created_at BIGINT NOT NULL,
+	ended_at BIGINT NULL,
+	INDEX silences_expiry (expires_at)
+) DEFAULT CHARSET=utf8mb4;
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (6, 'notification_ledger, maintenances, silences; alert_outbox kinds and holds', 0);

@@ -14,6 +14,13 @@ extension Config {
         "security": ["deny", "allow"],
         "server": ["maxconnections", "headertimeout", "idletimeout"],
         "api": ["openreads"],
+        "notify": ["maxperhour"],
+    ]
+
+    /// Keys bearmon itself reads in sections that belong to plugins (whose other keys the
+    /// plugin checks): `[twilio] maxPerHour`, the sms and voice budget.
+    package static let hostKeysInPluginSections: [String: Set<String>] = [
+        "twilio": ["maxperhour"],
     ]
 
     /// Refuses keys that bearmon's own sections do not have, so that a typo such as

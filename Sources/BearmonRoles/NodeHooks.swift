@@ -15,8 +15,14 @@ package struct NodeHooks: Sendable {
     /// The push lane queues pushes but writes none, so that a test can fill its queue.
     package var holdPushLane = false
 
+    /// The rolling window of `maxPerHour` budgets (instead of an hour), so that a test can
+    /// watch a budget fill and free up.
+    package var budgetWindow: Duration?
+
     /// No hooks: what every production node runs with.
-    package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false, pushLaneCapacity: Int? = nil, holdPushLane: Bool = false) {
+    package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false, pushLaneCapacity: Int? = nil, holdPushLane: Bool = false,
+                 budgetWindow: Duration? = nil) {
+        self.budgetWindow = budgetWindow
         self.flipWriteDelay = flipWriteDelay
         self.holdOutbox = holdOutbox
         self.pushLaneCapacity = pushLaneCapacity

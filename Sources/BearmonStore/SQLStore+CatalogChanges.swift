@@ -24,9 +24,10 @@ extension SQLStore {
 
     /// Applies a batch in one transaction.
     @discardableResult
-    package func applyCatalog(_ changes: [CatalogChange]) throws -> [String: Int64] {
+    package func applyCatalog(_ changes: [CatalogChange], quiet: Bool) throws -> [String: Int64] {
         for change in changes { try checkLengths(change) }
         return try database.transaction { tx in
+            let listeners = try Self.offlineListeners(in: tx)
             var added: [String: Int64] = [:]
             func resolve(_ ref: CatalogRef) throws -> Int64 {
                 switch ref {
@@ -79,6 +80,7 @@ extension SQLStore {
                     guard try tx.execute("DELETE FROM alerts WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("alert \(id)") }
                 }
             }
+            try Self.settleLedger(listeners: listeners, now: Self.nowMilliseconds(), quiet: quiet, in: tx)
             return added
         }
     }

@@ -19,15 +19,15 @@ extension SQLStore {
     /// Writes a flip atomically, fenced by `view`. Writing the same flip id again (a commit
     /// whose outcome was lost with the connection) returns the first write, changing nothing.
     /// Free text is fitted to its columns, never refused: a flip is never lost for its message.
-    package func recordFlip(_ flip: FlipRequest, view: Int64) throws -> FlipRecord {
+    /// Each contact's notification is pending, or held by a maintenance window, a silence or
+    /// its `budget` (see ``NotificationPolicy``).
+    package func recordFlip(_ flip: FlipRequest, view: Int64, budget: NotificationBudget) throws -> FlipRecord {
         guard flip.status != .fail else { throw StoreError.invalid("a check cannot flip to fail") }
         let message = SQLValue.text(flip.message.fitted(to: .message))
-        let checkName = SQLValue.text(flip.checkName.fitted(to: .checkName))
-        let checkData = SQLValue.text(flip.maskedData.fitted(to: .checkData))
         return try database.transaction { tx in
             try checkFence(view, in: tx)
             if let existing = try tx.query("SELECT check_event_id FROM check_flips WHERE flip_id = ?", [.text(flip.flipID)]).first {
-                let events = try tx.query("SELECT event_id FROM alert_outbox WHERE flip_id = ? ORDER BY id", [.text(flip.flipID)]).map { $0.string(0) }
+                let events = try tx.query("SELECT event_id FROM alert_outbox WHERE flip_id = ? AND kind = 'flip' ORDER BY id", [.text(flip.flipID)]).map { $0.string(0) }
                 return FlipRecord(flipID: flip.flipID, checkEventID: existing.int(0), eventIDs: events, isNew: false)
             }
             let status = SQLValue.text(flip.status.rawValue)
@@ -37,27 +37,7 @@ extension SQLStore {
                 "INSERT INTO check_flips (flip_id, check_id, check_event_id, status, message, view, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [.text(flip.flipID), .int(flip.checkID), .int(eventID), status, message, .int(view), .int(flip.time)]
             )
-            let contacts = try tx.query(
-                """
-                SELECT DISTINCT a.contact_id FROM alerts a JOIN contacts c ON c.id = a.contact_id
-                WHERE a.check_id = ? AND a.enabled = 1 AND (a.type = 'both' OR a.type = ?) ORDER BY a.contact_id
-                """,
-                [.int(flip.checkID), status]
-            ).map { $0.int(0) }
-            var eventIDs: [String] = []
-            for contact in contacts {
-                let event = UUID().uuidString.lowercased()
-                try tx.execute(
-                    """
-                    INSERT INTO alert_outbox (event_id, flip_id, check_id, contact_id, status, check_name, check_type, check_data,
-                        message, state, attempts, next_attempt, claimed_until, last_error, view, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, 0, '', ?, ?)
-                    """,
-                    [.text(event), .text(flip.flipID), .int(flip.checkID), .int(contact), status, checkName,
-                     .text(flip.checkType), checkData, message, .int(flip.time), .int(view), .int(flip.time)]
-                )
-                eventIDs.append(event)
-            }
+            let eventIDs = try queueFlipNotifications(flip, view: view, budget: budget, in: tx)
             return FlipRecord(flipID: flip.flipID, checkEventID: eventID, eventIDs: eventIDs, isNew: true)
         }
     }

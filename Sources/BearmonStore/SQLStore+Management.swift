@@ -32,15 +32,16 @@ extension SQLStore {
     /// Enables or disables a check.
     package func setCheckEnabled(_ id: Int64, _ enabled: Bool) throws {
         try requireCheck(id)
-        try database.execute("UPDATE checks SET enabled = ? WHERE id = ?", [.int(enabled ? 1 : 0), .int(id)])
+        try database.transaction { tx in
+            let listeners = try Self.offlineListeners(in: tx)
+            try tx.execute("UPDATE checks SET enabled = ? WHERE id = ?", [.int(enabled ? 1 : 0), .int(id)])
+            try Self.settleLedger(listeners: listeners, now: Self.nowMilliseconds(), quiet: false, in: tx)
+        }
     }
 
     /// Removes a check and its alerts.
     package func removeCheck(_ id: Int64) throws {
-        try database.transaction { tx in
-            guard try tx.execute("DELETE FROM checks WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("check \(id)") }
-            try Self.forgetCheck(id, in: tx)
-        }
+        try applyCatalog([.removeCheck(id: id)], quiet: false)
     }
 
     /// Adds a contact.
@@ -52,10 +53,7 @@ extension SQLStore {
 
     /// Removes a contact and its alerts.
     package func removeContact(_ id: Int64) throws {
-        try database.transaction { tx in
-            guard try tx.execute("DELETE FROM contacts WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("contact \(id)") }
-            try Self.forgetContact(id, in: tx)
-        }
+        try applyCatalog([.removeContact(id: id)], quiet: false)
     }
 
     /// Links a check to a contact.
@@ -70,7 +68,7 @@ extension SQLStore {
 
     /// Removes an alert.
     package func removeAlert(_ id: Int64) throws {
-        guard try database.execute("DELETE FROM alerts WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("alert \(id)") }
+        try applyCatalog([.removeAlert(id: id)], quiet: false)
     }
 
     private func requireCheck(_ id: Int64) throws {

@@ -1,9 +1,11 @@
 package import BearmonCore
+import Foundation
 
 extension SQLStore {
     static let outboxColumns = """
-        o.id, o.event_id, o.flip_id, o.check_id, o.contact_id, c.type, c.data, o.status, o.check_name, o.check_type,
-        o.check_data, o.message, o.state, o.attempts, o.next_attempt, o.last_error, o.view, o.receipt, o.created_at
+        o.id, o.event_id, o.flip_id, o.check_id, o.contact_id, COALESCE(c.type, o.contact_type), COALESCE(c.data, o.contact_data),
+        o.status, o.check_name, o.check_type, o.check_data, o.message, o.state, o.attempts, o.next_attempt, o.last_error, o.view,
+        o.receipt, o.created_at, o.kind, o.not_before, o.hold_reason, o.missed, o.since_at, o.detail
         """
 
     /// Row `o` waits while an older row for the same check and contact is still pending, so a
@@ -23,17 +25,57 @@ extension SQLStore {
             let rows = try tx.query(
                 """
                 SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id
-                WHERE o.state = 'pending' AND o.next_attempt <= ? AND o.claimed_until <= ?
+                WHERE o.state = 'pending' AND o.next_attempt <= ? AND o.claimed_until <= ? AND o.not_before <= ?
                 AND \(Self.notBehindOlderRow)
                 ORDER BY o.next_attempt, o.id LIMIT ?
                 """,
-                [.int(now), .int(now), .int(Int64(limit))]
+                [.int(now), .int(now), .int(now), .int(Int64(limit))]
             ).map(Self.entry)
             for entry in rows {
                 try tx.execute("UPDATE alert_outbox SET claimed_until = ?, view = ? WHERE id = ?", [.int(now + lease.inMilliseconds), .int(view), .int(entry.id)])
             }
             return rows
         }
+    }
+
+    /// Writes a `test` notification to `contactID`, already claimed for `lease` by its caller
+    /// (which delivers it at once and records the outcome with ``completeTestNotification(_:outcome:now:)``),
+    /// so that no sender picks it up meanwhile. Returns the row.
+    package func queueTestNotification(contactID: Int64, now: Int64, lease: Duration) throws -> OutboxEntry {
+        try database.transaction { tx in
+            guard try !tx.query("SELECT id FROM contacts WHERE id = ?", [.int(contactID)]).isEmpty else { throw StoreError.notFound("contact \(contactID)") }
+            let event = UUID().uuidString.lowercased()
+            let id = try tx.execute(
+                """
+                INSERT INTO alert_outbox (event_id, flip_id, check_id, contact_id, status, check_name, check_type, check_data,
+                    message, state, attempts, next_attempt, claimed_until, last_error, view, created_at, kind, since_at, detail)
+                VALUES (?, '', 0, ?, 'online', 'bearmon test', 'test', '{}', ?, 'pending', 0, ?, ?, '', 0, ?, 'test', ?, ?)
+                """,
+                [.text(event), .int(contactID), .text("This is a test notification from bearmon; no check changed state."),
+                 .int(now), .int(now + lease.inMilliseconds), .int(now), .int(now), .text("a test sent by hand")]
+            ).lastInsertID
+            guard let entry = try tx.query(
+                "SELECT \(Self.outboxColumns) FROM alert_outbox o LEFT JOIN contacts c ON c.id = o.contact_id WHERE o.id = ?", [.int(id)]
+            ).first.map(Self.entry) else { throw StoreError.notFound("test notification \(event)") }
+            return entry
+        }
+    }
+
+    /// Records a test notification's only attempt: a retry is recorded as failed (a test
+    /// reports one attempt; run it again).
+    package func completeTestNotification(_ id: Int64, outcome: OutboxOutcome, now: Int64) throws {
+        let (state, error, receipt): (OutboxState, String, String?) = switch outcome {
+        case .delivered(let receipt): (.delivered, "", receipt)
+        case .retry(let error, _), .failed(let error): (.failed, error, nil)
+        }
+        try database.execute(
+            """
+            UPDATE alert_outbox SET state = ?, attempts = attempts + 1, last_error = ?, receipt = ?, next_attempt = ?,
+                claimed_until = 0, delivered_at = ? WHERE id = ? AND kind = 'test'
+            """,
+            [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(now),
+             state == .delivered ? .int(now) : .null, .int(id)]
+        )
     }
 
     /// Records an attempt, fenced by `view`.
@@ -84,12 +126,13 @@ extension SQLStore {
         ).map(Self.entry)
     }
 
-    /// Deletes at most `limit` delivered or failed rows that finished before `time`: a
-    /// finished row's `next_attempt` is when its last attempt ended, and the `(state,
-    /// next_attempt)` index finds them.
+    /// Deletes at most `limit` finished rows (delivered, failed, cancelled or suppressed)
+    /// written or last attempted before `time`: a finished row's `next_attempt` is when its
+    /// last attempt ended (or when it was written), and the `(state, next_attempt)` index
+    /// finds them. Held rows are never pruned: they wait for their catch-up.
     @discardableResult
     package func pruneOutbox(before time: Int64, limit: Int) throws -> Int64 {
-        try deleteBatch(from: "alert_outbox", where: "state IN ('delivered', 'failed') AND next_attempt < ?", [.int(time)], limit: limit)
+        try deleteBatch(from: "alert_outbox", where: "state IN ('delivered', 'failed', 'cancelled', 'suppressed') AND next_attempt < ?", [.int(time)], limit: limit)
     }
 
     /// The oldest row due by `now` whose first attempt has not ended, skipping rows that wait
@@ -99,11 +142,11 @@ extension SQLStore {
         try database.query(
             """
             SELECT o.event_id, o.check_id, o.contact_id, o.next_attempt FROM alert_outbox o
-            WHERE o.state = 'pending' AND o.attempts = 0 AND o.next_attempt <= ?
+            WHERE o.state = 'pending' AND o.attempts = 0 AND o.next_attempt <= ? AND o.not_before <= ?
             AND \(Self.notBehindOlderRow)
             ORDER BY o.next_attempt, o.id LIMIT 1
             """,
-            [.int(now)]
+            [.int(now), .int(now)]
         ).first.map { DueNotification(eventID: $0.string(0), checkID: $0.int(1), contactID: $0.int(2), dueAt: $0.int(3)) }
     }
 
@@ -113,12 +156,19 @@ extension SQLStore {
     }
 
     static func entry(_ row: SQLRow) -> OutboxEntry {
-        OutboxEntry(
+        var entry = OutboxEntry(
             id: row.int(0), eventID: row.string(1), flipID: row.string(2), checkID: row.int(3), contactID: row.int(4),
             contactType: row[5].text, contactData: row[6].text, status: CheckStatus(rawValue: row.string(7)) ?? .offline,
             checkName: row.string(8), checkType: row.string(9), checkData: row.string(10), message: row.string(11),
             state: OutboxState(rawValue: row.string(12)) ?? .pending, attempts: row.int(13), nextAttempt: row.int(14),
             lastError: row.string(15), view: row.int(16), receipt: row[17].text, createdAt: row.int(18)
         )
+        entry.kind = NotificationKind(rawValue: row.string(19)) ?? .flip
+        entry.notBefore = row.int(20)
+        entry.holdReason = row.string(21)
+        entry.missed = row.int(22)
+        entry.since = row.int(23)
+        entry.detail = row.string(24)
+        return entry
     }
 }

@@ -54,7 +54,9 @@ package protocol Store: AnyObject, Sendable {
     /// of the rows added, by their keys. Refuses a contact name already taken
     /// (``StoreError/conflict(_:)``), a missing row (``StoreError/notFound(_:)``) and values
     /// longer than their columns.
-    @discardableResult func applyCatalog(_ changes: [CatalogChange]) throws -> [String: Int64]
+    /// Deleting or disabling a check, contact or alert while contacts last heard `offline`
+    /// writes one `removed` notification per such contact, unless `quiet`.
+    @discardableResult func applyCatalog(_ changes: [CatalogChange], quiet: Bool) throws -> [String: Int64]
 
     // MARK: API tokens
     /// Every token, by id.
@@ -87,8 +89,35 @@ package protocol Store: AnyObject, Sendable {
     /// Raises the view to `number` for `holder` if it is lower; returns whether it did.
     func raiseView(to number: Int64, holder: String) throws -> Bool
     /// Writes a flip: `checks.status`, a `check_events` row, and one outbox row per enabled
-    /// alert that matches, all in one transaction conditional on the view.
-    func recordFlip(_ flip: FlipRequest, view: Int64) throws -> FlipRecord
+    /// alert that matches (pending, or held by a window, a silence or `budget`), with the
+    /// ledger, all in one transaction conditional on the view.
+    func recordFlip(_ flip: FlipRequest, view: Int64, budget: NotificationBudget) throws -> FlipRecord
+    /// Releases held rows whose hold has ended (one `catch_up` or nothing per check and
+    /// contact; the held rows become `cancelled`), conditional on the view.
+    func releaseHeld(now: Int64, budget: NotificationBudget, view: Int64) throws -> HeldRelease
+    /// What each contact last heard about each check.
+    func ledger() throws -> [LedgerEntry]
+    /// Writes a `test` notification to a contact, claimed for `lease` by the caller, which
+    /// delivers it and records the outcome with ``completeTestNotification(_:outcome:now:)``.
+    func queueTestNotification(contactID: Int64, now: Int64, lease: Duration) throws -> OutboxEntry
+    /// Records a test notification's one attempt.
+    func completeTestNotification(_ id: Int64, outcome: OutboxOutcome, now: Int64) throws
+
+    // MARK: Maintenance windows and silences
+    /// Every maintenance window, by id.
+    func maintenances() throws -> [MaintenanceRow]
+    /// Stores a validated window; refuses a name already taken. Returns its id.
+    func addMaintenance(_ row: MaintenanceRow, now: Int64) throws -> Int64
+    /// Deletes a window.
+    func removeMaintenance(_ id: Int64) throws
+    /// Every silence, expired and removed ones included, by id.
+    func silences() throws -> [SilenceRow]
+    /// Stores a validated silence. Returns its id.
+    func addSilence(_ row: SilenceRow, now: Int64) throws -> Int64
+    /// Ends a silence early; it is kept for history.
+    func endSilence(_ id: Int64, now: Int64) throws
+    /// The windows and the silences not over at `now`.
+    func holdCalendar(now: Int64) throws -> HoldCalendar
 
     // MARK: Outbox
     /// Claims up to `limit` due rows for `leaseMilliseconds`, conditional on the view.
@@ -137,4 +166,16 @@ package protocol Store: AnyObject, Sendable {
     /// Applies monitor-srv's reaping rules at `now`: deletes expired pushes, and marks
     /// stale statuses UNKNOWN with "Last update Ns ago". Safe to run from several nodes at once.
     @discardableResult func reapPushes(now: Int64) throws -> PushReaping
+}
+
+extension Store {
+    /// Applies catalog changes, with `removed` notifications (see ``applyCatalog(_:quiet:)``).
+    @discardableResult package func applyCatalog(_ changes: [CatalogChange]) throws -> [String: Int64] {
+        try applyCatalog(changes, quiet: false)
+    }
+
+    /// Writes a flip with no notification budget (tests of other rules).
+    package func recordFlip(_ flip: FlipRequest, view: Int64) throws -> FlipRecord {
+        try recordFlip(flip, view: view, budget: .unlimited)
+    }
 }

@@ -55,6 +55,10 @@ struct ConfigKeysTests {
     idleTimeout = 60s
     [api]
     openReads = false
+    [notify]
+    maxPerHour = 30
+    [twilio]
+    maxPerHour = 5
     """
 
     @Test("every key the settings readers read is in Config.hostSections, and every listed key is read by one")
@@ -72,7 +76,8 @@ struct ConfigKeysTests {
             _ = try LogSetup.debug(in: config)
             _ = try config.egressRules()
         }
-        let known = Set(Config.hostSections.flatMap { section, keys in keys.map { "\(section).\($0)" } })
+        let known = Set(Config.hostSections.merging(Config.hostKeysInPluginSections) { $0.union($1) }
+            .flatMap { section, keys in keys.map { "\(section).\($0)" } })
         #expect(read.subtracting(known).isEmpty, "read but refused as unknown: \(read.subtracting(known).sorted())")
         #expect(known.subtracting(read).isEmpty, "listed but read by no reader: \(known.subtracting(read).sorted())")
     }

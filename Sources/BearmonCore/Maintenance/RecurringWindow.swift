@@ -41,6 +41,16 @@ package struct RecurringWindow: MaintenanceWindowSchedule, Sendable {
     /// (1 minute to 31 days). Refuses an unknown zone, a duration out of bounds, and an
     /// expression with no occurrence in the 366 days from `now` (unix ms).
     package init(cron: CronExpression, duration: Duration, timeZoneIdentifier: String, now: Int64) throws(MaintenanceScheduleError) {
+        try self.init(cron: cron, duration: duration, timeZoneIdentifier: timeZoneIdentifier, mustFireFrom: now)
+    }
+
+    /// A stored window, read back: checked for its zone and duration, but not refused for
+    /// firing rarely (it was checked when written, and a year later it may be rare by design).
+    package init(lenientExpression expression: String, duration: Duration, timeZoneIdentifier: String) throws(MaintenanceScheduleError) {
+        try self.init(cron: CronExpression(expression), duration: duration, timeZoneIdentifier: timeZoneIdentifier, mustFireFrom: nil)
+    }
+
+    private init(cron: CronExpression, duration: Duration, timeZoneIdentifier: String, mustFireFrom now: Int64?) throws(MaintenanceScheduleError) {
         guard duration >= Self.shortest, duration <= Self.longest else {
             throw MaintenanceScheduleError("maintenance window duration \(duration) is out of bounds; use 1 minute to 31 days")
         }
@@ -53,6 +63,7 @@ package struct RecurringWindow: MaintenanceWindowSchedule, Sendable {
         self.durationMs = duration.inMilliseconds
         self.timeZoneIdentifier = timeZoneIdentifier
         self.clock = ZoneClock(zone: zone)
+        guard let now else { return }
         let from = min(max(now, Self.earliestInstant), Self.latestInstant)
         guard let first = nextStart(after: from), first - from <= Self.mustFireWithinDays * ZoneClock.dayMs else {
             let day = CivilDate(dayNumber: Self.floorDiv(clock.local(from), ZoneClock.dayMs))

@@ -6,6 +6,16 @@ package enum OutboxState: String, Sendable, Codable, CaseIterable {
     case delivered
     /// Failed for good (a permanent error, or the contact is gone).
     case failed
+    /// Kept back by a maintenance window, a silence or a budget; released as one `catch_up`
+    /// of the current state (or nothing) when the hold ends, and then `cancelled`.
+    case held
+    /// Never to be sent, on purpose (a dependency's parent is down; issue 22).
+    case suppressed
+    /// Superseded while held: a catch-up or a later notification told the contact instead.
+    case cancelled
+
+    /// Rows still to be sent or decided: pending and held.
+    package var isOpen: Bool { self == .pending || self == .held }
 }
 
 /// One notification to deliver: a (flip, contact) pair with its own event id and retries.
@@ -48,6 +58,18 @@ package struct OutboxEntry: Sendable, Equatable {
     package let receipt: String?
     /// When the flip created it, unix milliseconds.
     package let createdAt: Int64
+    /// Why it was written.
+    package var kind: NotificationKind = .flip
+    /// Not to be sent before this time, unix ms (0: no constraint).
+    package var notBefore: Int64 = 0
+    /// Why it is held (see ``HoldReason``), or "".
+    package var holdReason: String = ""
+    /// catch_up: the notifications the contact missed while held; else 0.
+    package var missed: Int64 = 0
+    /// When the check entered `status`, unix ms; 0 when unknown.
+    package var since: Int64 = 0
+    /// What happened in words, beside the check's message; "" when none.
+    package var detail: String = ""
 
     /// A value from its parts.
     package init(id: Int64, eventID: String, flipID: String, checkID: Int64, contactID: Int64, contactType: String? = nil, contactData: String? = nil, status: CheckStatus, checkName: String, checkType: String, checkData: String, message: String, state: OutboxState, attempts: Int64, nextAttempt: Int64, lastError: String, view: Int64, receipt: String? = nil, createdAt: Int64) {

@@ -74,7 +74,8 @@ extension Controller {
 
     private func write(_ flip: FlipRequest, view: Int64) async -> WriteOutcome {
         do {
-            return .written(try await storeQueue.run { [store] in try store.recordFlip(flip, view: view) })
+            let budget = settings.budget
+            return .written(try await storeQueue.run { [store] in try store.recordFlip(flip, view: view, budget: budget) })
         } catch {
             if let fenced = error as? StoreError, case .fenced = fenced { return .fenced(fenced) }
             return StoreFailure.isTransient(error) ? .transient(error) : .refused(error)

@@ -31,7 +31,29 @@ extension Controller {
         }
         await evaluatePassiveChecks()
         startFlipWriter()
+        if isDue(.releaseHeld, every: settings.releaseInterval.inMilliseconds) {
+            await releaseHeldNotifications()
+        }
         await watchAlerting()
+    }
+
+    /// Releases notifications held by windows, silences and budgets that have ended: one
+    /// catch-up per contact whose last-heard state differs, written under this view.
+    func releaseHeldNotifications() async {
+        guard let view else { return }
+        let budget = settings.budget
+        let now = wallMilliseconds()
+        do {
+            let release = try await storeQueue.run { [store] in try store.releaseHeld(now: now, budget: budget, view: view) }
+            if release.caughtUp > 0 || release.cancelled > 0 {
+                logger.info("released held notifications", metadata: ["catch_up": "\(release.caughtUp)", "cancelled": "\(release.cancelled)", "still_held": "\(release.stillHeld)"])
+            }
+            if release.caughtUp > 0 { onFlipWritten() }
+        } catch let error as StoreError {
+            if case .fenced = error { logger.warning("not releasing held notifications: \(error)") } else { logger.warning("cannot release held notifications: \(error)") }
+        } catch {
+            logger.warning("cannot release held notifications: \(error)")
+        }
     }
 
     /// Whether `job` last ran `interval` or more milliseconds ago (or never); if so, marks it run now.

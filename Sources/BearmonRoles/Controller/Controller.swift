@@ -6,7 +6,7 @@ package import Logging
 
 /// The controller's periodic jobs.
 enum Housekeeping: Hashable {
-    case reload, flushHistory, prune, alerting
+    case reload, flushHistory, prune, alerting, releaseHeld
 }
 
 /// The controller: loads checks from the store, hands them to workers, applies results to

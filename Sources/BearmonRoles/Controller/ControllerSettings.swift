@@ -1,4 +1,5 @@
 package import BearmonConfig
+package import BearmonCore
 import BearmonPlugins
 import Foundation
 
@@ -26,6 +27,10 @@ package struct ControllerSettings: Sendable {
     package var maxNotifyWait: Duration = .seconds(60)
     /// How long a check held behind a flip the store refuses waits before that flip is tried again.
     package var heldFlipRetry: Duration = .seconds(30)
+    /// `[notify] maxPerHour` and `[twilio] maxPerHour`.
+    package var budget = NotificationBudget()
+    /// How often held notifications are looked at for release.
+    package var releaseInterval: Duration = .seconds(1)
     /// For tests of fencing and of alerting's self-check only (``NodeHooks/flipWriteDelay``):
     /// each run of the flip writer waits this long first.
     package var flipWriteDelay: Duration?
@@ -42,6 +47,7 @@ package struct ControllerSettings: Sendable {
         var settings = ControllerSettings(node: node, confirmations: try confirmations(from: config, standalone: standalone))
         if let retention = try config.duration("store", "retention") { settings.retention = retention }
         try settings.readAlerting(from: config)
+        settings.budget = try budget(from: config)
         return settings
     }
 
@@ -51,6 +57,20 @@ package struct ControllerSettings: Sendable {
         let value = try config.int("controller", "confirmations") ?? (standalone ? 1 : 2)
         guard value >= 1 else { throw config.error("controller", "confirmations", "must be at least 1") }
         return value
+    }
+
+    /// `[notify] maxPerHour` (default 0, unlimited) and `[twilio] maxPerHour` (default 20)
+    /// for sms and voice contacts; 0 to 100,000.
+    private static func budget(from config: Config) throws(ConfigError) -> NotificationBudget {
+        var budget = NotificationBudget()
+        for (section, keyPath) in [("notify", \NotificationBudget.perHour), ("twilio", \.twilioPerHour)] {
+            guard let value = try config.int(section, "maxPerHour") else { continue }
+            guard (0...100_000).contains(value) else {
+                throw config.error(section, "maxPerHour", "must be 0 (no limit) to 100000 notifications per contact per hour, got \(value)")
+            }
+            budget[keyPath: keyPath] = value
+        }
+        return budget
     }
 
     /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.

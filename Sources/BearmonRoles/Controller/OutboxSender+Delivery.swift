@@ -15,7 +15,7 @@ extension OutboxSender {
             logger.warning("not sending \(entry.eventID): the database is at view \(current.map(String.init) ?? "unknown"), this controller holds view \(view)")
             return
         }
-        let outcome = await attempt(entry)
+        let outcome = await host.deliver(entry)
         if Task.isCancelled, outcome.status == .retry { return await release(entry, view: view) }
         let now = wallMilliseconds()
         let recorded: OutboxOutcome
@@ -57,31 +57,5 @@ extension OutboxSender {
         } catch {
             logger.warning("cannot give back \(entry.eventID) while stopping: \(error); it will be sent when its claim expires")
         }
-    }
-
-    /// Makes the delivery attempt itself, turning a missing contact, type or bad data into
-    /// the right kind of failure.
-    private func attempt(_ entry: OutboxEntry) async -> ContactOutcome {
-        guard let typeName = entry.contactType, let data = entry.contactData else {
-            return ContactOutcome(status: .permanent, error: "contact \(entry.contactID) was deleted")
-        }
-        let type: PluginType
-        do {
-            type = try host.type(.contact, typeName)
-        } catch {
-            // The plugin may be installed later (SIGHUP loads it), so keep trying.
-            return ContactOutcome(status: .retry, error: "\(error)")
-        }
-        let params: ResolvedParams
-        do {
-            params = try host.validate(type, data: data)
-        } catch {
-            return ContactOutcome(status: .permanent, error: "\(error)")
-        }
-        let event = NotificationEvent(
-            eventID: entry.eventID, status: entry.status.rawValue, message: entry.message, checkID: entry.checkID,
-            checkName: entry.checkName, checkType: entry.checkType, maskedCheckData: entry.checkData, time: entry.createdAt / 1000
-        )
-        return await host.deliver(type, params: params, event: event, label: "notify \(entry.eventID)")
     }
 }

@@ -55,6 +55,7 @@ package struct StandaloneNode: Sendable {
     package func run() async throws {
         var settings = self.settings
         settings.flipWriteDelay = NodeHooks.current.flipWriteDelay
+        if let window = NodeHooks.current.budgetWindow { settings.budget.windowMilliseconds = window.inMilliseconds }
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let view = try takeView()
         try await controller.takeView(view)

@@ -1,0 +1,18 @@
+/// Why a notification is held instead of sent; stored in `alert_outbox.hold_reason`.
+package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
+    /// A maintenance window covers the check.
+    case maintenance(id: Int64)
+    /// A silence covers the check.
+    case silence(id: Int64)
+    /// The contact has used its `maxPerHour` budget.
+    case budget(limit: Int)
+
+    /// "maintenance 3", "silence 2", "budget 20/h": what the history shows.
+    package var description: String {
+        switch self {
+        case .maintenance(let id): "maintenance \(id)"
+        case .silence(let id): "silence \(id)"
+        case .budget(let limit): "budget \(limit)/h"
+        }
+    }
+}
