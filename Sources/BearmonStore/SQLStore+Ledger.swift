@@ -25,7 +25,8 @@ extension SQLStore {
             let facts = NotificationPolicy.Facts(
                 status: flip.status, lastHeard: try Self.lastHeard(check: flip.checkID, contact: contact, in: tx),
                 calendarHold: calendarHold, limit: limit,
-                sentLastHour: limit > 0 ? try Self.sentLastHour(contact: contact, now: flip.time, window: budget.windowMilliseconds, in: tx) : 0
+                sentLastHour: limit > 0 ? try Self.sentLastHour(contact: contact, now: flip.time, window: budget.windowMilliseconds, in: tx) : 0,
+                behindHeld: try Self.hasHeld(check: flip.checkID, contact: contact, in: tx)
             )
             let draft = OutboxDraft(
                 flipID: flip.flipID, checkID: flip.checkID, contactID: contact, status: flip.status, kind: .flip,
@@ -139,6 +140,10 @@ extension SQLStore {
     }
 
     // MARK: Facts
+
+    static func hasHeld(check: Int64, contact: Int64, in tx: any SQLExecutor) throws -> Bool {
+        try !tx.query("SELECT 1 FROM alert_outbox WHERE check_id = ? AND contact_id = ? AND state = 'held' LIMIT 1", [.int(check), .int(contact)]).isEmpty
+    }
 
     static func lastHeard(check: Int64, contact: Int64, in tx: any SQLExecutor) throws -> CheckStatus? {
         try tx.query("SELECT status FROM notification_ledger WHERE check_id = ? AND contact_id = ?", [.int(check), .int(contact)]).first

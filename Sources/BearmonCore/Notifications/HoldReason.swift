@@ -6,6 +6,8 @@ package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
     case silence(id: Int64)
     /// The contact has used its `maxPerHour` budget.
     case budget(limit: Int)
+    /// Older rows of the same check and contact are held; the release decides for all of them.
+    case behindHeld
 
     /// "maintenance 3", "silence 2", "budget 20/h": what the history shows.
     package var description: String {
@@ -13,6 +15,7 @@ package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
         case .maintenance(let id): "maintenance \(id)"
         case .silence(let id): "silence \(id)"
         case .budget(let limit): "budget \(limit)/h"
+        case .behindHeld: "earlier held notifications"
         }
     }
 }

@@ -9,6 +9,8 @@
 ///   `online` needs room for itself. An `offline` needs room for itself and for the `online`
 ///   that will pair it (so a flapping target never leaves an incident open past the budget),
 ///   unless it is the first notification of the hour.
+/// - Behind held rows of the same check and contact, only an `online` that pairs a heard
+///   `offline` goes; anything else waits for the release, which tells the current state once.
 package enum NotificationPolicy {
     /// The facts about one (check, contact) pair.
     package struct Facts: Sendable {
@@ -22,24 +24,31 @@ package enum NotificationPolicy {
         package var limit: Int
         /// Notifications counted against the contact's budget in the last hour.
         package var sentLastHour: Int
+        /// Whether older rows of the same check and contact are held.
+        package var behindHeld: Bool
 
         /// A value from its parts.
-        package init(status: CheckStatus, lastHeard: CheckStatus?, calendarHold: HoldReason?, limit: Int, sentLastHour: Int) {
+        package init(status: CheckStatus, lastHeard: CheckStatus?, calendarHold: HoldReason?, limit: Int, sentLastHour: Int, behindHeld: Bool = false) {
             self.status = status
             self.lastHeard = lastHeard
             self.calendarHold = calendarHold
             self.limit = limit
             self.sentLastHour = sentLastHour
+            self.behindHeld = behindHeld
         }
     }
 
     /// Why a notification with `facts` must wait now, or nil when it may go.
     package static func hold(_ facts: Facts) -> HoldReason? {
         if let hold = facts.calendarHold { return hold }
+        let pairsHeardOffline = facts.status == .online && facts.lastHeard == .offline
+        // Behind held rows, only a pairing online may pass: anything else would tell the
+        // contact of a change it never heard the start of; the release tells the truth.
+        if facts.behindHeld, !pairsHeardOffline { return .behindHeld }
         guard facts.limit > 0 else { return nil }
         switch facts.status {
         case .online:
-            if facts.lastHeard == .offline { return nil }
+            if pairsHeardOffline { return nil }
             return facts.sentLastHour < facts.limit ? nil : .budget(limit: facts.limit)
         case .offline, .fail:
             if facts.sentLastHour == 0 || facts.sentLastHour + 2 <= facts.limit { return nil }
@@ -67,6 +76,7 @@ package enum NotificationPolicy {
         if facts.lastHeard == current || (facts.lastHeard == nil && current == .online) { return .cancel }
         var facts = facts
         facts.status = current
+        facts.behindHeld = false
         if let reason = hold(facts) { return .wait(reason) }
         return .catchUp(current)
     }
