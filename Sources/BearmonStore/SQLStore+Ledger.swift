@@ -45,13 +45,13 @@ extension SQLStore {
         try database.transaction { tx in
             try checkFence(view, in: tx)
             let groups = try tx.query(
-                "SELECT check_id, contact_id, COUNT(*), MAX(id) FROM alert_outbox WHERE state = 'held' GROUP BY check_id, contact_id ORDER BY check_id, contact_id"
+                "SELECT check_id, contact_id, COUNT(*), MAX(id), MIN(id) FROM alert_outbox WHERE state = 'held' GROUP BY check_id, contact_id ORDER BY check_id, contact_id"
             )
             var release = HeldRelease()
             guard !groups.isEmpty else { return release }
             let calendar = try Self.holdCalendar(in: tx, now: now)
             for group in groups {
-                let (checkID, contactID, count, newest) = (group.int(0), group.int(1), group.int(2), group.int(3))
+                let (checkID, contactID, count, newest, oldest) = (group.int(0), group.int(1), group.int(2), group.int(3), group.int(4))
                 let check = try tx.query("SELECT status, enabled FROM checks WHERE id = ?", [.int(checkID)]).first
                 let current = check.flatMap { $0.int(1) != 0 ? CheckStatus(rawValue: $0.string(0)) : nil }
                 let alertTypes = try tx.query("SELECT type FROM alerts WHERE check_id = ? AND contact_id = ? AND enabled = 1", [.int(checkID), .int(contactID)])
@@ -71,7 +71,7 @@ extension SQLStore {
                 case .cancel:
                     release.cancelled += Int(try Self.cancelHeld(check: checkID, contact: contactID, in: tx))
                 case .catchUp(let status):
-                    try Self.writeCatchUp(status, check: checkID, contact: contactID, missed: count, snapshotRow: newest, now: now, view: view, in: tx)
+                    try Self.writeCatchUp(status, check: checkID, contact: contactID, missed: count, snapshotRow: newest, firstHeld: oldest, now: now, view: view, in: tx)
                     release.cancelled += Int(try Self.cancelHeld(check: checkID, contact: contactID, in: tx))
                     release.caughtUp += 1
                 }
@@ -113,11 +113,15 @@ extension SQLStore {
         return event
     }
 
-    private static func writeCatchUp(_ status: CheckStatus, check: Int64, contact: Int64, missed: Int64, snapshotRow: Int64, now: Int64, view: Int64, in tx: any SQLExecutor) throws {
-        let snapshot = try tx.query("SELECT check_name, check_type, check_data, hold_reason FROM alert_outbox WHERE id = ?", [.int(snapshotRow)]).first
+    /// The catch-up copies the newest held row's snapshot of the check, and names the first
+    /// held row's reason (later ones may only be waiting behind it).
+    private static func writeCatchUp(_ status: CheckStatus, check: Int64, contact: Int64, missed: Int64, snapshotRow: Int64, firstHeld: Int64,
+                                     now: Int64, view: Int64, in tx: any SQLExecutor) throws {
+        let snapshot = try tx.query("SELECT check_name, check_type, check_data FROM alert_outbox WHERE id = ?", [.int(snapshotRow)]).first
+        let reason = try tx.query("SELECT hold_reason FROM alert_outbox WHERE id = ?", [.int(firstHeld)]).first?.string(0)
         let flip = try tx.query("SELECT flip_id, message, time FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(check)]).first
         let since = flip?.int(2) ?? now
-        let held = snapshot?.string(3) ?? "a hold"
+        let held = reason ?? "a hold"
         let draft = OutboxDraft(
             flipID: flip?.string(0) ?? "", checkID: check, contactID: contact, status: status, kind: .catchUp,
             checkName: snapshot?.string(0) ?? "", checkType: snapshot?.string(1) ?? "", checkData: snapshot?.string(2) ?? "{}",

@@ -49,6 +49,9 @@ extension SQLStore {
             }
             try tx.execute("DELETE FROM notification_ledger WHERE check_id = ? AND contact_id = ?", [.int(check), .int(contact)])
         }
+        // What contacts heard about deleted checks, or what deleted contacts heard, means nothing any more.
+        try tx.execute("DELETE FROM notification_ledger WHERE NOT EXISTS (SELECT 1 FROM checks k WHERE k.id = notification_ledger.check_id)")
+        try tx.execute("DELETE FROM notification_ledger WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = notification_ledger.contact_id)")
         return written
     }
 

@@ -30,6 +30,10 @@ package struct HeldRelease: Sendable, Equatable {
     /// Held rows still held.
     package var stillHeld = 0
 
-    /// Nothing done yet.
-    package init() {}
+    /// Counts from their parts; nothing done by default.
+    package init(caughtUp: Int = 0, cancelled: Int = 0, stillHeld: Int = 0) {
+        self.caughtUp = caughtUp
+        self.cancelled = cancelled
+        self.stillHeld = stillHeld
+    }
 }
