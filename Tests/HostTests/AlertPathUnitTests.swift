@@ -113,5 +113,11 @@ struct AlertPathUnitTests {
 
         let quiet = judge.judge(flips: [], held: [], oldestDue: nil, now: 0, wallNow: 0)
         #expect(quiet.isOK && quiet.oldestUnwrittenFlipMs == nil && quiet.oldestDueNotificationMs == nil)
+
+        // Held notifications that cannot be released: fine for a moment, an error past maxNotifyWait.
+        let failure = AlertingJudge.ReleaseFailure(since: 1_000, reason: "database is locked")
+        #expect(judge.judge(flips: [], held: [], oldestDue: nil, releaseFailure: failure, now: 60_000, wallNow: 0).isOK)
+        let stuck = judge.judge(flips: [], held: [], oldestDue: nil, releaseFailure: failure, now: 61_001, wallNow: 0)
+        #expect(!stuck.isOK && stuck.summary.contains("cannot be released for 60 s: database is locked"))
     }
 }

@@ -22,6 +22,14 @@ package struct AlertingJudge: Sendable {
         package var reason: String
     }
 
+    /// The release of held notifications (window ends, silences, budgets) failing.
+    package struct ReleaseFailure: Sendable, Equatable {
+        /// When it began failing, monotonic milliseconds.
+        package var since: Int64
+        /// The last error.
+        package var reason: String
+    }
+
     /// How long a decided flip may wait to be written, in milliseconds.
     package let maxFlipWait: Duration
     /// How long a due notification may wait for its first attempt, in milliseconds.
@@ -35,7 +43,10 @@ package struct AlertingJudge: Sendable {
 
     /// Judges the alert path at `now` (monotonic) and `wallNow` (unix milliseconds, the
     /// outbox's clock). `oldestDue` is the outbox's oldest due row never attempted, if any.
-    package func judge(flips: [WaitingFlip], held: [Held], oldestDue: DueNotification?, now: Int64, wallNow: Int64) -> AlertingHealth {
+    /// `releaseFailure` is the held-notification release failing since a time; past
+    /// `maxNotifyWait` it is a problem, as catch-ups then never go out.
+    package func judge(flips: [WaitingFlip], held: [Held], oldestDue: DueNotification?, releaseFailure: ReleaseFailure? = nil,
+                       now: Int64, wallNow: Int64) -> AlertingHealth {
         var problems: [String] = []
         let oldestFlip = flips.min { $0.decidedAt < $1.decidedAt }
         let flipAge = oldestFlip.map { max(0, now - $0.decidedAt) }
@@ -48,6 +59,9 @@ package struct AlertingJudge: Sendable {
         let dueAge = oldestDue.map { max(0, wallNow - $0.dueAt) }
         if let oldestDue, let dueAge, dueAge > maxNotifyWait.inMilliseconds {
             problems.append("notification \(oldestDue.eventID) (check \(oldestDue.checkID) to contact \(oldestDue.contactID)) has been due for \(dueAge / 1_000) s without a first attempt")
+        }
+        if let releaseFailure, now - releaseFailure.since > maxNotifyWait.inMilliseconds {
+            problems.append("held notifications (maintenance, silences, budgets) cannot be released for \((now - releaseFailure.since) / 1_000) s: \(releaseFailure.reason)")
         }
         return AlertingHealth(oldestUnwrittenFlipMs: flipAge, oldestDueNotificationMs: dueAge,
                               heldChecks: held.map(\.checkID).sorted(), problems: problems)

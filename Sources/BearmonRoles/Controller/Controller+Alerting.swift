@@ -26,7 +26,7 @@ extension Controller {
         let health = judge.judge(
             flips: pendingFlips.map { .init(checkID: $0.flip.checkID, checkName: $0.flip.checkName, decidedAt: $0.decidedAt) },
             held: heldChecks.map { .init(checkID: $0.key, reason: $0.value.reason) },
-            oldestDue: oldestDue, now: monotonicMilliseconds(), wallNow: wallMilliseconds()
+            oldestDue: oldestDue, releaseFailure: releaseFailure, now: monotonicMilliseconds(), wallNow: wallMilliseconds()
         )
         let previous = alerting.update(health)
         guard (previous?.isOK ?? true) != health.isOK else { return }

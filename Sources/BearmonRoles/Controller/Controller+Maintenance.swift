@@ -45,14 +45,17 @@ extension Controller {
         let now = wallMilliseconds()
         do {
             let release = try await storeQueue.run { [store] in try store.releaseHeld(now: now, budget: budget, view: view) }
+            releaseFailure = nil
             if release.caughtUp > 0 || release.cancelled > 0 {
                 logger.info("released held notifications", metadata: ["catch_up": "\(release.caughtUp)", "cancelled": "\(release.cancelled)", "still_held": "\(release.stillHeld)"])
             }
             if release.caughtUp > 0 { onFlipWritten() }
-        } catch let error as StoreError {
-            if case .fenced = error { logger.warning("not releasing held notifications: \(error)") } else { logger.warning("cannot release held notifications: \(error)") }
         } catch {
+            // A fenced pass means another controller acts now; anything else is counted by
+            // alerting's self-check, since catch-ups do not go out while it lasts.
+            if let fenced = error as? StoreError, case .fenced = fenced { return }
             logger.warning("cannot release held notifications: \(error)")
+            releaseFailure = AlertingJudge.ReleaseFailure(since: releaseFailure?.since ?? monotonicMilliseconds(), reason: "\(error)")
         }
     }
 

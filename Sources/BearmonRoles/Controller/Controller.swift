@@ -49,6 +49,8 @@ package actor Controller: ControllerLink {
     /// The outbox's oldest due, unattempted row, as last read.
     var oldestDue: DueNotification?
     var onFlipWritten: @Sendable () -> Void = {}
+    /// The release of held notifications failing since when, with its last error; nil while it works.
+    var releaseFailure: AlertingJudge.ReleaseFailure?
     /// When each housekeeping job last ran (monotonic milliseconds), nil before its first run.
     var lastRun: [Housekeeping: Int64] = [:]
 
