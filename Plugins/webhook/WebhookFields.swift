@@ -12,10 +12,18 @@ struct WebhookFields {
     private let checkID: Int64
     /// Why the notification was sent; "flip" from a host older than ABI 1.2.
     private let kind: String
+    /// ABI 1.2's `count`, `since_unix` and `detail`: a catch-up's missed notifications, when
+    /// the check entered its state, and what happened in words.
+    private let count: Int64
+    private let since: Int64
+    private let detail: String
 
     init(_ notification: PluginKit.Notification) {
         checkID = notification.checkID
         kind = notification.kind
+        count = notification.count
+        since = notification.since
+        detail = notification.detail
         pairs = [
             ("check_id", String(notification.checkID)),
             ("name", notification.checkName),
@@ -28,20 +36,31 @@ struct WebhookFields {
     }
 
     /// The names a template may use.
-    static let names: Set = ["check_id", "name", "type", "data", "status", "message", "event_id", "kind"]
+    static let names: Set = ["check_id", "name", "type", "data", "status", "message", "event_id", "kind", "count", "since", "detail"]
 
     /// The value of `name`, or nil for a name that is not a field.
-    func value(_ name: String) -> String? { name == "kind" ? kind : pairs.first { $0.name == name }?.value }
+    func value(_ name: String) -> String? {
+        switch name {
+        case "kind": kind
+        case "count": String(count)
+        case "since": String(since)
+        case "detail": detail
+        default: pairs.first { $0.name == name }?.value
+        }
+    }
 
     /// As form fields.
     var form: [FormField] { pairs.map { FormField($0.name, $0.value) } }
 
-    /// As one JSON object, check_id a number and the rest strings (kind included), keys sorted.
+    /// As one JSON object, keys sorted: check_id, count and since numbers, the rest strings.
     var json: String {
         var object: [String: Any] = [:]
         for (name, value) in pairs { object[name] = value }
         object["check_id"] = checkID
         object["kind"] = kind
+        object["count"] = count
+        object["since"] = since
+        object["detail"] = detail
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

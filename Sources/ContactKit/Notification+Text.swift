@@ -3,15 +3,39 @@ import PluginKit
 
 /// The words every contact type uses for an event, so that an e-mail, an SMS and a call say
 /// the same thing. The status is shown as it is: besides "online" and "offline", the
-/// daemon's admin notices say "misconfigured" or "degraded".
+/// daemon's admin notices say "misconfigured" or "degraded". The kind (ABI 1.2) changes the
+/// words where a plain "is now" would mislead: a catch-up, a removal; a test is marked.
 extension PluginKit.Notification {
-    /// "Check offline: web".
-    package var subject: String { "Check \(status): \(checkName)" }
+    /// "Check offline: web", "Check offline (catch-up): web", "[test] Check offline: web".
+    package var subject: String {
+        switch kind {
+        case "test": "[test] Check \(status): \(checkName)"
+        case "catch_up": "Check \(status) (catch-up): \(checkName)"
+        case "removed": "Check no longer monitored: \(checkName)"
+        default: "Check \(status): \(checkName)"
+        }
+    }
 
-    /// "Check [web] is now online." or "Check [web] is now offline: connection refused".
+    /// "Check [web] is now online." or "Check [web] is now offline: connection refused", and
+    /// for a catch-up "Check [web] is offline (offline since ...; 3 notifications held by
+    /// maintenance 2): connection refused".
     package var headline: String {
-        let detail = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        if status == "online" || detail.isEmpty { return "Check [\(checkName)] is now \(status)." }
-        return "Check [\(checkName)] is now \(status): \(detail)"
+        let message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let detail = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch kind {
+        case "test":
+            // A test reads like the real thing, marked, so that a receiver's rules can be tried.
+            let headline = status == "online" || message.isEmpty ? "Check [\(checkName)] is now \(status)." : "Check [\(checkName)] is now \(status): \(message)"
+            return "[test] " + headline
+        case "removed":
+            return "Check [\(checkName)] is no longer monitored for you" + (detail.isEmpty ? "." : ": \(detail).")
+        case "catch_up":
+            let why = detail.isEmpty ? "" : " (\(detail))"
+            if status == "online" || message.isEmpty { return "Check [\(checkName)] is \(status)\(why)." }
+            return "Check [\(checkName)] is \(status)\(why): \(message)"
+        default:
+            if status == "online" || message.isEmpty { return "Check [\(checkName)] is now \(status)." }
+            return "Check [\(checkName)] is now \(status): \(message)"
+        }
     }
 }

@@ -68,7 +68,7 @@ struct EmailContactTests {
         let headers = try #require(message["headers"] as? [String: String])
         #expect(headers["From"] == "bearmon <noreply@bearmon.test>")
         #expect(headers["To"] == "ops@example.org")
-        #expect(headers["Subject"] == "Check offline: api")
+        #expect(headers["Subject"] == "[test] Check offline: api", "a hand-fired notification is marked as a test")
         #expect(headers["Message-ID"] == "<flip-7-contact-3@bearmon>")
         #expect(headers["MIME-Version"] == "1.0")
         let date = try #require(headers["Date"])
@@ -79,7 +79,7 @@ struct EmailContactTests {
 
         let body = (message["body"] as? String ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         #expect(body == """
-            Check [api] is now offline: connection refused
+            [test] Check [api] is now offline: connection refused
 
             Check ID: 7
             Name: api

@@ -40,6 +40,30 @@ struct TwilioContactTests {
         """
     }
 
+    @Test("an sms says what a catch-up, a removal and a test are, instead of 'is now'")
+    func kindsInWords() async throws {
+        var catchUp = NotificationEvent.sample()
+        catchUp.kind = "catch_up"
+        catchUp.count = 7
+        catchUp.detail = "offline since 2026-03-29T01:00:00Z; 7 notifications held by budget 3/h"
+        var removed = NotificationEvent.sample()
+        removed.kind = "removed"
+        removed.status = "online"
+        removed.detail = "check 42 was deleted"
+        var test = NotificationEvent.sample()
+        test.kind = "test"
+        for event in [catchUp, removed, test] {
+            let outcome = try await contacts.deliver("sms", "+15551234567", event)
+            #expect(outcome.status == .delivered, "\(outcome.error)")
+        }
+        let bodies = twilio.recorded.compactMap { ($0["form"] as? [String: String])?["Body"] }
+        #expect(bodies == [
+            "Check [web] is offline (offline since 2026-03-29T01:00:00Z; 7 notifications held by budget 3/h): connection refused",
+            "Check [web] is no longer monitored for you: check 42 was deleted.",
+            "[test] Check [web] is now offline: connection refused",
+        ])
+    }
+
     @Test("sms POSTs To, From and Body to Messages.json with basic auth; the sid is the receipt")
     func sms() async throws {
         let outcome = try await contacts.deliver("sms", "+15551234567")

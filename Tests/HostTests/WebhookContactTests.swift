@@ -58,7 +58,7 @@ struct WebhookContactTests {
         #expect(receiver.recorded.count == 1)
     }
 
-    @Test("webhook POSTs the same fields as JSON, check_id a number, plus kind (flip)")
+    @Test("webhook POSTs the same fields as JSON, check_id a number, plus kind (flip), count, since and detail")
     func json() async throws {
         let outcome = try await contacts.deliver("webhook", receiver.url("/record/json"))
         #expect(outcome.status == .delivered, "\(outcome.error)")
@@ -67,10 +67,12 @@ struct WebhookContactTests {
         #expect((request["headers"] as? [String: String])?["content-type"] == "application/json")
         let body = try #require(JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8)) as? [String: Any])
         #expect(body["check_id"] as? Int == 42)
+        #expect(body["count"] as? Int == 0 && body["since"] as? Int == 0)
         var strings = Self.sampleFields
         strings["check_id"] = nil
         strings["kind"] = "flip"
-        #expect(body.filter { $0.key != "check_id" } as? [String: String] == strings)
+        strings["detail"] = ""
+        #expect(body.filter { !["check_id", "count", "since"].contains($0.key) } as? [String: String] == strings)
     }
 
     @Test("webhook data as an object: method, headers and a template rendered with JSON escaping")
