@@ -152,6 +152,30 @@ struct LedgerStoreTests {
         #expect(try rows(store).filter { $0.kind == .removed }.map(\.detail) == ["contact \(contact) was deleted", "check \(check) was disabled"])
     }
 
+    @Test("windows and silences edited into SQL as nonsense never hold a notification and never stop a flip", arguments: StoreBackend.allCases)
+    func hostileRows(backend: StoreBackend) throws {
+        let (store, keep, check, _) = try fixture(backend)
+        defer { withExtendedLifetime(keep) {} }
+        let database = store.database
+        let longCron = String(repeating: "9", count: 240) + " * * * *"
+        for values in [
+            "(NULL, NULL, NULL, NULL, NULL)",                                  // no timing at all
+            "(\(Self.t0 + Self.hour), \(Self.t0), NULL, NULL, NULL)",           // ends before it starts
+            "(NULL, NULL, '* * * * *', -5, 'UTC')",                            // negative duration
+            "(NULL, NULL, '* * * * *', 9223372036854775807, 'UTC')",           // huge duration
+            "(NULL, NULL, '* * * * *', 3600, 'Mars/Base')",                    // unknown zone
+            "(NULL, NULL, '\(longCron)', 3600, 'UTC')",                         // a 240-digit minute
+            "(NULL, NULL, '61 * * * *', 3600, 'UTC')",                         // minute out of range
+        ] {
+            try database.execute("INSERT INTO maintenances (starts_at, ends_at, cron, duration_s, time_zone, created_at) VALUES \(values.dropLast())".replacingOccurrences(of: "VALUES (", with: "VALUES (") + ", 0)")
+        }
+        try database.execute("INSERT INTO silences (check_id, tag, starts_at, expires_at, created_at) VALUES (NULL, NULL, 0, -1, 0)")
+        let calendar = try store.holdCalendar(now: Self.t0)
+        #expect(calendar.broken.count == 7)
+        _ = try flip(store, check, .offline, at: Self.t0 + 1_000)
+        #expect(try rows(store).map(\.state) == [.pending])
+    }
+
     @Test("schema 5 to 6 keeps every outbox row, now of kind flip", arguments: StoreBackend.allCases)
     func upgrade(backend: StoreBackend) throws {
         let (store, keep) = try backend.makeStore()
