@@ -16,6 +16,8 @@ package struct StoredCatalog: Sendable, Equatable {
     package let publicIDs: Set<Int64>
     /// Each named contact's name.
     package let contactNames: [Int64: String]
+    /// Every maintenance window, by id.
+    package let maintenances: [MaintenanceRow]
 
     /// Reads the catalog from `store`.
     package init(store: any Store) throws {
@@ -25,6 +27,12 @@ package struct StoredCatalog: Sendable, Equatable {
         tags = try store.checkTags()
         publicIDs = try store.publicCheckIDs()
         contactNames = try store.contactNames()
+        maintenances = try store.maintenances()
+    }
+
+    /// A window's name in a file: its own, or `maintenance-ID` when it has none.
+    package func key(of window: MaintenanceRow) -> String {
+        window.name.isEmpty ? MaintenanceInput.unnamedPrefix + String(window.id) : window.name
     }
 
     /// The prefix of the names that stand for unnamed contacts.
