@@ -116,7 +116,9 @@ struct CatalogYAMLReader {
     /// A window read as the API reads one, with `check` by name: the same rules, the same words.
     private mutating func maintenance(_ name: String, line: Int, _ body: Node) -> CatalogDocument.Maintenance? {
         let item = "maintenance window '\(name)'"
-        guard fields(body, of: item, known: Self.maintenanceFields) != nil, let value = json(body, depth: CatalogDocument.maxDataDepth - 2) else { return nil }
+        let before = problems.count
+        guard fields(body, of: item, known: Self.maintenanceFields) != nil, problems.count == before,
+              let value = json(body, depth: 0) else { return nil }
         guard rule(at: line, { () throws(CatalogError) in try NameRules.checkName(name, field: "maintenance name") }) else { return nil }
         do {
             let input = try MaintenanceInput(BodyReader(value, what: item, known: Self.maintenanceFields), checkByName: true)
