@@ -116,6 +116,32 @@ struct HoldsAPIRoutesTests {
     }
 }
 
+extension HoldsAPIRoutesTests {
+    @Test("hostile bodies: non-UTF-8, Mars/Base, a 10k-character cron, huge and negative times: 400 naming the thing, nothing stored")
+    func hostileBodies() async throws {
+        try await test { client, store in
+            var bytes = ByteBuffer(string: #"{"all":true,"comment":""#)
+            bytes.writeBytes([0xff, 0xfe, 0x80])
+            bytes.writeString(#"","cron":"0 2 * * *","duration":"1h"}"#)
+            let binary = try await client.execute(uri: "/api/v1/maintenances", method: .post, headers: Self.json, body: bytes)
+            #expect(binary.status == .badRequest && error(binary).contains("not valid JSON"), "\(String(buffer: binary.body))")
+            let cases: [(String, String, String)] = [
+                ("maintenances", #"{"all":true,"cron":"0 2 * * *","duration":"1h","time_zone":"Mars/Base"}"#, "unknown time zone 'Mars/Base'"),
+                ("maintenances", #"{"all":true,"cron":"\#(String(repeating: "5", count: 10_000))","duration":"1h"}"#, "10000 bytes long"),
+                ("maintenances", #"{"all":true,"start":-9223372036854775808,"end":9223372036854775807}"#, "out of range"),
+                ("silences", #"{"check_id":9223372036854775807,"duration":"1h"}"#, "does not exist"),
+                ("silences", #"{"check_id":1,"expires_at":9223372036854775807}"#, "out of range"),
+                ("silences", #"{"check_id":1,"duration":9223372036854775807}"#, "positive number of seconds"),
+            ]
+            for (path, body, words) in cases {
+                let answer = try await post(client, "/api/v1/\(path)", body)
+                #expect(answer.status == .badRequest && error(answer).contains(words), "\(body.prefix(80)): \(String(buffer: answer.body).prefix(300))")
+            }
+            #expect(try store.maintenances().isEmpty && store.silences().isEmpty)
+        }
+    }
+}
+
 /// The fake catalog of APIRoutesTests has no windows or silences.
 extension FakeCatalog {
     func listMaintenances(_ page: PageRequest) throws(CatalogError) -> Page<MaintenanceResource> { Page(items: [], next: nil) }

@@ -29,7 +29,7 @@ extension LocalCatalog {
 
     /// Removes a maintenance window; notifications it held are released by the controller's next pass.
     package func deleteMaintenance(_ id: Int64) throws(CatalogError) {
-        try requirePositive(id, "maintenance window")
+        try requirePositive(id, "maintenance")
         try stored { try store.removeMaintenance(id) }
     }
 
@@ -60,9 +60,9 @@ extension LocalCatalog {
     }
 
     private func maintenanceRow(_ id: Int64) throws(CatalogError) -> MaintenanceRow {
-        try requirePositive(id, "maintenance window")
+        try requirePositive(id, "maintenance")
         guard let row = try stored({ try store.maintenances().first { $0.id == id } }) else {
-            throw CatalogError(.notFound, "maintenance window \(id) does not exist")
+            throw CatalogError(.notFound, "maintenance \(id) does not exist")
         }
         return row
     }
