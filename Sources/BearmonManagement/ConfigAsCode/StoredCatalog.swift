@@ -42,9 +42,12 @@ package struct StoredCatalog: Sendable, Equatable {
     package func key(of contact: Contact) -> String { contactNames[contact.id] ?? Self.unnamedPrefix + String(contact.id) }
 
     /// The id that `name` stands for when it has the form `contact-ID`.
-    package static func unnamedID(_ name: String) -> Int64? {
-        guard name.hasPrefix(unnamedPrefix) else { return nil }
-        let digits = name.dropFirst(unnamedPrefix.count)
+    package static func unnamedID(_ name: String) -> Int64? { unnamedID(name, prefix: unnamedPrefix) }
+
+    /// The id that `name` stands for when it has the form PREFIX-ID (no leading zero).
+    package static func unnamedID(_ name: String, prefix: String) -> Int64? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let digits = name.dropFirst(prefix.count)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), digits.first != "0" else { return nil }
         return Int64(digits)
     }

@@ -25,12 +25,7 @@ extension LocalCatalog {
     package func createSilence(_ body: JSONValue, creator: String?) throws(CatalogError) -> SilenceResource {
         let what = "silence"
         let reader = try BodyReader(body, what: what, known: Self.silenceFields)
-        var targets: [MaintenanceInput.Target] = []
-        if let id = try reader.int("check_id", in: 1...Int64.max) { targets.append(.checkID(id)) }
-        if let tag = try reader.string("tag") {
-            try NameRules.checkTag(tag)
-            targets.append(.tag(tag))
-        }
+        let targets = try MaintenanceInput.targets(reader, checkByName: false)
         guard targets.count == 1, let target = targets.first else {
             throw CatalogError(.invalid, targets.isEmpty
                 ? "the silence needs check_id (one check) or tag (every check with it); for every check, add a maintenance window"

@@ -37,6 +37,22 @@ package struct MaintenanceInput: Sendable, Equatable {
         let what = reader.what
         name = try reader.string("name") ?? ""
         if reader.has("name") { try Self.checkName(name) }
+        let targets = try Self.targets(reader, checkByName: checkByName)
+        let checkField = checkByName ? "check" : "check_id"
+        guard targets.count == 1, let target = targets.first else {
+            throw CatalogError(.invalid, targets.isEmpty
+                ? "the \(what) needs a scope: \(checkField) (one check), tag (every check with it) or all: true (every check)"
+                : "the \(what) gives \(targets.count) scopes; give one of \(checkField), tag and all")
+        }
+        self.target = target
+        timing = try Self.timing(reader)
+        comment = try reader.string("comment") ?? ""
+        try HoldFields.checkComment(comment, of: what)
+    }
+
+    /// Every scope `reader` gives: `check_id` (or, `checkByName`, `check`), `tag`, and `all: true`
+    /// (a body whose known fields lack one gives none of it). Silences read theirs this way too.
+    package static func targets(_ reader: BodyReader, checkByName: Bool) throws(CatalogError) -> [Target] {
         var targets: [Target] = []
         if checkByName {
             if let check = try reader.string("check") { targets.append(.checkName(check)) }
@@ -48,16 +64,7 @@ package struct MaintenanceInput: Sendable, Equatable {
             targets.append(.tag(tag))
         }
         if try reader.bool("all") == true { targets.append(.all) }
-        let checkField = checkByName ? "check" : "check_id"
-        guard targets.count == 1, let target = targets.first else {
-            throw CatalogError(.invalid, targets.isEmpty
-                ? "the \(what) needs a scope: \(checkField) (one check), tag (every check with it) or all: true (every check)"
-                : "the \(what) gives \(targets.count) scopes; give one of \(checkField), tag and all")
-        }
-        self.target = target
-        timing = try Self.timing(reader)
-        comment = try reader.string("comment") ?? ""
-        try HoldFields.checkComment(comment, of: what)
+        return targets
     }
 
     /// The prefix of the names config as code gives windows without one.
@@ -73,12 +80,7 @@ package struct MaintenanceInput: Sendable, Equatable {
     }
 
     /// The id `name` stands for when it has the form `maintenance-ID`.
-    package static func unnamedID(_ name: String) -> Int64? {
-        guard name.hasPrefix(unnamedPrefix) else { return nil }
-        let digits = name.dropFirst(unnamedPrefix.count)
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), digits.first != "0" else { return nil }
-        return Int64(digits)
-    }
+    package static func unnamedID(_ name: String) -> Int64? { StoredCatalog.unnamedID(name, prefix: unnamedPrefix) }
 
     /// The timing: `start` and `end`, or `cron`, `duration` and `time_zone` (default UTC).
     private static func timing(_ reader: BodyReader) throws(CatalogError) -> MaintenanceRow.Timing {
