@@ -97,4 +97,20 @@ struct HoldsCLITests {
         #expect(refused.status == 1 && refused.stderr.contains("needs a write token"), "\(refused.stderr)")
         #expect(!node.process.log.contains(token))
     }
+
+    @Test("bytes that are not UTF-8 in an argument: no crash, and nothing but UTF-8 stored")
+    func nonUTF8Arguments() async throws {
+        let local = try database("bytes")
+        // The shell passes the raw bytes 0xff 0xfe; Swift reads argv with them replaced.
+        let script = #"exec "$0" silence add --check 1 --for 1h --comment "$(printf 'a\377\376b')" --db "$1" --plugins "$2""#
+        let run = try await Command.run("/bin/sh", ["-c", script, TestPaths.bearmon, local.db, dir.path], timeout: 60)
+        #expect(run.status == 0 || run.stderr.contains("comment"), "\(run.status) \(run.stdout)\(run.stderr)")
+        let zone = try await Command.run("/bin/sh", ["-c", #"exec "$0" maintenance add --all --cron "0 2 * * *" --duration 1h --time-zone "$(printf 'Europe/\377')" --db "$1" --plugins "$2""#,
+                                                     TestPaths.bearmon, local.db, dir.path], timeout: 60)
+        #expect(zone.status == 1 && zone.stderr.contains("unknown time zone"), "\(zone.stderr)")
+        for silence in try local.store.silences() {
+            #expect(silence.comment.utf8.allSatisfy { $0 != 0xff && $0 != 0xfe }, "\(silence.comment)")
+        }
+        #expect(try local.store.maintenances().isEmpty)
+    }
 }
