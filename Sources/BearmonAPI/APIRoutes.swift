@@ -4,7 +4,8 @@ package import BearmonServer
 package import Hummingbird
 
 /// The REST API under `/api/v1/`, served by every node with a store: checks, contacts,
-/// alerts and tokens (list, get, create, update with a JSON merge patch, delete), a check's
+/// alerts and tokens (list, get, create, update with a JSON merge patch, delete), maintenance
+/// windows and silences (list, get, create, delete), a check's
 /// results and flips, and the OpenAPI document of exactly these (``OpenAPIDocument``).
 /// Every call goes to a ``CatalogService``, which validates, masks and words the refusals.
 package enum APIRoutes {
@@ -49,19 +50,20 @@ package enum APIRoutes {
     package static func endpoints(_ catalog: any CatalogService) -> [APIEndpoint] {
         [APIEndpoint(method: .get, path: "openapi.json") { _, _ in OpenAPIDocument.response() }]
             + collection("checks", noun: "check", filters: ["tag"], list: { try catalog.listChecks($0, tag: $1["tag"]) },
-                         get: { try catalog.check($0) }, create: { try catalog.createCheck($0) },
+                         get: { try catalog.check($0) }, create: { body, _ in try catalog.createCheck(body) },
                          update: { try catalog.updateCheck($0, patch: $1) }, delete: { try catalog.deleteCheck($0) })
             + history("results") { try catalog.results(check: $0, $1) }
             + history("flips") { try catalog.flips(check: $0, $1) }
             + collection("contacts", noun: "contact", list: { page, _ in try catalog.listContacts(page) },
-                         get: { try catalog.contact($0) }, create: { try catalog.createContact($0) },
+                         get: { try catalog.contact($0) }, create: { body, _ in try catalog.createContact(body) },
                          update: { try catalog.updateContact($0, patch: $1) }, delete: { try catalog.deleteContact($0) })
             + collection("alerts", noun: "alert", list: { page, _ in try catalog.listAlerts(page) },
-                         get: { try catalog.alert($0) }, create: { try catalog.createAlert($0) },
+                         get: { try catalog.alert($0) }, create: { body, _ in try catalog.createAlert(body) },
                          update: { try catalog.updateAlert($0, patch: $1) }, delete: { try catalog.deleteAlert($0) })
             + collection("tokens", noun: "token", list: { page, _ in try catalog.listTokens(page) },
-                         get: { try catalog.token($0) }, create: { try catalog.createToken($0) },
+                         get: { try catalog.token($0) }, create: { body, _ in try catalog.createToken(body) },
                          update: { try catalog.updateToken($0, patch: $1) }, delete: { try catalog.deleteToken($0) })
+            + holds(catalog)
             + config(catalog)
     }
 }

@@ -18,7 +18,7 @@ package enum OpenAPIDocument {
   "info": {
     "title": "bearmon REST API",
     "version": "1",
-    "description": "Checks, contacts, alerts and API tokens of a bearmon node with a store (standalone or cluster worker). Lists are {\"items\": [...], \"next\": CURSOR}. Reads need a read or write token unless [api] openReads is true; writes need a write token (README, \"Access\")."
+    "description": "Checks, contacts, alerts, API tokens, maintenance windows and silences of a bearmon node with a store (standalone or cluster worker). Lists are {\"items\": [...], \"next\": CURSOR}. Reads need a read or write token unless [api] openReads is true; writes need a write token (README, \"Access\")."
   },
   "security": [{"bearer": []}, {"session": []}],
   "paths": {
@@ -535,6 +535,162 @@ package enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/maintenances": {
+      "get": {
+        "operationId": "listMaintenances",
+        "summary": "A page of maintenance windows, by id.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}],
+        "responses": {
+          "200": {
+            "description": "A page of maintenance windows.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MaintenancePage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "createMaintenance",
+        "summary": "Adds a maintenance window: one scope (check_id, tag or all: true) and one timing (start and end, or cron, duration and time_zone). During it checks run and flips are recorded, but notifications are held; at its end each contact whose last-heard state differs gets one catch-up. 409 for a name already taken.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/MaintenanceCreate"},
+              "example": {"name": "nightly", "all": true, "cron": "0 2 * * SUN", "duration": "2h", "time_zone": "Europe/Berlin", "comment": "backups"}
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new maintenance window.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Maintenance"}}},
+            "headers": {
+              "Location": {"description": "The new maintenance window's path.", "required": true, "schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      }
+    },
+    "/api/v1/maintenances/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "getMaintenance",
+        "summary": "One maintenance window.",
+        "responses": {
+          "200": {
+            "description": "The maintenance window.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Maintenance"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "delete": {
+        "operationId": "deleteMaintenance",
+        "summary": "Removes a maintenance window; notifications it held are released within about a second.",
+        "responses": {
+          "204": {"description": "The window is gone."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/silences": {
+      "get": {
+        "operationId": "listSilences",
+        "summary": "A page of silences by id, expired and ended ones included unless active is given.",
+        "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/cursor"}, {"$ref": "#/components/parameters/active"}],
+        "responses": {
+          "200": {
+            "description": "A page of silences.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SilencePage"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "post": {
+        "operationId": "createSilence",
+        "summary": "Silences a check or a tag from now until a duration or expires_at at most 90 days ahead; the token's name is recorded as its creator.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"$ref": "#/components/schemas/SilenceCreate"},
+              "example": {"check_id": 1, "duration": "2h", "comment": "deploying"}
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new silence.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Silence"}}},
+            "headers": {
+              "Location": {"description": "The new silence's path.", "required": true, "schema": {"type": "string"}}
+            }
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+        }
+      }
+    },
+    "/api/v1/silences/{id}": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "getSilence",
+        "summary": "One silence, in force or not.",
+        "responses": {
+          "200": {
+            "description": "The silence.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Silence"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "delete": {
+        "operationId": "deleteSilence",
+        "summary": "Ends a silence now; it is kept for history (GET still shows it, with ended_at). Ending one already over changes nothing.",
+        "responses": {
+          "204": {"description": "The silence has ended."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/api/v1/checks/{id}/results": {
       "parameters": [{"$ref": "#/components/parameters/id"}],
       "get": {
@@ -614,6 +770,12 @@ package enum OpenAPIDocument {
         "in": "query",
         "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"},
         "description": "Only checks that carry this tag."
+      },
+      "active": {
+        "name": "active",
+        "in": "query",
+        "schema": {"type": "boolean"},
+        "description": "true: only silences in force; false: only expired or ended ones."
       }
     },
     "responses": {
@@ -932,6 +1094,89 @@ package enum OpenAPIDocument {
         "required": ["items"],
         "properties": {
           "items": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "Maintenance": {
+        "type": "object",
+        "required": ["id", "all", "comment", "created_by", "created_at", "active"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "name": {"type": "string", "description": "Its unique name; absent when it has none."},
+          "check_id": {"type": "integer", "format": "int64", "description": "The check it covers."},
+          "tag": {"type": "string", "description": "It covers every check with this tag."},
+          "all": {"type": "boolean", "description": "Whether it covers every check."},
+          "start": {"type": "integer", "format": "int64", "description": "A one-off window's start, unix ms."},
+          "end": {"type": "integer", "format": "int64", "description": "A one-off window's end, unix ms (not covered)."},
+          "cron": {"type": "string", "description": "A recurring window's five-field cron expression."},
+          "duration": {"type": "integer", "description": "A recurring window's length, seconds."},
+          "time_zone": {"type": "string", "description": "The IANA time zone the cron expression is read in."},
+          "comment": {"type": "string"},
+          "created_by": {"type": "string", "description": "The token's name, or local:USER for the CLI with --db."},
+          "created_at": {"type": "integer", "format": "int64", "description": "Unix ms."},
+          "active": {"type": "boolean", "description": "Whether maintenance is on now."},
+          "active_until": {"type": "integer", "format": "int64", "description": "When the occurrence on now ends, unix ms."},
+          "next_start": {"type": "integer", "format": "int64", "description": "When it next opens, unix ms."}
+        }
+      },
+      "MaintenanceCreate": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "name": {"type": ["string", "null"], "minLength": 1, "maxLength": 64, "description": "A unique name (config as code keys windows by it)."},
+          "check_id": {"type": ["integer", "null"], "format": "int64", "minimum": 1},
+          "tag": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"},
+          "all": {"type": ["boolean", "null"]},
+          "start": {"type": ["integer", "string", "null"], "description": "Unix ms, or a time with an offset such as 2026-12-01T02:00:00+01:00."},
+          "end": {"type": ["integer", "string", "null"], "description": "As start; after it and in the future."},
+          "cron": {"type": ["string", "null"], "description": "minute hour day-of-month month day-of-week, with lists, ranges and steps; must fire within 366 days."},
+          "duration": {"type": ["integer", "string", "null"], "minimum": 1, "description": "Seconds, or text such as 90m or 2h; 1 minute to 31 days."},
+          "time_zone": {"type": ["string", "null"], "description": "An IANA time zone (default UTC)."},
+          "comment": {"type": ["string", "null"], "maxLength": 1024}
+        },
+        "description": "A new maintenance window: one of check_id, tag and all: true; start and end, or cron and duration (and time_zone)."
+      },
+      "Silence": {
+        "type": "object",
+        "required": ["id", "starts_at", "expires_at", "comment", "created_by", "created_at", "active"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "check_id": {"type": "integer", "format": "int64", "description": "The check it covers."},
+          "tag": {"type": "string", "description": "It covers every check with this tag."},
+          "starts_at": {"type": "integer", "format": "int64", "description": "Unix ms."},
+          "expires_at": {"type": "integer", "format": "int64", "description": "Unix ms."},
+          "ended_at": {"type": "integer", "format": "int64", "description": "When it was ended early, unix ms."},
+          "comment": {"type": "string"},
+          "created_by": {"type": "string", "description": "The token's name, or local:USER for the CLI with --db."},
+          "created_at": {"type": "integer", "format": "int64", "description": "Unix ms."},
+          "active": {"type": "boolean", "description": "Whether it is in force now."}
+        }
+      },
+      "SilenceCreate": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "check_id": {"type": ["integer", "null"], "format": "int64", "minimum": 1},
+          "tag": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"},
+          "duration": {"type": ["integer", "string", "null"], "minimum": 1, "description": "Seconds, or text such as 30m or 2h."},
+          "expires_at": {"type": ["integer", "string", "null"], "description": "Instead of duration: unix ms, or a time with an offset."},
+          "comment": {"type": ["string", "null"], "maxLength": 1024}
+        },
+        "description": "A new silence: one of check_id and tag; one of duration and expires_at, at most 90 days ahead."
+      },
+      "MaintenancePage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Maintenance"}},
+          "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
+        }
+      },
+      "SilencePage": {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+          "items": {"type": "array", "items": {"$ref": "#/components/schemas/Silence"}},
           "next": {"type": "string", "description": "The cursor of the next page; absent on the last page."}
         }
       },

@@ -7,6 +7,11 @@ struct TextTable {
 
     mutating func add(_ cells: String...) { rows.append(cells) }
 
+    /// `text` on one line (new lines and tabs as spaces), so a free-text cell keeps the table's rows.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
     var text: String {
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0

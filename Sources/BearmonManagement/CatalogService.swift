@@ -59,6 +59,27 @@ package protocol CatalogService: Sendable {
     /// A check's flips, newest first, each with its notifications.
     func flips(check id: Int64, _ page: PageRequest) throws(CatalogError) -> Page<FlipResource>
 
+    /// A page of maintenance windows by id.
+    func listMaintenances(_ page: PageRequest) throws(CatalogError) -> Page<MaintenanceResource>
+    /// One maintenance window.
+    func maintenance(_ id: Int64) throws(CatalogError) -> MaintenanceResource
+    /// Adds a maintenance window from `body` (README, "Maintenance windows"). `creator` is who
+    /// asks as the API knows them (the token's name); nil means whoever runs this process:
+    /// the local user for ``LocalCatalog``, the token's name on the node for ``RemoteCatalog``.
+    func createMaintenance(_ body: JSONValue, creator: String?) throws(CatalogError) -> MaintenanceResource
+    /// Removes a maintenance window.
+    func deleteMaintenance(_ id: Int64) throws(CatalogError)
+
+    /// A page of silences by id, expired and ended ones included; `active` keeps only those in
+    /// force (true) or over (false).
+    func listSilences(_ page: PageRequest, active: Bool?) throws(CatalogError) -> Page<SilenceResource>
+    /// One silence.
+    func silence(_ id: Int64) throws(CatalogError) -> SilenceResource
+    /// Starts a silence from `body` (README, "Silences"); `creator` as for maintenance windows.
+    func createSilence(_ body: JSONValue, creator: String?) throws(CatalogError) -> SilenceResource
+    /// Ends a silence early; it is kept for history.
+    func endSilence(_ id: Int64) throws(CatalogError)
+
     /// The catalog as config as code (README, "Config as code"), secrets masked.
     func exportConfig() throws(CatalogError) -> ConfigExport
     /// Plans a config-as-code file against the catalog and, unless it is a dry run, applies

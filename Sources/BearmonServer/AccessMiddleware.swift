@@ -16,7 +16,8 @@ struct AccessMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let open = AccessPolicy.needed(request.method) == .read ? policy.openReads : openWrites
         // A node without a store has no tokens, so nothing here can be served on it at all.
-        try await policy.admit(request, context: context, open: open && policy.tokens != nil, alsoAllowed: extra)
+        var context = context
+        context.tokenName = try await policy.admit(request, context: context, open: open && policy.tokens != nil, alsoAllowed: extra)?.name
         return try await next(request, context)
     }
 }

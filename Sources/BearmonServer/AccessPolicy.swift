@@ -48,12 +48,14 @@ package struct AccessPolicy: Sendable {
 
     /// Lets `request` through, or throws the refusal. `alsoAllowed` is a check of the bearer
     /// token against one more secret (`[push] token` for pushes) that `setting` names; `open`
-    /// says whether a request of this kind needs no token at all.
-    package func admit(_ request: Request, context: NodeRequestContext, open: Bool, alsoAllowed: ExtraToken? = nil) async throws {
+    /// says whether a request of this kind needs no token at all. Returns the API token that
+    /// authorised it, or nil when none did (open, or the extra secret).
+    @discardableResult
+    package func admit(_ request: Request, context: NodeRequestContext, open: Bool, alsoAllowed: ExtraToken? = nil) async throws -> APITokenRow? {
         // Where no token is needed, one that is sent is still checked: a revoked or mistyped
         // token is refused rather than ignored, so that a script learns it stopped working
         // before reads close. Cookies are not: a stale session must not block an open page.
-        if open, tokens == nil || request.headers[.authorization] == nil { return }
+        if open, tokens == nil || request.headers[.authorization] == nil { return nil }
         guard let tokens else {
             throw refuse(.notFound, "this node has no store, so it has no API tokens and serves none of this; use a worker's address", request, context)
         }
@@ -64,7 +66,7 @@ package struct AccessPolicy: Sendable {
         } catch {
             throw refuse(.unauthorized, error.message, request, context)
         }
-        if let bearer, let alsoAllowed, alsoAllowed.matches(bearer) { return }
+        if let bearer, let alsoAllowed, alsoAllowed.matches(bearer) { return nil }
         let holder: APITokenRow
         let byCookie: Bool
         do {
@@ -72,7 +74,7 @@ package struct AccessPolicy: Sendable {
                 guard let row = try await tokens.token(bearer: bearer) else {
                     throw refuse(.unauthorized, "the bearer token is not known: it was revoked or mistyped; create one with `bearmon tokens add --name NAME --scope \(needed.rawValue)`", request, context)
                 }
-                if open { return }
+                if open { return row }
                 holder = row
                 byCookie = false
             } else if let session = SessionCookie.find(in: request.headers[values: .cookie]) {
@@ -89,7 +91,7 @@ package struct AccessPolicy: Sendable {
             throw refusal
         } catch {
             // An open request needs no token: a store that cannot check the one sent does not stop it.
-            if open { return }
+            if open { return nil }
             logger.error("could not check a token for \(request.method) \(request.uri.path) from \(context.peerDescription): \(error)")
             throw NodeHTTPError(.serviceUnavailable, "cannot check the token: the store is down: \(error)")
         }
@@ -99,6 +101,7 @@ package struct AccessPolicy: Sendable {
         if byCookie, needed == .write, let origin = Self.foreignOrigin(request) {
             throw refuse(.forbidden, "a session cookie is not accepted on a write from another origin (\(origin)); send `Authorization: Bearer TOKEN` instead", request, context)
         }
+        return holder
     }
 
     /// The token after `Bearer ` (any case), nil when there is no `Authorization` header;

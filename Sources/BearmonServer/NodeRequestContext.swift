@@ -12,6 +12,9 @@ package struct NodeRequestContext: RequestContext, RemoteAddressRequestContext {
     package var coreContext: CoreRequestContextStorage
     /// The connected peer.
     package let remoteAddress: SocketAddress?
+    /// The name of the API token that authorised the request (by bearer or session cookie),
+    /// set by the access rule; nil when none did. Writes record it as their creator.
+    package var tokenName: String?
 
     /// A context for a request on `source`'s channel.
     package init(source: ApplicationRequestContextSource) {

@@ -78,6 +78,12 @@ extension SQLStore {
                     try tx.execute("UPDATE alerts SET type = ?, enabled = ? WHERE id = ?", [.text(type.rawValue), .int(enabled ? 1 : 0), .int(id)])
                 case .removeAlert(let id):
                     guard try tx.execute("DELETE FROM alerts WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("alert \(id)") }
+                case .addMaintenance(let key, let row, let check):
+                    added[key] = try Self.writeMaintenance(row, id: nil, check: try check.map(resolve), now: Self.nowMilliseconds(), in: tx)
+                case .updateMaintenance(let id, let row, let check):
+                    try Self.writeMaintenance(row, id: id, check: try check.map(resolve), now: Self.nowMilliseconds(), in: tx)
+                case .removeMaintenance(let id):
+                    guard try tx.execute("DELETE FROM maintenances WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("maintenance \(id)") }
                 }
             }
             try Self.settleLedger(listeners: listeners, now: Self.nowMilliseconds(), quiet: quiet, in: tx)
@@ -90,6 +96,11 @@ extension SQLStore {
         try tx.execute("DELETE FROM alerts WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_tags WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_options WHERE check_id = ?", [.int(id)])
+        // A window or silence naming a deleted check must not cover a later check that SQLite
+        // gives the same id: windows go, running silences end (and are kept for history).
+        try tx.execute("DELETE FROM maintenances WHERE check_id = ?", [.int(id)])
+        let now = nowMilliseconds()
+        try tx.execute("UPDATE silences SET ended_at = ? WHERE check_id = ? AND ended_at IS NULL AND expires_at > ?", [.int(now), .int(id), .int(now)])
     }
 
     /// Deletes what bearmon keeps beside a removed contact.
@@ -111,6 +122,8 @@ extension SQLStore {
             try checkLength("contacts.type", type, limit: 32)
             try checkLength("contacts.data", data, limit: 512)
             if let name { try checkLength("contact name", name, limit: 64) }
+        case .addMaintenance(_, let row, _), .updateMaintenance(_, let row, _):
+            try checkMaintenanceLengths(row)
         default:
             break
         }

@@ -14,6 +14,12 @@ extension SQLStore {
     /// Stores a window (its `id` and `createdAt` are ignored); returns its id. Refuses a name
     /// already taken (``StoreError/conflict(_:)``).
     package func addMaintenance(_ row: MaintenanceRow, now: Int64) throws -> Int64 {
+        try checkMaintenanceLengths(row)
+        return try database.transaction { tx in try Self.writeMaintenance(row, id: nil, check: nil, now: now, in: tx) }
+    }
+
+    /// Refuses a window's values longer than their columns.
+    func checkMaintenanceLengths(_ row: MaintenanceRow) throws {
         try checkLength("maintenance name", row.name, limit: 64)
         try checkLength("comment", row.comment, limit: 1024)
         try checkLength("creator", row.createdBy, limit: 128)
@@ -22,19 +28,25 @@ extension SQLStore {
             try checkLength("cron expression", cron, limit: 255)
             try checkLength("time zone", zone, limit: 64)
         }
-        return try database.transaction { tx in
-            if !row.name.isEmpty, let holder = try tx.query("SELECT id FROM maintenances WHERE name = ?", [.text(row.name)]).first?.int(0) {
-                throw StoreError.conflict("the maintenance name \"\(row.name)\" is taken by maintenance \(holder); choose another")
-            }
-            let (check, tag) = Self.scopeColumns(row.scope)
-            var values: [SQLValue] = [.text(row.name), check, tag]
-            switch row.timing {
-            case .oneOff(let start, let end):
-                values += [.int(start), .int(end), .null, .null, .null]
-            case .recurring(let cron, let seconds, let zone):
-                values += [.null, .null, .text(cron), .int(seconds), .text(zone)]
-            }
-            values += [.text(row.comment), .text(row.createdBy), .int(now)]
+    }
+
+    /// Inserts `row` (`id` nil) or replaces window `id`'s name, scope, timing and comment, in
+    /// `tx`; `check`, when given, is the check it covers instead of the row's scope. Returns the id.
+    static func writeMaintenance(_ row: MaintenanceRow, id: Int64?, check: Int64?, now: Int64, in tx: any SQLExecutor) throws -> Int64 {
+        if !row.name.isEmpty, let holder = try tx.query("SELECT id FROM maintenances WHERE name = ?", [.text(row.name)]).first?.int(0), holder != id {
+            throw StoreError.conflict("the maintenance name \"\(row.name)\" is taken by maintenance \(holder); choose another")
+        }
+        let (checkColumn, tag) = check.map { (SQLValue.int($0), SQLValue.null) } ?? scopeColumns(row.scope)
+        var values: [SQLValue] = [.text(row.name), checkColumn, tag]
+        switch row.timing {
+        case .oneOff(let start, let end):
+            values += [.int(start), .int(end), .null, .null, .null]
+        case .recurring(let cron, let seconds, let zone):
+            values += [.null, .null, .text(cron), .int(seconds), .text(zone)]
+        }
+        values.append(.text(row.comment))
+        guard let id else {
+            values += [.text(row.createdBy), .int(now)]
             return try tx.execute(
                 """
                 INSERT INTO maintenances (name, check_id, tag, starts_at, ends_at, cron, duration_s, time_zone, comment, created_by, created_at)
@@ -43,6 +55,12 @@ extension SQLStore {
                 values
             ).lastInsertID
         }
+        guard try !tx.query("SELECT id FROM maintenances WHERE id = ?", [.int(id)]).isEmpty else { throw StoreError.notFound("maintenance \(id)") }
+        try tx.execute(
+            "UPDATE maintenances SET name = ?, check_id = ?, tag = ?, starts_at = ?, ends_at = ?, cron = ?, duration_s = ?, time_zone = ?, comment = ? WHERE id = ?",
+            values + [.int(id)]
+        )
+        return id
     }
 
     /// Deletes a window. Rows it held are released by the controller's next pass.
@@ -89,7 +107,7 @@ extension SQLStore {
         return HoldCalendar(maintenances: windows, silences: silences, now: now)
     }
 
-    private static func scopeColumns(_ scope: HoldScope) -> (SQLValue, SQLValue) {
+    static func scopeColumns(_ scope: HoldScope) -> (SQLValue, SQLValue) {
         switch scope {
         case .check(let id): (.int(id), .null)
         case .tag(let tag): (.null, .text(tag))

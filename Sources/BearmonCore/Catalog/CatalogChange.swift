@@ -29,4 +29,12 @@ package enum CatalogChange: Sendable, Equatable {
     case updateAlert(id: Int64, type: AlertType, enabled: Bool)
     /// Removes an alert.
     case removeAlert(id: Int64)
+    /// Adds a validated maintenance window, known to later changes as `.new(key)`; with
+    /// `check`, it covers that check (which may be one added earlier in the batch) whatever
+    /// the row's scope says. `name` must be unique when not empty.
+    case addMaintenance(key: String, MaintenanceRow, check: CatalogRef?)
+    /// Replaces a window's name, scope, timing and comment (its creator stays); `check` as for adds.
+    case updateMaintenance(id: Int64, MaintenanceRow, check: CatalogRef?)
+    /// Removes a maintenance window.
+    case removeMaintenance(id: Int64)
 }

@@ -1,7 +1,7 @@
 package import BearmonCore
 
 /// A config-as-code file, read: checks and contacts keyed by name, alerts linking them by
-/// name. Every item keeps the line it came from, for messages.
+/// name, maintenance windows keyed by name. Every item keeps the line it came from, for messages.
 package struct CatalogDocument: Sendable, Equatable {
     /// A check, as the file gives it; fields left out have their defaults.
     package struct Check: Sendable, Equatable {
@@ -76,17 +76,30 @@ package struct CatalogDocument: Sendable, Equatable {
         package var line: Int
     }
 
+    /// A maintenance window (README, "Maintenance windows"), keyed by its name.
+    package struct Maintenance: Sendable, Equatable {
+        /// Its name (its key under `maintenances`); `maintenance-ID` for a stored window without one.
+        package var name: String
+        /// The line of the name.
+        package var line: Int
+        /// What it covers (a check by name, a tag, or all), when, and why.
+        package var input: MaintenanceInput
+    }
+
     /// Checks, in file order.
     package var checks: [Check]
     /// Contacts, in file order.
     package var contacts: [Contact]
     /// Alerts, in file order.
     package var alerts: [Alert]
+    /// Maintenance windows, in file order.
+    package var maintenances: [Maintenance]
 
     /// A document from its parts.
-    package init(checks: [Check], contacts: [Contact], alerts: [Alert]) {
+    package init(checks: [Check], contacts: [Contact], alerts: [Alert], maintenances: [Maintenance] = []) {
         self.checks = checks
         self.contacts = contacts
         self.alerts = alerts
+        self.maintenances = maintenances
     }
 }

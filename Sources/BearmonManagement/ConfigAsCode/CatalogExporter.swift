@@ -47,10 +47,33 @@ package struct CatalogExporter {
                                 (text("type"), text((alert.type ?? .both).rawValue)), (text("enabled"), value(.bool(alert.enabled && alert.type != nil)))],
                                Tag(.map), .flow))
         }
+        var maintenances: [(Node, Node)] = []
+        for window in stored.maintenances {
+            var fields: [(Node, Node)] = []
+            switch window.scope {
+            case .check(let id):
+                // A window whose check is gone covers nothing and cannot be named.
+                guard let name = checkNames[id] else { continue }
+                fields.append((text("check"), text(name)))
+            case .tag(let tag): fields.append((text("tag"), text(tag)))
+            case .all: fields.append((text("all"), value(.bool(true))))
+            }
+            switch window.timing {
+            case .oneOff(let start, let end):
+                fields += [(text("start"), text(HoldFields.exactText(start))), (text("end"), text(HoldFields.exactText(end)))]
+            case .recurring(let cron, let seconds, let zone):
+                // Quoted: a cron expression may start with `*`, which plain YAML reads as an alias.
+                fields += [(text("cron"), Node(cron, Tag(.str), .doubleQuoted)), (text("duration"), text(HoldFields.durationText(seconds * 1_000))),
+                           (text("time_zone"), text(zone))]
+            }
+            fields.append((text("comment"), text(window.comment)))
+            maintenances.append((text(stored.key(of: window)), Node(fields, Tag(.map))))
+        }
         let root = Node([
             (text("checks"), Node(checks, Tag(.map))),
             (text("contacts"), Node(contacts, Tag(.map))),
             (text("alerts"), Node(alerts, Tag(.seq))),
+            (text("maintenances"), Node(maintenances, Tag(.map))),
         ], Tag(.map))
         let header = withSecrets
             ? "# bearmon catalog, secrets included: keep this file as secret as the database.\n"

@@ -15,8 +15,10 @@ struct CatalogPlanDraft {
     var matchedContacts: Set<Int64> = []
     /// Stored alerts the file lists.
     var matchedAlerts: Set<Int64> = []
+    /// Stored maintenance windows the file lists.
+    var matchedMaintenances: Set<Int64> = []
     /// Adds and updates, by kind, in file order.
-    var checks = Writes(), contacts = Writes(), alerts = Writes()
+    var checks = Writes(), contacts = Writes(), alerts = Writes(), maintenances = Writes()
 
     /// Changes with the lines that report them.
     struct Writes {
@@ -32,14 +34,19 @@ struct CatalogPlanDraft {
         }
     }
 
-    /// The finished plan: what the file lost first (deleted with `prune`, alerts before the
-    /// rows they link, otherwise only reported), then contacts, checks and alerts to write.
+    /// The finished plan: what the file lost first (deleted with `prune`, alerts and windows
+    /// before the rows they name, otherwise only reported), then contacts, checks, alerts and
+    /// maintenance windows to write.
     func plan(dropping stored: StoredCatalog, keeping fileChecks: Set<String>, prune: Bool) -> CatalogPlan {
         var dropped = Writes()
         let action: CatalogPlan.Action = prune ? .delete : .keep
         func drop(_ change: CatalogChange, _ text: String) {
             if prune { dropped.changes.append(change) }
             dropped.lines.append(CatalogPlan.Line(action: action, text: text))
+        }
+        // Windows before checks: deleting a check deletes the windows on it.
+        for window in stored.maintenances where !matchedMaintenances.contains(window.id) {
+            drop(.removeMaintenance(id: window.id), "maintenance \(stored.key(of: window)) (id \(window.id))")
         }
         let checkNames = Dictionary(stored.checks.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let contactKeys = Dictionary(stored.contacts.map { ($0.id, stored.key(of: $0)) }, uniquingKeysWith: { first, _ in first })
@@ -51,7 +58,7 @@ struct CatalogPlanDraft {
         for contact in stored.contacts where !matchedContacts.contains(contact.id) {
             drop(.removeContact(id: contact.id), "contact \(stored.key(of: contact)) (id \(contact.id))")
         }
-        return CatalogPlan(changes: dropped.changes + contacts.changes + checks.changes + alerts.changes,
-                           lines: contacts.lines + checks.lines + alerts.lines + dropped.lines)
+        return CatalogPlan(changes: dropped.changes + contacts.changes + checks.changes + alerts.changes + maintenances.changes,
+                           lines: contacts.lines + checks.lines + alerts.lines + maintenances.lines + dropped.lines)
     }
 }

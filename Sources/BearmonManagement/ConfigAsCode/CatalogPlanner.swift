@@ -11,11 +11,17 @@ package struct CatalogPlanner {
     package let host: PluginHost
     /// The file, as named on the command line, for messages.
     package let file: String
+    /// When the plan is made, unix ms: a new or changed maintenance window must not be over by then.
+    package let now: Int64
 
-    /// A planner over `host`'s types for `file`.
-    package init(host: PluginHost, file: String) {
+    /// Who config as code records as the creator of the windows it adds.
+    package static let creator = "config as code"
+
+    /// A planner over `host`'s types for `file`, at `now` (unix ms).
+    package init(host: PluginHost, file: String, now: Int64 = LocalCatalog.wallClock()) {
         self.host = host
         self.file = file
+        self.now = now
     }
 
     /// The plan that makes `stored` match `document`; with `prune`, rows the file lost are
@@ -26,6 +32,7 @@ package struct CatalogPlanner {
         planChecks(document.checks, stored: stored, into: &draft)
         planContacts(document.contacts, stored: stored, into: &draft)
         planAlerts(document.alerts, fileContacts: Set(document.contacts.map(\.name)), stored: stored, into: &draft)
+        planMaintenances(document.maintenances, fileChecks: document.checks, stored: stored, prune: prune, into: &draft)
         guard draft.problems.isEmpty else {
             throw ConfigAsCodeError(file: file, problems: draft.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }

@@ -14,6 +14,8 @@ struct CatalogYAMLReader {
     static let contactFields = ["type", "data"]
     /// The fields an alert may have.
     static let alertFields = ["check", "contact", "type", "enabled"]
+    /// The fields a maintenance window may have.
+    static let maintenanceFields = ["check", "tag", "all", "start", "end", "cron", "duration", "time_zone", "comment"]
 
     /// The document `root` describes; what is wrong goes to ``problems``.
     mutating func document(_ root: Node) -> CatalogDocument {
@@ -28,8 +30,10 @@ struct CatalogYAMLReader {
                 for (name, line, body) in named(value, section: "contacts") { contact(name, line: line, body).map { document.contacts.append($0) } }
             case "alerts":
                 document.alerts = alerts(value)
+            case "maintenances":
+                for (name, line, body) in named(value, section: "maintenances") { maintenance(name, line: line, body).map { document.maintenances.append($0) } }
             default:
-                problem(keyNode, "unknown section '\(BodyReader.printable(key))'; a catalog has checks, contacts and alerts")
+                problem(keyNode, "unknown section '\(BodyReader.printable(key))'; a catalog has checks, contacts, alerts and maintenances")
             }
         }
         return document
@@ -107,6 +111,22 @@ struct CatalogYAMLReader {
             problem(node, "data of contact '\(name)' must be text or a mapping of the type's parameters, got \(kind(of: node))")
         }
         return problems.count == before ? CatalogDocument.Contact(name: name, line: line, type: type, typeLine: fields.lines["type"] ?? line, data: data, dataLine: dataLine) : nil
+    }
+
+    /// A window read as the API reads one, with `check` by name: the same rules, the same words.
+    private mutating func maintenance(_ name: String, line: Int, _ body: Node) -> CatalogDocument.Maintenance? {
+        let item = "maintenance window '\(name)'"
+        let before = problems.count
+        guard fields(body, of: item, known: Self.maintenanceFields) != nil, problems.count == before,
+              let value = json(body, depth: 0) else { return nil }
+        guard rule(at: line, { () throws(CatalogError) in try NameRules.checkName(name, field: "maintenance name") }) else { return nil }
+        do {
+            let input = try MaintenanceInput(BodyReader(value, what: item, known: Self.maintenanceFields), checkByName: true)
+            return CatalogDocument.Maintenance(name: name, line: line, input: input)
+        } catch {
+            problem(at: line, error.message)
+            return nil
+        }
     }
 
     private mutating func alerts(_ node: Node) -> [CatalogDocument.Alert] {

@@ -16,6 +16,8 @@ package struct StoredCatalog: Sendable, Equatable {
     package let publicIDs: Set<Int64>
     /// Each named contact's name.
     package let contactNames: [Int64: String]
+    /// Every maintenance window, by id.
+    package let maintenances: [MaintenanceRow]
 
     /// Reads the catalog from `store`.
     package init(store: any Store) throws {
@@ -25,6 +27,12 @@ package struct StoredCatalog: Sendable, Equatable {
         tags = try store.checkTags()
         publicIDs = try store.publicCheckIDs()
         contactNames = try store.contactNames()
+        maintenances = try store.maintenances()
+    }
+
+    /// A window's name in a file: its own, or `maintenance-ID` when it has none.
+    package func key(of window: MaintenanceRow) -> String {
+        window.name.isEmpty ? MaintenanceInput.unnamedPrefix + String(window.id) : window.name
     }
 
     /// The prefix of the names that stand for unnamed contacts.
@@ -34,9 +42,12 @@ package struct StoredCatalog: Sendable, Equatable {
     package func key(of contact: Contact) -> String { contactNames[contact.id] ?? Self.unnamedPrefix + String(contact.id) }
 
     /// The id that `name` stands for when it has the form `contact-ID`.
-    package static func unnamedID(_ name: String) -> Int64? {
-        guard name.hasPrefix(unnamedPrefix) else { return nil }
-        let digits = name.dropFirst(unnamedPrefix.count)
+    package static func unnamedID(_ name: String) -> Int64? { unnamedID(name, prefix: unnamedPrefix) }
+
+    /// The id that `name` stands for when it has the form PREFIX-ID (no leading zero).
+    package static func unnamedID(_ name: String, prefix: String) -> Int64? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let digits = name.dropFirst(prefix.count)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), digits.first != "0" else { return nil }
         return Int64(digits)
     }
