@@ -113,6 +113,20 @@ struct ConfigKeysTests {
         #expect(throws: ConfigError.self) { try ControllerSettings.from(tooShort, node: "n", standalone: true) }
     }
 
+    @Test("budgets: [notify] maxPerHour defaults to none, [twilio] maxPerHour to 20 for sms and voice; a negative or huge one is refused at its line")
+    func budgets() throws {
+        let defaults = try ControllerSettings.from(Config(), node: "n", standalone: true).budget
+        #expect(defaults.limit(forContactType: "email") == 0 && defaults.limit(forContactType: "sms") == 20 && defaults.limit(forContactType: "voice") == 20)
+        let set = try GcfgParser(file: "b.cfg").parse("[notify]\nmaxPerHour = 30\n[twilio]\nmaxPerHour = 0\n")
+        let budget = try ControllerSettings.from(set, node: "n", standalone: true).budget
+        #expect(budget.limit(forContactType: "webhook") == 30 && budget.limit(forContactType: "sms") == 0)
+        for bad in ["-1", "100001", "lots"] {
+            let config = try GcfgParser(file: "b.cfg").parse("[notify]\nmaxPerHour = \(bad)\n")
+            let error = #expect(throws: ConfigError.self) { try ControllerSettings.from(config, node: "n", standalone: true) }
+            #expect(error?.description.hasPrefix("b.cfg:2: [notify] maxPerHour") == true, "\(error.map(String.init(describing:)) ?? "")")
+        }
+    }
+
     @Test("[default] node is checked wherever it is read: a standalone name too long for the results table is refused")
     func nodeName() throws {
         let long = try GcfgParser(file: "s.cfg").parse("[default]\nnode = \(String(repeating: "n", count: 129))\n")
