@@ -16,14 +16,16 @@ extension TokenResource: APIResource {}
 
 extension APIRoutes {
     /// The five operations of a collection: `GET` and `POST` on `collection`, and `GET`,
-    /// `PATCH` and `DELETE` on `collection/{id}`. `filters` are list parameters besides the page.
+    /// `PATCH` and `DELETE` on `collection/{id}`. `filters` are list parameters besides the page;
+    /// `quiet` names the methods that take `?quiet=true` (no `removed` notifications), and
+    /// they refuse any other query parameter.
     static func collection<Item: APIResource>(
-        _ collection: String, noun: String, filters: [String] = [],
+        _ collection: String, noun: String, filters: [String] = [], quiet: Set<HTTPRequest.Method> = [],
         list: @escaping @Sendable (PageRequest, [String: String]) throws -> Page<Item>,
         get: @escaping @Sendable (Int64) throws -> Item,
         create: @escaping @Sendable (JSONValue) throws -> Item,
-        update: @escaping @Sendable (Int64, JSONValue) throws -> Item,
-        delete: @escaping @Sendable (Int64) throws -> Void
+        update: @escaping @Sendable (Int64, JSONValue, Bool) throws -> Item,
+        delete: @escaping @Sendable (Int64, Bool) throws -> Void
     ) -> [APIEndpoint] {
         let item = collection + "/{id}"
         return [
@@ -44,12 +46,14 @@ extension APIRoutes {
             },
             APIEndpoint(method: .patch, path: item) { request, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
+                let quiet = quiet.contains(.patch) ? try APIInput.quiet(request) : false
                 let patch = try await APIInput.object(request, context: context, mediaTypes: APIInput.patchMediaTypes)
-                return try CatalogJSON.response(try await executor.run { try update(id, patch) })
+                return try CatalogJSON.response(try await executor.run { try update(id, patch, quiet) })
             },
-            APIEndpoint(method: .delete, path: item) { _, context in
+            APIEndpoint(method: .delete, path: item) { request, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
-                try await executor.run { try delete(id) }
+                let quiet = quiet.contains(.delete) ? try APIInput.quiet(request) : false
+                try await executor.run { try delete(id, quiet) }
                 return Response(status: .noContent)
             },
         ]

@@ -52,13 +52,14 @@ struct AlertsListCommand: AsyncParsableCommand {
 
 /// `bearmon alerts rm ID`.
 struct AlertsRemoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove an alert.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove an alert; its contact gets a removed notification if it last heard the check offline, unless --quiet.")
     @Argument(help: "The alert's id.") var id: Int64
+    @OptionGroup var quiet: QuietOption
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
         let session = try options.open()
-        try managed { () throws(CatalogError) in try session.catalog.deleteAlert(id) }
+        try managed { () throws(CatalogError) in try session.catalog.deleteAlert(id, quiet: quiet.quiet) }
         print("removed alert \(id)")
     }
 }
