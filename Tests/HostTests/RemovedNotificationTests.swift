@@ -118,20 +118,28 @@ struct RemovedNotificationTests {
         #expect(notes.statuses == ["online"] && notes.eventIDs == [row.eventID] && notes.fields.first?["kind"] as? String == "removed", "\(notes.fields)")
     }
 
-    @Test("bearmon checks rm --quiet and contacts rm with --db: quiet writes nothing, the plain one a removed row")
+    @Test("bearmon checks rm --quiet, alerts disable --quiet and contacts rm with --db: quiet writes nothing, the plain one a removed row")
     func cliQuiet() async throws {
         let setup = try Setup(heard: .offline)
         let db = "sqlite:" + setup.dir.file("removed.sqlite")
         let other = try setup.store.addCheck(NewCheck(name: "db", type: "tcp", data: #"{"address":"127.0.0.1:9"}"#, interval: 60, delay: 0))
         _ = try setup.store.addAlert(checkID: other, contactID: setup.contact, type: .both)
+        let second = try setup.store.addContact(type: "webhook", data: "http://127.0.0.1:9/second")
+        let secondAlert = try setup.store.addAlert(checkID: other, contactID: second, type: .both)
         _ = try setup.store.recordFlip(FlipRequest(flipID: UUID().uuidString, checkID: other, status: .offline, message: "down", time: wallMilliseconds(),
                                                    checkName: "db", checkType: "tcp", maskedData: "{}"), view: 1)
         let quiet = try await Command.bearmon(["checks", "rm", String(setup.check), "--quiet", "--db", db])
         #expect(quiet.status == 0 && quiet.stdout.contains("removed check \(setup.check)"), "\(quiet.stderr)")
         #expect(try setup.removed().isEmpty)
+        let disabled = try await Command.bearmon(["alerts", "disable", String(secondAlert), "--quiet", "--db", db])
+        #expect(disabled.status == 0 && disabled.stdout.contains("disabled alert \(secondAlert)"), "\(disabled.stderr)")
+        #expect(try setup.removed().isEmpty && setup.store.alerts().first { $0.id == secondAlert }?.enabled == false)
+        let enabled = try await Command.bearmon(["alerts", "enable", String(secondAlert), "--db", db])
+        let reenabled = try setup.store.alerts().first { $0.id == secondAlert }?.enabled
+        #expect(enabled.status == 0 && reenabled == true, "\(enabled.stderr)")
         let loud = try await Command.bearmon(["contacts", "rm", String(setup.contact), "--db", db])
         #expect(loud.status == 0, "\(loud.stderr)")
-        #expect(try setup.removed().map(\.checkID) == [other])
+        #expect(try setup.removed().map { [$0.checkID, $0.contactID] } == [[other, setup.contact]])
     }
 
     @Test("the API passes ?quiet=true to deletes and disabling patches, refuses a quiet that is not true or false, and takes none on tokens")

@@ -8,8 +8,8 @@ extension AlertType: ExpressibleByArgument {}
 struct AlertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
-        abstract: "Link checks to contacts, list and remove the links.",
-        subcommands: [AlertsAddCommand.self, AlertsListCommand.self, AlertsRemoveCommand.self]
+        abstract: "Link checks to contacts, list, enable, disable and remove the links.",
+        subcommands: [AlertsAddCommand.self, AlertsListCommand.self, AlertsEnableCommand.self, AlertsDisableCommand.self, AlertsRemoveCommand.self]
     )
 }
 
