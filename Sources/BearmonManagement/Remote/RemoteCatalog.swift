@@ -16,7 +16,7 @@ package struct RemoteCatalog: CatalogService {
     /// A PEM file of the CAs that sign the node's certificate, instead of the system's.
     let caFile: String?
     /// How long one request may take, connect to last byte.
-    let timeout: Duration
+    var timeout: Duration
 
     /// A client of `endpoint`. Plain HTTP off loopback is refused unless `allowCleartext`:
     /// the token and check data (which can hold passwords) would cross the network readable.
@@ -57,7 +57,12 @@ package struct RemoteCatalog: CatalogService {
     /// Removes a contact.
     package func deleteContact(_ id: Int64, quiet: Bool) throws(CatalogError) { try send("DELETE", "/contacts/\(id)", query: Self.quietQuery(quiet)) }
     /// Sends a contact a test notification; the node delivers it and answers how it went.
-    package func testContact(_ id: Int64) throws(CatalogError) -> TestNotificationResource { try call("POST", "/contacts/\(id)/test") }
+    package func testContact(_ id: Int64) throws(CatalogError) -> TestNotificationResource {
+        // The node answers once the receiver has, which may take the contact type's whole run time.
+        var patient = self
+        patient.timeout = timeout + .seconds(90)
+        return try patient.call("POST", "/contacts/\(id)/test")
+    }
 
     /// A page of alerts by id.
     package func listAlerts(_ page: PageRequest) throws(CatalogError) -> Page<AlertResource> { try call("GET", "/alerts", query: page.query) }
