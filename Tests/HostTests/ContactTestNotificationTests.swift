@@ -64,6 +64,31 @@ struct ContactTestNotificationTests {
         #expect(try store.outbox(states: [.pending]).isEmpty, "a test row was left pending")
     }
 
+    @Test("in process: a contact of a type no plugin registers, or with data its type refuses, is failed naming why; parallel tests each get their own event id")
+    func hostileContacts() async throws {
+        let (store, keep) = try StoreBackend.sqlite.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let catalog = LocalCatalog(store: store, host: ProductChecks().host)
+        let unknown = try store.addContact(type: "carrier-pigeon", data: "coo")
+        let refused = try store.addContact(type: "webhook", data: "ftp://127.0.0.1/not-http")
+        let receiver = try await FixtureHTTPServer.recorder()
+        let good = try store.addContact(type: "webhook", data: receiver.url("/record"))
+        let reports = try await offPool { () -> [TestNotificationResource] in
+            let first = try catalog.testContact(unknown)
+            let second = try catalog.testContact(refused)
+            return [first, second]
+        }
+        #expect(reports[0].outcome == "failed" && reports[0].error?.contains("carrier-pigeon") == true, "\(reports[0])")
+        #expect(reports[1].outcome == "failed" && !(reports[1].error ?? "").isEmpty, "\(reports[1])")
+        let parallel = try await withThrowingTaskGroup(of: TestNotificationResource.self) { group in
+            for _ in 0..<5 { group.addTask { try await offPool { try catalog.testContact(good) } } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(parallel.allSatisfy(\.delivered) && Set(parallel.map(\.eventID)).count == 5, "\(parallel)")
+        #expect(Set(WebhookNotes(receiver).eventIDs) == Set(parallel.map(\.eventID)))
+        #expect(try store.outbox(states: [.pending]).isEmpty)
+    }
+
     @Test("a node's API: 200 with the outcome (delivered, or failed with the reason), 404 for a missing contact, 403 for a read token; --api prints the same and exits 1 on failure")
     func throughANode() async throws {
         let node = try await offPool { try AccessNode() }
