@@ -142,6 +142,20 @@ struct RemovedNotificationTests {
         #expect(try setup.removed().map { [$0.checkID, $0.contactID] } == [[other, setup.contact]])
     }
 
+    @Test("bearmon apply --prune --quiet with --db writes no removed row; the request carries quiet to a node as JSON")
+    func applyQuiet() async throws {
+        let setup = try Setup(heard: .offline)
+        let file = try setup.dir.write("empty.yaml", "checks: {}\n")
+        let applied = try await Command.bearmon(["apply", "-f", file, "--prune", "--quiet", "--db", "sqlite:" + setup.dir.file("removed.sqlite")])
+        #expect(applied.status == 0 && applied.stdout.contains("applied"), "\(applied.stdout)\(applied.stderr)")
+        #expect(try setup.store.checkRows().isEmpty && setup.removed().isEmpty)
+        for quiet in [true, false] {
+            let request = ConfigApplyRequest(yaml: "checks: {}\n", file: "f.yaml", prune: true, dryRun: false, quiet: quiet)
+            #expect(try ConfigApplyRequest(body: LocalCatalog.json(request)) == request)
+        }
+        #expect(throws: CatalogError.self) { try ConfigApplyRequest(body: .object(["yaml": .string(""), "quiet": .string("yes")])) }
+    }
+
     @Test("the API passes ?quiet=true to deletes and disabling patches, refuses a quiet that is not true or false, and takes none on tokens")
     func apiQuiet() async throws {
         let catalog = FakeCatalog()
