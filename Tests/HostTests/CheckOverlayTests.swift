@@ -75,7 +75,7 @@ struct CheckOverlayTests {
         #expect(try catalog.check(tagged).silence == nil)
     }
 
-    @Test("bearmon status --db: the text says in maintenance or silenced, until when, and the held count; the JSON carries them")
+    @Test("bearmon status --db and checks list/show: the text says in maintenance or silenced, until when, and the held count; the JSON carries them")
     func statusFromTheDatabase() async throws {
         let dir = try TempDirectory("bearmon-overlay-status")
         let path = dir.file("status.sqlite")
@@ -105,6 +105,13 @@ struct CheckOverlayTests {
         #expect(checks[tagged]?.silence == CheckOverlay.Silence(id: silence, until: until, comment: "noisy replica", creator: "bob"))
         #expect(checks[plain]?.maintenance == nil && checks[plain]?.silence == nil)
         #expect(checks[inside]?.held == 1 && checks[tagged]?.held == nil)
+        // checks list and checks show say the same.
+        let listed = try await Command.bearmon(["checks", "list", "--db", "sqlite:\(path)"])
+        #expect(listed.stdout.contains("check \(inside) is in maintenance \(window) (db upgrade) until ") && listed.stdout.contains("check \(inside) has 1 held notification(s)"),
+                "\(listed.stdout)")
+        let shown = try await Command.bearmon(["checks", "show", String(tagged), "--json", "--db", "sqlite:\(path)"])
+        let object = (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [[String: Any]])?.first
+        #expect((object?["silence"] as? [String: Any])?["creator"] as? String == "bob" && object?["maintenance"] == nil, "\(shown.stdout)")
         let stored = try store.checkRow(inside)?.status
         #expect(checks[inside]?.status == "offline" && stored == "offline", "the overlay replaced the stored status")
     }

@@ -67,6 +67,18 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
     }
 }
 
+extension CheckOverlay {
+    /// The lines `bearmon status` and `checks list` print under their table for check `id`:
+    /// what holds it until when, and how many of its notifications are held.
+    package static func lines(check id: Int64, maintenance: Maintenance?, silence: Silence?, held: Int?, time: (Int64) -> String) -> [String] {
+        var lines: [String] = []
+        let overlay = CheckOverlay(maintenance: maintenance, silence: silence).text(time: time)
+        if !overlay.isEmpty { lines.append("check \(id) is \(overlay); its notifications are held") }
+        if let held, held > 0 { lines.append("check \(id) has \(held) held notification(s)") }
+        return lines
+    }
+}
+
 extension HoldCalendar {
     /// The window and the silence that cover the check `checkID` with `tags` at `instant`, or
     /// nil when neither does.
