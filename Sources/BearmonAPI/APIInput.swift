@@ -50,6 +50,17 @@ enum APIInput {
         return (page, values)
     }
 
+    /// `?quiet=true|false` of a delete or an update that may disable (false when absent);
+    /// any other parameter is refused.
+    static func quiet(_ request: Request) throws(CatalogError) -> Bool {
+        let (_, values) = try page(request, filters: ["quiet"], known: [])
+        switch values["quiet"] {
+        case nil, "false": return false
+        case "true": return true
+        case let other?: throw CatalogError(.invalid, "quiet \(quoted(other)) must be true or false; true sends no removed notifications")
+        }
+    }
+
     /// The body as a JSON object, declared as one of `mediaTypes`.
     static func object(_ request: Request, context: NodeRequestContext, mediaTypes: [String] = jsonMediaTypes) async throws -> JSONValue {
         let declared = request.headers[.contentType].map(mediaType) ?? ""

@@ -20,20 +20,23 @@ extension APIRoutes {
     /// The five operations of a collection: `GET` and `POST` on `collection`, and `GET`,
     /// `PATCH` and `DELETE` on `collection/{id}` (no `PATCH` without `update`). `filters` are
     /// list parameters besides the page. `create` gets the name of the token that asks.
+    /// `quiet` names the methods that take `?quiet=true` (no `removed` notifications), and
+    /// they refuse any other query parameter.
     static func collection<Item: APIResource>(
-        _ collection: String, noun: String, filters: [String] = [],
+        _ collection: String, noun: String, filters: [String] = [], quiet: Set<HTTPRequest.Method> = [],
         list: @escaping @Sendable (PageRequest, [String: String]) throws -> Page<Item>,
         get: @escaping @Sendable (Int64) throws -> Item,
         create: @escaping @Sendable (JSONValue, _ creator: String) throws -> Item,
-        update: (@Sendable (Int64, JSONValue) throws -> Item)?,
-        delete: @escaping @Sendable (Int64) throws -> Void
+        update: (@Sendable (Int64, JSONValue, _ quiet: Bool) throws -> Item)?,
+        delete: @escaping @Sendable (Int64, _ quiet: Bool) throws -> Void
     ) -> [APIEndpoint] {
         let item = collection + "/{id}"
         let patch = update.map { update in
             APIEndpoint(method: .patch, path: item) { request, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
+                let quiet = quiet.contains(.patch) ? try APIInput.quiet(request) : false
                 let patch = try await APIInput.object(request, context: context, mediaTypes: APIInput.patchMediaTypes)
-                return try CatalogJSON.response(try await executor.run { try update(id, patch) })
+                return try CatalogJSON.response(try await executor.run { try update(id, patch, quiet) })
             }
         }
         return [
@@ -55,9 +58,10 @@ extension APIRoutes {
                 return try CatalogJSON.response(try await executor.run { try get(id) })
             },
         ] + (patch.map { [$0] } ?? []) + [
-            APIEndpoint(method: .delete, path: item) { _, context in
+            APIEndpoint(method: .delete, path: item) { request, context in
                 let id = try APIInput.id(context, noun: noun, collection: collection)
-                try await executor.run { try delete(id) }
+                let quiet = quiet.contains(.delete) ? try APIInput.quiet(request) : false
+                try await executor.run { try delete(id, quiet) }
                 return Response(status: .noContent)
             },
         ]

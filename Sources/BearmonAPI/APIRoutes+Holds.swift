@@ -8,11 +8,11 @@ extension APIRoutes {
     static func holds(_ catalog: any CatalogService) -> [APIEndpoint] {
         collection("maintenances", noun: "maintenance window", list: { page, _ in try catalog.listMaintenances(page) },
                    get: { try catalog.maintenance($0) }, create: { try catalog.createMaintenance($0, creator: $1) },
-                   update: nil, delete: { try catalog.deleteMaintenance($0) })
+                   update: nil, delete: { id, _ in try catalog.deleteMaintenance(id) })
             + collection("silences", noun: "silence", filters: ["active"], list: { page, filters in
                 try catalog.listSilences(page, active: try activeFilter(filters["active"]))
             }, get: { try catalog.silence($0) }, create: { try catalog.createSilence($0, creator: $1) },
-            update: nil, delete: { try catalog.endSilence($0) })
+            update: nil, delete: { id, _ in try catalog.endSilence(id) })
     }
 
     /// `?active=` as a flag: true, false, or absent.

@@ -49,20 +49,21 @@ package enum APIRoutes {
     /// Every operation the API serves.
     package static func endpoints(_ catalog: any CatalogService) -> [APIEndpoint] {
         [APIEndpoint(method: .get, path: "openapi.json") { _, _ in OpenAPIDocument.response() }]
-            + collection("checks", noun: "check", filters: ["tag"], list: { try catalog.listChecks($0, tag: $1["tag"]) },
+            + collection("checks", noun: "check", filters: ["tag"], quiet: [.patch, .delete], list: { try catalog.listChecks($0, tag: $1["tag"]) },
                          get: { try catalog.check($0) }, create: { body, _ in try catalog.createCheck(body) },
-                         update: { try catalog.updateCheck($0, patch: $1) }, delete: { try catalog.deleteCheck($0) })
+                         update: { try catalog.updateCheck($0, patch: $1, quiet: $2) }, delete: { try catalog.deleteCheck($0, quiet: $1) })
             + history("results") { try catalog.results(check: $0, $1) }
             + history("flips") { try catalog.flips(check: $0, $1) }
-            + collection("contacts", noun: "contact", list: { page, _ in try catalog.listContacts(page) },
+            + collection("contacts", noun: "contact", quiet: [.delete], list: { page, _ in try catalog.listContacts(page) },
                          get: { try catalog.contact($0) }, create: { body, _ in try catalog.createContact(body) },
-                         update: { try catalog.updateContact($0, patch: $1) }, delete: { try catalog.deleteContact($0) })
-            + collection("alerts", noun: "alert", list: { page, _ in try catalog.listAlerts(page) },
+                         update: { id, patch, _ in try catalog.updateContact(id, patch: patch) }, delete: { try catalog.deleteContact($0, quiet: $1) })
+            + contactTest(catalog)
+            + collection("alerts", noun: "alert", quiet: [.patch, .delete], list: { page, _ in try catalog.listAlerts(page) },
                          get: { try catalog.alert($0) }, create: { body, _ in try catalog.createAlert(body) },
-                         update: { try catalog.updateAlert($0, patch: $1) }, delete: { try catalog.deleteAlert($0) })
+                         update: { try catalog.updateAlert($0, patch: $1, quiet: $2) }, delete: { try catalog.deleteAlert($0, quiet: $1) })
             + collection("tokens", noun: "token", list: { page, _ in try catalog.listTokens(page) },
                          get: { try catalog.token($0) }, create: { body, _ in try catalog.createToken(body) },
-                         update: { try catalog.updateToken($0, patch: $1) }, delete: { try catalog.deleteToken($0) })
+                         update: { id, patch, _ in try catalog.updateToken(id, patch: patch) }, delete: { id, _ in try catalog.deleteToken(id) })
             + holds(catalog)
             + config(catalog)
     }

@@ -164,6 +164,7 @@ package enum OpenAPIDocument {
       },
       "patch": {
         "operationId": "updateCheck",
+        "parameters": [{"$ref": "#/components/parameters/quiet"}],
         "summary": "Changes a check with a JSON merge patch (RFC 7386); a masked value sent back means unchanged.",
         "requestBody": {
           "required": true,
@@ -195,6 +196,7 @@ package enum OpenAPIDocument {
       },
       "delete": {
         "operationId": "deleteCheck",
+        "parameters": [{"$ref": "#/components/parameters/quiet"}],
         "summary": "Removes a check.",
         "responses": {
           "204": {"description": "The check is gone."},
@@ -306,6 +308,7 @@ package enum OpenAPIDocument {
       },
       "delete": {
         "operationId": "deleteContact",
+        "parameters": [{"$ref": "#/components/parameters/quiet"}],
         "summary": "Removes a contact.",
         "responses": {
           "204": {"description": "The contact is gone."},
@@ -315,6 +318,24 @@ package enum OpenAPIDocument {
           "404": {"$ref": "#/components/responses/NotFound"},
           "503": {"$ref": "#/components/responses/Unavailable"},
           "409": {"$ref": "#/components/responses/Conflict"}
+        }
+      }
+    },
+    "/api/v1/contacts/{id}/test": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "post": {
+        "operationId": "testContact",
+        "summary": "Sends the contact a test notification (kind test, status online) through the outbox, at once, and answers how the one attempt went; a failed delivery is still 200.",
+        "responses": {
+          "200": {
+            "description": "The test's outcome.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TestNotification"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }
     },
@@ -385,6 +406,7 @@ package enum OpenAPIDocument {
       },
       "patch": {
         "operationId": "updateAlert",
+        "parameters": [{"$ref": "#/components/parameters/quiet"}],
         "summary": "Changes a alert with a JSON merge patch (RFC 7386); a masked value sent back means unchanged.",
         "requestBody": {
           "required": true,
@@ -416,6 +438,7 @@ package enum OpenAPIDocument {
       },
       "delete": {
         "operationId": "deleteAlert",
+        "parameters": [{"$ref": "#/components/parameters/quiet"}],
         "summary": "Removes a alert.",
         "responses": {
           "204": {"description": "The alert is gone."},
@@ -765,6 +788,12 @@ package enum OpenAPIDocument {
         "schema": {"type": "string", "minLength": 1},
         "description": "The next of the previous page."
       },
+      "quiet": {
+        "name": "quiet",
+        "in": "query",
+        "schema": {"type": "boolean", "default": false},
+        "description": "true: send no removed notifications to contacts that last heard offline about what this deletes or disables."
+      },
       "tag": {
         "name": "tag",
         "in": "query",
@@ -834,7 +863,41 @@ package enum OpenAPIDocument {
           "enabled": {"type": "boolean", "description": "Whether it runs."},
           "tags": {"type": "array", "description": "Tags.", "items": {"type": "string"}},
           "public": {"type": "boolean", "description": "Whether the public status page shows it."},
-          "status": {"type": ["string", "null"], "description": "online, offline, or null before the first flip."}
+          "status": {"type": ["string", "null"], "description": "online, offline, or null before the first flip."},
+          "maintenance": {
+            "type": "object",
+            "required": ["id", "name", "until"],
+            "description": "The maintenance window the check is in now (absent when none); status keeps its value.",
+            "properties": {
+              "id": {"type": "integer", "format": "int64"},
+              "name": {"type": "string"},
+              "until": {"type": "integer", "format": "int64", "description": "When the current span ends, unix ms."}
+            }
+          },
+          "silence": {
+            "type": "object",
+            "required": ["id", "until", "comment", "creator"],
+            "description": "The silence the check is under now (absent when none).",
+            "properties": {
+              "id": {"type": "integer", "format": "int64"},
+              "until": {"type": "integer", "format": "int64", "description": "When it expires, unix ms."},
+              "comment": {"type": "string"},
+              "creator": {"type": "string", "description": "The token's name or the local user that made it."}
+            }
+          },
+          "held": {"type": "integer", "minimum": 1, "description": "How many of its notifications are held (absent when none)."}
+        }
+      },
+      "TestNotification": {
+        "type": "object",
+        "required": ["event_id", "contact_id", "outcome"],
+        "additionalProperties": false,
+        "properties": {
+          "event_id": {"type": "string", "description": "The notification's event id, as the receiver got it."},
+          "contact_id": {"type": "integer", "format": "int64"},
+          "outcome": {"type": "string", "enum": ["delivered", "failed"]},
+          "error": {"type": "string", "description": "Why it failed (secrets masked); absent when delivered."},
+          "receipt": {"type": "string", "description": "The receiver's receipt, such as a Twilio sid, when it gives one."}
         }
       },
       "CheckCreate": {
@@ -1194,7 +1257,8 @@ package enum OpenAPIDocument {
           "yaml": {"type": "string", "description": "The file's text (README, Config as code)."},
           "file": {"type": "string", "description": "What messages call the file (default bearmon.yaml)."},
           "prune": {"type": "boolean", "description": "Delete checks, contacts and alerts the file lacks."},
-          "dry_run": {"type": "boolean", "description": "Plan only; change nothing."}
+          "dry_run": {"type": "boolean", "description": "Plan only; change nothing."},
+          "quiet": {"type": "boolean", "description": "Send no removed notifications for what the file deletes or disables."}
         }
       },
       "ConfigReport": {

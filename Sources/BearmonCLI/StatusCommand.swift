@@ -2,6 +2,7 @@ import ArgumentParser
 import BearmonConfig
 import BearmonCore
 import BearmonPlugins
+import BearmonStore
 import BearmonWire
 import Foundation
 
@@ -53,11 +54,15 @@ struct StatusCommand: AsyncParsableCommand {
         let store = try options.openStore()
         let catalog = CheckCatalog(host: host)
         let latest = try store.latestResults()
-        let checks = try store.checkRows().map { row -> StatusReport.Check in
+        let rows = try store.checkRows()
+        let overlays = try store.checkOverlays(rows.map(\.id), now: wallMilliseconds())
+        let checks = rows.map { row -> StatusReport.Check in
             let problem: String? = if case .failure(let poison) = catalog.validate(row) { poison.reason } else { nil }
-            return StatusReport.Check(id: row.id, name: row.name, type: row.type, status: row.status ?? "unknown", enabled: row.enabled,
-                                      interval: row.interval, delay: row.delay, misconfigured: problem,
-                                      lastResult: latest[row.id].map(StatusReport.Result.init), turnCount: nil, turnSet: nil, lockedBy: nil)
+            var check = StatusReport.Check(id: row.id, name: row.name, type: row.type, status: row.status ?? "unknown", enabled: row.enabled,
+                                           interval: row.interval, delay: row.delay, misconfigured: problem,
+                                           lastResult: latest[row.id].map(StatusReport.Result.init), turnCount: nil, turnSet: nil, lockedBy: nil)
+            check.show(overlays.overlays[row.id], held: overlays.held[row.id])
+            return check
         }
         let view = try store.view()
         return StatusReport(source: "database", controller: nil, view: .init(number: view.number, holder: view.holder),

@@ -16,10 +16,11 @@ package protocol CatalogService: Sendable {
     func check(_ id: Int64) throws(CatalogError) -> CheckResource
     /// Adds a check from `body`; its data is validated against its type.
     func createCheck(_ body: JSONValue) throws(CatalogError) -> CheckResource
-    /// Applies a merge patch to a check.
-    func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource
-    /// Removes a check with its alerts, tags and options.
-    func deleteCheck(_ id: Int64) throws(CatalogError)
+    /// Applies a merge patch to a check; disabling it tells each contact that last heard
+    /// `offline` with a `removed` notification unless `quiet`.
+    func updateCheck(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> CheckResource
+    /// Removes a check with its alerts, tags and options; `removed` notifications unless `quiet`.
+    func deleteCheck(_ id: Int64, quiet: Bool) throws(CatalogError)
 
     /// A page of contacts by id.
     func listContacts(_ page: PageRequest) throws(CatalogError) -> Page<ContactResource>
@@ -29,8 +30,11 @@ package protocol CatalogService: Sendable {
     func createContact(_ body: JSONValue) throws(CatalogError) -> ContactResource
     /// Applies a merge patch to a contact.
     func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource
-    /// Removes a contact and the alerts that use it.
-    func deleteContact(_ id: Int64) throws(CatalogError)
+    /// Removes a contact and the alerts that use it; a `removed` notification for each check
+    /// it last heard `offline` about unless `quiet`.
+    func deleteContact(_ id: Int64, quiet: Bool) throws(CatalogError)
+    /// Sends the contact a `test` notification through the outbox and reports how it went.
+    func testContact(_ id: Int64) throws(CatalogError) -> TestNotificationResource
 
     /// A page of alerts by id.
     func listAlerts(_ page: PageRequest) throws(CatalogError) -> Page<AlertResource>
@@ -38,10 +42,11 @@ package protocol CatalogService: Sendable {
     func alert(_ id: Int64) throws(CatalogError) -> AlertResource
     /// Links a check to a contact.
     func createAlert(_ body: JSONValue) throws(CatalogError) -> AlertResource
-    /// Applies a merge patch to an alert (type, enabled).
-    func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource
-    /// Removes an alert.
-    func deleteAlert(_ id: Int64) throws(CatalogError)
+    /// Applies a merge patch to an alert (type, enabled); disabling it sends `removed`
+    /// notifications unless `quiet`.
+    func updateAlert(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> AlertResource
+    /// Removes an alert; `removed` notifications unless `quiet`.
+    func deleteAlert(_ id: Int64, quiet: Bool) throws(CatalogError)
 
     /// A page of tokens by id (never the tokens themselves).
     func listTokens(_ page: PageRequest) throws(CatalogError) -> Page<TokenResource>
@@ -85,4 +90,17 @@ package protocol CatalogService: Sendable {
     /// Plans a config-as-code file against the catalog and, unless it is a dry run, applies
     /// the plan in one transaction; a bad file is refused naming file:line, changing nothing.
     func applyConfig(_ request: ConfigApplyRequest) throws(CatalogError) -> ConfigApplyReport
+}
+
+extension CatalogService {
+    /// Applies a merge patch to a check, telling contacts of a disable (not quiet).
+    package func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource { try updateCheck(id, patch: patch, quiet: false) }
+    /// Removes a check, telling contacts (not quiet).
+    package func deleteCheck(_ id: Int64) throws(CatalogError) { try deleteCheck(id, quiet: false) }
+    /// Removes a contact, telling it (not quiet).
+    package func deleteContact(_ id: Int64) throws(CatalogError) { try deleteContact(id, quiet: false) }
+    /// Applies a merge patch to an alert, telling contacts of a disable (not quiet).
+    package func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource { try updateAlert(id, patch: patch, quiet: false) }
+    /// Removes an alert, telling contacts (not quiet).
+    package func deleteAlert(_ id: Int64) throws(CatalogError) { try deleteAlert(id, quiet: false) }
 }

@@ -306,12 +306,15 @@ final class FakeCatalog: CatalogService {
         var lastTag: String?
         var refusal: CatalogError?
         var calls = 0
+        var lastQuiet: Bool?
     }
     private let state = Mutex(State())
 
     var lastPage: PageRequest? { state.withLock { $0.lastPage } }
     var lastTag: String? { state.withLock { $0.lastTag } }
     var calls: Int { state.withLock { $0.calls } }
+    /// The `quiet` of the last delete or update that takes one.
+    var lastQuiet: Bool? { state.withLock { $0.lastQuiet } }
     func refuseNext(_ error: CatalogError) { state.withLock { $0.refusal = error } }
 
     /// Counts the call and throws a refusal set by ``refuseNext(_:)``.
@@ -354,15 +357,17 @@ final class FakeCatalog: CatalogService {
         }
     }
 
-    func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource {
+    func updateCheck(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> CheckResource {
         var check = try self.check(id)
+        state.withLock { $0.lastQuiet = quiet }
         if case .object(let fields) = patch, case .string(let name)? = fields["name"] { check.name = name }
         state.withLock { $0.checks[id] = check }
         return check
     }
 
-    func deleteCheck(_ id: Int64) throws(CatalogError) {
+    func deleteCheck(_ id: Int64, quiet: Bool) throws(CatalogError) {
         _ = try check(id)
+        state.withLock { $0.lastQuiet = quiet }
         state.withLock { _ = $0.checks.removeValue(forKey: id) }
     }
 
@@ -370,13 +375,14 @@ final class FakeCatalog: CatalogService {
     func contact(_ id: Int64) throws(CatalogError) -> ContactResource { try enter(); throw CatalogError(.notFound, "contact \(id) does not exist") }
     func createContact(_ body: JSONValue) throws(CatalogError) -> ContactResource { try enter(); throw CatalogError(.invalid, "type: give one") }
     func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource { try contact(id) }
-    func deleteContact(_ id: Int64) throws(CatalogError) { _ = try contact(id) }
+    func deleteContact(_ id: Int64, quiet: Bool) throws(CatalogError) { _ = try contact(id) }
+    func testContact(_ id: Int64) throws(CatalogError) -> TestNotificationResource { _ = try contact(id); throw CatalogError(.notFound, "contact \(id) does not exist") }
 
     func listAlerts(_ page: PageRequest) throws(CatalogError) -> Page<AlertResource> { try enter(page); return Page(items: [], next: nil) }
     func alert(_ id: Int64) throws(CatalogError) -> AlertResource { try enter(); throw CatalogError(.notFound, "alert \(id) does not exist") }
     func createAlert(_ body: JSONValue) throws(CatalogError) -> AlertResource { try enter(); throw CatalogError(.notFound, "check 1 does not exist") }
-    func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource { try alert(id) }
-    func deleteAlert(_ id: Int64) throws(CatalogError) { _ = try alert(id) }
+    func updateAlert(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> AlertResource { try alert(id) }
+    func deleteAlert(_ id: Int64, quiet: Bool) throws(CatalogError) { _ = try alert(id) }
 
     private static let tokenRow = APITokenRow(id: 1, name: "ci", scope: .write, createdAt: 1_700_000_000_000, lastUsedAt: nil)
     func listTokens(_ page: PageRequest) throws(CatalogError) -> Page<TokenResource> { try enter(page); return Page(items: [TokenResource(Self.tokenRow)], next: nil) }

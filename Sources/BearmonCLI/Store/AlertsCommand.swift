@@ -8,8 +8,8 @@ extension AlertType: ExpressibleByArgument {}
 struct AlertsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
-        abstract: "Link checks to contacts, list and remove the links.",
-        subcommands: [AlertsAddCommand.self, AlertsListCommand.self, AlertsRemoveCommand.self]
+        abstract: "Link checks to contacts, list, enable, disable and remove the links.",
+        subcommands: [AlertsAddCommand.self, AlertsListCommand.self, AlertsEnableCommand.self, AlertsDisableCommand.self, AlertsRemoveCommand.self]
     )
 }
 
@@ -52,13 +52,14 @@ struct AlertsListCommand: AsyncParsableCommand {
 
 /// `bearmon alerts rm ID`.
 struct AlertsRemoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove an alert.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove an alert; its contact gets a removed notification if it last heard the check offline, unless --quiet.")
     @Argument(help: "The alert's id.") var id: Int64
+    @OptionGroup var quiet: QuietOption
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
         let session = try options.open()
-        try managed { () throws(CatalogError) in try session.catalog.deleteAlert(id) }
+        try managed { () throws(CatalogError) in try session.catalog.deleteAlert(id, quiet: quiet.quiet) }
         print("removed alert \(id)")
     }
 }

@@ -14,6 +14,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(name: [.customShort("f"), .long], help: "The YAML file, or - for standard input.") var file: String
     @Flag(help: "Print the plan and change nothing.") var dryRun = false
     @Flag(help: "Delete checks, contacts and alerts that are not in the file.") var prune = false
+    @OptionGroup var quiet: QuietOption
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
@@ -23,7 +24,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let bytes = try Self.read(file)
         do { _ = try CatalogDocument.parse(bytes, file: label) } catch let error as ConfigAsCodeError { throw CLIFailure(cause: error) }
         let session = try options.open()
-        let request = ConfigApplyRequest(yaml: String(decoding: bytes, as: UTF8.self), file: label, prune: prune, dryRun: dryRun)
+        let request = ConfigApplyRequest(yaml: String(decoding: bytes, as: UTF8.self), file: label, prune: prune, dryRun: dryRun, quiet: quiet.quiet)
         let report: ConfigApplyReport
         do {
             report = try session.catalog.applyConfig(request)

@@ -45,38 +45,40 @@ struct ChecksEnableCommand: AsyncParsableCommand {
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        try setCheckEnabled(id, true, options: options)
+        try setCheckEnabled(id, true, quiet: false, options: options)
         print("enabled check \(id)")
     }
 }
 
 /// `bearmon checks disable ID`.
 struct ChecksDisableCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a check.")
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a check; contacts that last heard it offline get a removed notification unless --quiet.")
     @Argument(help: "The check's id.") var id: Int64
+    @OptionGroup var quiet: QuietOption
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        try setCheckEnabled(id, false, options: options)
+        try setCheckEnabled(id, false, quiet: quiet.quiet, options: options)
         print("disabled check \(id)")
     }
 }
 
 /// Enables or disables check `id`.
-private func setCheckEnabled(_ id: Int64, _ enabled: Bool, options: ManagementOptions) throws {
+private func setCheckEnabled(_ id: Int64, _ enabled: Bool, quiet: Bool, options: ManagementOptions) throws {
     let session = try options.open()
-    _ = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(["enabled": .bool(enabled)])) }
+    _ = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(["enabled": .bool(enabled)]), quiet: quiet) }
 }
 
 /// `bearmon checks rm ID`.
 struct ChecksRemoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a check and its alerts.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a check and its alerts; contacts that last heard it offline get a removed notification unless --quiet.")
     @Argument(help: "The check's id.") var id: Int64
+    @OptionGroup var quiet: QuietOption
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
         let session = try options.open()
-        try managed { () throws(CatalogError) in try session.catalog.deleteCheck(id) }
+        try managed { () throws(CatalogError) in try session.catalog.deleteCheck(id, quiet: quiet.quiet) }
         print("removed check \(id)")
     }
 }

@@ -64,6 +64,7 @@ struct CheckListing {
         for check in checks {
             let problem = problems[check.id]
             if let problem { notes.append("check \(check.id) is misconfigured: \(problem)") }
+            notes += CheckOverlay.lines(check: check.id, maintenance: check.maintenance, silence: check.silence, held: check.held, time: Self.timestamp)
             table.add(String(check.id), check.name, check.type, "\(check.interval)s", String(check.delay),
                       problem == nil ? (check.status ?? "NULL") : "misconfigured", check.enabled ? "yes" : "no", data(check),
                       check.public ? "yes" : "no", check.tags.joined(separator: ","))
@@ -79,6 +80,10 @@ struct CheckListing {
                 "data": .string(data(check)), "public": .bool(check.public), "tags": .array(check.tags.map(JSONValue.string)),
             ]
             if let problem = problems[check.id] { object["problem"] = .string(problem) }
+            // Overlays, worked out when shown, only when there are some (as the API shows them).
+            if let maintenance = check.maintenance { object["maintenance"] = LocalCatalog.json(maintenance) }
+            if let silence = check.silence { object["silence"] = LocalCatalog.json(silence) }
+            if let held = check.held { object["held"] = .int(Int64(held)) }
             return .object(object)
         }).jsonText
     }

@@ -7,7 +7,7 @@ struct ContactsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
         abstract: "Add, list, edit and remove contacts.",
-        subcommands: [ContactsAddCommand.self, ContactsListCommand.self, ContactsEditCommand.self, ContactsRemoveCommand.self]
+        subcommands: [ContactsAddCommand.self, ContactsListCommand.self, ContactsEditCommand.self, ContactsRemoveCommand.self, ContactsTestCommand.self]
     )
 }
 
@@ -81,13 +81,14 @@ struct ContactsEditCommand: AsyncParsableCommand {
 
 /// `bearmon contacts rm ID`.
 struct ContactsRemoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a contact and the alerts that use it.")
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a contact and the alerts that use it; it gets a removed notification for each check it last heard offline, unless --quiet.")
     @Argument(help: "The contact's id.") var id: Int64
+    @OptionGroup var quiet: QuietOption
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
         let session = try options.open()
-        try managed { () throws(CatalogError) in try session.catalog.deleteContact(id) }
+        try managed { () throws(CatalogError) in try session.catalog.deleteContact(id, quiet: quiet.quiet) }
         print("removed contact \(id)")
     }
 }

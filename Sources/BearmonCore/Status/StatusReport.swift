@@ -22,6 +22,12 @@ package struct StatusReport: Codable, Sendable, Equatable {
         /// Whether its round waits for a worker outside it (too few live workers for
         /// `confirmations`); nil when read from the database.
         package var waitingForWorkers: Bool? = nil
+        /// The maintenance window it is in now, if any (an overlay: `status` keeps its value).
+        package var maintenance: CheckOverlay.Maintenance? = nil
+        /// The silence it is under now, if any (an overlay, as `maintenance`).
+        package var silence: CheckOverlay.Silence? = nil
+        /// How many of its notifications are held (by a window, a silence or a budget); nil for none.
+        package var held: Int? = nil
 
         /// A value from its parts.
         package init(id: Int64, name: String, type: String, status: String, enabled: Bool, interval: Int64, delay: Int64, misconfigured: String? = nil, lastResult: Result? = nil, turnCount: Int64? = nil, turnSet: [String]? = nil, lockedBy: String? = nil, waitingForWorkers: Bool? = nil) {
@@ -146,6 +152,15 @@ package struct StatusReport: Codable, Sendable, Equatable {
         self.counts = counts
         self.undelivered = undelivered
         self.alerting = alerting
+    }
+}
+
+extension StatusReport.Check {
+    /// Shows what holds the check's notifications now, and how many are held.
+    package mutating func show(_ overlay: CheckOverlay?, held: Int?) {
+        maintenance = overlay?.maintenance
+        silence = overlay?.silence
+        self.held = held
     }
 }
 

@@ -28,10 +28,11 @@ package struct ConfigAsCode {
         try CatalogPlanner(host: host, file: file).plan(document, against: StoredCatalog(store: store), prune: prune)
     }
 
-    /// Applies `plan` in one transaction: all of it or none.
-    package func apply(_ plan: CatalogPlan) throws {
+    /// Applies `plan` in one transaction: all of it or none. What it deletes or disables sends
+    /// `removed` notifications to contacts that last heard `offline`, unless `quiet`.
+    package func apply(_ plan: CatalogPlan, quiet: Bool = false) throws {
         guard !plan.isEmpty else { return }
-        try store.applyCatalog(plan.changes)
+        try store.applyCatalog(plan.changes, quiet: quiet)
     }
 
     /// The stored catalog as a file that `apply` reads back to no change.

@@ -37,18 +37,18 @@ extension LocalCatalog {
     }
 
     /// Changes an alert's type or enabled flag; its check and contact stay.
-    package func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource {
+    package func updateAlert(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> AlertResource {
         let current = try alert(id)
         let reader = try Self.patched(current, with: patch, what: "alert", known: Self.alertFields, readOnly: ["id", "check_id", "contact_id"])
         guard let type = try Self.alertType(reader) else { throw CatalogError(.invalid, "alert type must be both, online or offline") }
-        try stored { try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled)]) }
+        try stored { try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled)], quiet: quiet) }
         return try alert(id)
     }
 
-    /// Removes an alert.
-    package func deleteAlert(_ id: Int64) throws(CatalogError) {
+    /// Removes an alert; `removed` notifications unless `quiet`.
+    package func deleteAlert(_ id: Int64, quiet: Bool) throws(CatalogError) {
         try requirePositive(id, "alert")
-        try stored { try store.applyCatalog([.removeAlert(id: id)]) }
+        try stored { try store.applyCatalog([.removeAlert(id: id)], quiet: quiet) }
     }
 
     private static func alertType(_ reader: BodyReader) throws(CatalogError) -> AlertType? {

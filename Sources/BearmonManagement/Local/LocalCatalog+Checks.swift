@@ -12,12 +12,20 @@ extension LocalCatalog {
         let (rows, tags, publicIDs) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs()) }
         let selected = tag.map { tag in rows.filter { tags[$0.id]?.contains(tag) ?? false } } ?? rows
         let (items, next) = try page(selected, list: "checks" + (tag.map { ":" + $0 } ?? ""), id: \.id, request)
-        return Page(items: items.map { resource($0, tags: tags[$0.id] ?? [], isPublic: publicIDs.contains($0.id)) }, next: next)
+        let overlays = try stored { try store.checkOverlays(items.map(\.id), now: now()) }
+        return Page(items: items.map { row in
+            var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+            shown.show(overlays.overlays[row.id], held: overlays.held[row.id])
+            return shown
+        }, next: next)
     }
 
-    /// One check.
+    /// One check, with what holds its notifications now.
     package func check(_ id: Int64) throws(CatalogError) -> CheckResource {
-        try resource(try checkRow(id))
+        var shown = try resource(try checkRow(id))
+        let overlays = try stored { try store.checkOverlays([id], now: now()) }
+        shown.show(overlays.overlays[id], held: overlays.held[id])
+        return shown
     }
 
     /// A stored row as shown, with its tags and public flag.
@@ -36,18 +44,18 @@ extension LocalCatalog {
     }
 
     /// Applies a merge patch.
-    package func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource {
+    package func updateCheck(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> CheckResource {
         let row = try checkRow(id)
-        let reader = try Self.patched(try resource(row), with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"])
+        let reader = try Self.patched(try resource(row), with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"], derived: CheckResource.derivedFields)
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
-        try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
+        try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)], quiet: quiet) }
         return try check(id)
     }
 
-    /// Removes a check.
-    package func deleteCheck(_ id: Int64) throws(CatalogError) {
+    /// Removes a check; `removed` notifications unless `quiet`.
+    package func deleteCheck(_ id: Int64, quiet: Bool) throws(CatalogError) {
         try requirePositive(id, "check")
-        try stored { try store.applyCatalog([.removeCheck(id: id)]) }
+        try stored { try store.applyCatalog([.removeCheck(id: id)], quiet: quiet) }
     }
 
     /// The stored row, or 404.
@@ -125,10 +133,13 @@ extension LocalCatalog {
 
     /// `current` with the merge patch `patch` applied, read as a `what` whose fields are
     /// `known`; `readOnly` fields may be sent back unchanged, and any other change to them is refused.
-    static func patched<T: Encodable>(_ current: T, with patch: JSONValue, what: String, known: [String], readOnly: [String]) throws(CatalogError) -> BodyReader {
+    /// `derived` fields (worked out when shown, such as a check's overlay) may be sent back and are ignored.
+    static func patched<T: Encodable>(_ current: T, with patch: JSONValue, what: String, known: [String], readOnly: [String],
+                                      derived: [String] = []) throws(CatalogError) -> BodyReader {
         guard case .object = patch else { throw CatalogError(.invalid, "the patch must be a JSON object, got \(patch.typeDescription)") }
         let shown = json(current)
-        let reader = try BodyReader(try MergePatch.apply(patch, to: shown), what: what, known: known, ignored: readOnly.filter { !known.contains($0) })
+        let reader = try BodyReader(try MergePatch.apply(patch, to: shown), what: what, known: known,
+                                    ignored: readOnly.filter { !known.contains($0) } + derived)
         try requireUnchanged(reader, current: shown, fields: readOnly, what: what)
         return reader
     }

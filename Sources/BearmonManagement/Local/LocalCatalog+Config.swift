@@ -13,7 +13,7 @@ extension LocalCatalog {
         let configAsCode = ConfigAsCode(store: store, host: host)
         let plan = try configFile(file) { try configAsCode.plan(Array(request.yaml.utf8), file: file, prune: request.prune) }
         let apply = !request.dryRun && !plan.isEmpty
-        if apply { try stored { try configAsCode.apply(plan) } }
+        if apply { try stored { try configAsCode.apply(plan, quiet: request.quiet) } }
         return ConfigApplyReport(lines: plan.lines.map(\.description), summary: plan.summary, changes: !plan.isEmpty,
                                  kept: plan.count(.keep) > 0, applied: apply)
     }

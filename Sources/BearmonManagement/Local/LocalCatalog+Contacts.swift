@@ -35,10 +35,10 @@ extension LocalCatalog {
         return try contact(id)
     }
 
-    /// Removes a contact and its alerts.
-    package func deleteContact(_ id: Int64) throws(CatalogError) {
+    /// Removes a contact and its alerts; `removed` notifications unless `quiet`.
+    package func deleteContact(_ id: Int64, quiet: Bool) throws(CatalogError) {
         try requirePositive(id, "contact")
-        try stored { try store.applyCatalog([.removeContact(id: id)]) }
+        try stored { try store.applyCatalog([.removeContact(id: id)], quiet: quiet) }
     }
 
     /// The stored contact, or 404.

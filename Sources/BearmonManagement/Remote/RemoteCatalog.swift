@@ -16,7 +16,7 @@ package struct RemoteCatalog: CatalogService {
     /// A PEM file of the CAs that sign the node's certificate, instead of the system's.
     let caFile: String?
     /// How long one request may take, connect to last byte.
-    let timeout: Duration
+    var timeout: Duration
 
     /// A client of `endpoint`. Plain HTTP off loopback is refused unless `allowCleartext`:
     /// the token and check data (which can hold passwords) would cross the network readable.
@@ -40,9 +40,11 @@ package struct RemoteCatalog: CatalogService {
     /// Adds a check.
     package func createCheck(_ body: JSONValue) throws(CatalogError) -> CheckResource { try call("POST", "/checks", body: body) }
     /// Applies a merge patch to a check.
-    package func updateCheck(_ id: Int64, patch: JSONValue) throws(CatalogError) -> CheckResource { try call("PATCH", "/checks/\(id)", body: patch) }
+    package func updateCheck(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> CheckResource {
+        try call("PATCH", "/checks/\(id)", query: Self.quietQuery(quiet), body: patch)
+    }
     /// Removes a check.
-    package func deleteCheck(_ id: Int64) throws(CatalogError) { try send("DELETE", "/checks/\(id)") }
+    package func deleteCheck(_ id: Int64, quiet: Bool) throws(CatalogError) { try send("DELETE", "/checks/\(id)", query: Self.quietQuery(quiet)) }
 
     /// A page of contacts by id.
     package func listContacts(_ page: PageRequest) throws(CatalogError) -> Page<ContactResource> { try call("GET", "/contacts", query: page.query) }
@@ -53,7 +55,14 @@ package struct RemoteCatalog: CatalogService {
     /// Applies a merge patch to a contact.
     package func updateContact(_ id: Int64, patch: JSONValue) throws(CatalogError) -> ContactResource { try call("PATCH", "/contacts/\(id)", body: patch) }
     /// Removes a contact.
-    package func deleteContact(_ id: Int64) throws(CatalogError) { try send("DELETE", "/contacts/\(id)") }
+    package func deleteContact(_ id: Int64, quiet: Bool) throws(CatalogError) { try send("DELETE", "/contacts/\(id)", query: Self.quietQuery(quiet)) }
+    /// Sends a contact a test notification; the node delivers it and answers how it went.
+    package func testContact(_ id: Int64) throws(CatalogError) -> TestNotificationResource {
+        // The node answers once the receiver has, which may take the contact type's whole run time.
+        var patient = self
+        patient.timeout = timeout + .seconds(90)
+        return try patient.call("POST", "/contacts/\(id)/test")
+    }
 
     /// A page of alerts by id.
     package func listAlerts(_ page: PageRequest) throws(CatalogError) -> Page<AlertResource> { try call("GET", "/alerts", query: page.query) }
@@ -62,9 +71,11 @@ package struct RemoteCatalog: CatalogService {
     /// Links a check to a contact.
     package func createAlert(_ body: JSONValue) throws(CatalogError) -> AlertResource { try call("POST", "/alerts", body: body) }
     /// Applies a merge patch to an alert.
-    package func updateAlert(_ id: Int64, patch: JSONValue) throws(CatalogError) -> AlertResource { try call("PATCH", "/alerts/\(id)", body: patch) }
+    package func updateAlert(_ id: Int64, patch: JSONValue, quiet: Bool) throws(CatalogError) -> AlertResource {
+        try call("PATCH", "/alerts/\(id)", query: Self.quietQuery(quiet), body: patch)
+    }
     /// Removes an alert.
-    package func deleteAlert(_ id: Int64) throws(CatalogError) { try send("DELETE", "/alerts/\(id)") }
+    package func deleteAlert(_ id: Int64, quiet: Bool) throws(CatalogError) { try send("DELETE", "/alerts/\(id)", query: Self.quietQuery(quiet)) }
 
     /// A page of tokens by id.
     package func listTokens(_ page: PageRequest) throws(CatalogError) -> Page<TokenResource> { try call("GET", "/tokens", query: page.query) }
@@ -92,6 +103,11 @@ package struct RemoteCatalog: CatalogService {
     package func applyConfig(_ request: ConfigApplyRequest) throws(CatalogError) -> ConfigApplyReport {
         try call("POST", "/config", body: LocalCatalog.json(request))
     }
+}
+
+extension RemoteCatalog {
+    /// `?quiet=true` when asked for; nothing otherwise, so that a node before it still answers.
+    static func quietQuery(_ quiet: Bool) -> [(String, String)] { quiet ? [("quiet", "true")] : [] }
 }
 
 extension PageRequest {

@@ -23,6 +23,14 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package var tags: [String]
     /// Whether the public status page shows it.
     package var `public`: Bool
+    /// The maintenance window it is in now (an overlay worked out when shown; `status` keeps its value).
+    package var maintenance: CheckOverlay.Maintenance?
+    /// The silence it is under now (an overlay, as `maintenance`).
+    package var silence: CheckOverlay.Silence?
+    /// How many of its notifications are held; nil for none.
+    package var held: Int?
+    /// The fields bearmon works out when it shows a check: a patch may send them back, and they are ignored.
+    package static let derivedFields = ["maintenance", "silence", "held"]
 
     /// A value from its parts.
     package init(id: Int64, name: String, type: String, data: JSONValue, interval: Int64, delay: Int64, enabled: Bool,
@@ -37,5 +45,12 @@ package struct CheckResource: Sendable, Equatable, Codable {
         self.status = status
         self.tags = tags
         self.public = isPublic
+    }
+
+    /// Shows what holds the check's notifications now, and how many are held.
+    package mutating func show(_ overlay: CheckOverlay?, held: Int?) {
+        maintenance = overlay?.maintenance
+        silence = overlay?.silence
+        self.held = held
     }
 }

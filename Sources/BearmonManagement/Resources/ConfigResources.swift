@@ -10,17 +10,20 @@ package struct ConfigApplyRequest: Sendable, Equatable, Codable {
     package var prune: Bool
     /// Plan only; change nothing.
     package var dryRun: Bool
+    /// Send no `removed` notifications for what pruning deletes.
+    package var quiet: Bool
 
     /// A request from its parts.
-    package init(yaml: String, file: String, prune: Bool, dryRun: Bool) {
+    package init(yaml: String, file: String, prune: Bool, dryRun: Bool, quiet: Bool = false) {
         self.yaml = yaml
         self.file = file
         self.prune = prune
         self.dryRun = dryRun
+        self.quiet = quiet
     }
 
     enum CodingKeys: String, CodingKey {
-        case yaml, file, prune
+        case yaml, file, prune, quiet
         case dryRun = "dry_run"
     }
 }
@@ -58,10 +61,10 @@ package struct ConfigExport: Sendable, Equatable, Codable {
 }
 
 extension ConfigApplyRequest {
-    /// A request from an API body: `yaml` (required), `file`, `prune`, `dry_run`; unknown fields refused.
+    /// A request from an API body: `yaml` (required), `file`, `prune`, `dry_run`, `quiet`; unknown fields refused.
     package init(body: JSONValue) throws(CatalogError) {
-        let reader = try BodyReader(body, what: "config request", known: ["yaml", "file", "prune", "dry_run"])
+        let reader = try BodyReader(body, what: "config request", known: ["yaml", "file", "prune", "dry_run", "quiet"])
         self.init(yaml: try reader.requiredString("yaml"), file: try reader.string("file") ?? "bearmon.yaml",
-                  prune: try reader.bool("prune") ?? false, dryRun: try reader.bool("dry_run") ?? false)
+                  prune: try reader.bool("prune") ?? false, dryRun: try reader.bool("dry_run") ?? false, quiet: try reader.bool("quiet") ?? false)
     }
 }

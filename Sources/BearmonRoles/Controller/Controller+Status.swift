@@ -1,4 +1,5 @@
 package import BearmonCore
+import BearmonStore
 
 extension Controller {
     /// The live state of every check, with the database's undelivered notifications (pending,
@@ -11,6 +12,7 @@ extension Controller {
         let latest = try await storeQueue.run { [store] in try store.latestResults() }
         let failedSince = wallMilliseconds() - StatusReport.failureWindow.inMilliseconds
         let undelivered = try await storeQueue.run { [store] in try store.undeliveredOutbox(failedSince: failedSince) }
+        let overlays = try await storeQueue.run { [store] in try store.checkOverlays(rows.map(\.id), now: wallMilliseconds()) }
         let wallOffset = wallMilliseconds() - now
         let waiting = scheduler.waitingForWorkers(now: now)
         let checks = rows.map { row -> StatusReport.Check in
@@ -21,12 +23,14 @@ extension Controller {
             } ?? latest[row.id].map(StatusReport.Result.init)
             let problem = poison[row.id]?.reason
                 ?? (scheduler.isMisconfigured(row.id) ? "failing: \(live?.lastResult?.message ?? "")" : nil)
-            return StatusReport.Check(
+            var check = StatusReport.Check(
                 id: row.id, name: row.name, type: row.type, status: live?.status.rawValue ?? row.status ?? "unknown",
                 enabled: row.enabled, interval: row.interval, delay: row.delay, misconfigured: problem, lastResult: result,
                 turnCount: live?.turnCount, turnSet: live.map { $0.turnSet.sorted() }, lockedBy: live?.lock?.worker,
                 waitingForWorkers: live.map { _ in waiting.contains(row.id) }
             )
+            check.show(overlays.overlays[row.id], held: overlays.held[row.id])
+            return check
         }
         let alive = scheduler.aliveWorkers(now: now)
         let workers = scheduler.workers.sorted { $0.key < $1.key }.map {
