@@ -233,3 +233,38 @@ CREATE TABLE IF NOT EXISTS silences (
 	INDEX silences_expiry (expires_at)
 ) DEFAULT CHARSET=utf8mb4;
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (6, 'notification_ledger, maintenances, silences; alert_outbox kinds and holds', 0);
+
+-- version 7: check_hourly, check_daily, result_batches; check_flips.began_at
+CREATE TABLE IF NOT EXISTS check_hourly (
+	check_id INT NOT NULL,
+	hour_start BIGINT NOT NULL,
+	results BIGINT NOT NULL,
+	online BIGINT NOT NULL,
+	latency_sum DOUBLE NOT NULL,
+	latency_min DOUBLE NOT NULL,
+	latency_max DOUBLE NOT NULL,
+	first_at BIGINT NOT NULL,
+	last_at BIGINT NOT NULL,
+	PRIMARY KEY (check_id, hour_start)
+);
+CREATE TABLE IF NOT EXISTS check_daily (
+	check_id INT NOT NULL,
+	day INT NOT NULL,
+	results BIGINT NOT NULL,
+	online BIGINT NOT NULL,
+	latency_sum DOUBLE NOT NULL,
+	latency_min DOUBLE NOT NULL,
+	latency_max DOUBLE NOT NULL,
+	first_at BIGINT NOT NULL,
+	last_at BIGINT NOT NULL,
+	PRIMARY KEY (check_id, day)
+);
+CREATE INDEX IF NOT EXISTS check_hourly_hour ON check_hourly (hour_start);
+CREATE INDEX IF NOT EXISTS check_daily_day ON check_daily (day);
+CREATE TABLE IF NOT EXISTS result_batches (
+	batch_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+	written_at BIGINT NOT NULL,
+	INDEX result_batches_written (written_at)
+);
+ALTER TABLE check_flips ADD COLUMN IF NOT EXISTS began_at BIGINT NULL;
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (7, 'check_hourly, check_daily, result_batches; check_flips.began_at', 0);

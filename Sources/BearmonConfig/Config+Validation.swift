@@ -8,13 +8,14 @@ extension Config {
         "worker": ["viewaddr", "numthreads"],
         "viewserver": ["addr", "controller", "lease", "pinginterval"],
         "plugins": ["dir"],
-        "store": ["sqlite", "retention", "passwordfile"],
+        "store": ["sqlite", "retention", "passwordfile", "historyretention"],
         "push": ["interval", "ttl", "token", "maxbody", "reap", "maxentries", "maxttl"],
         "alerting": ["maxflipwait", "maxnotifywait"],
         "security": ["deny", "allow"],
         "server": ["maxconnections", "headertimeout", "idletimeout"],
         "api": ["openreads"],
         "notify": ["maxperhour"],
+        "status": ["timezone"],
     ]
 
     /// Keys bearmon itself reads in sections that belong to plugins (whose other keys the

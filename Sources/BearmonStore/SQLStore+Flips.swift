@@ -34,8 +34,8 @@ extension SQLStore {
             try tx.execute("UPDATE checks SET status = ? WHERE id = ?", [status, .int(flip.checkID)])
             let eventID = try tx.execute("INSERT INTO check_events (check_id, type) VALUES (?, ?)", [.int(flip.checkID), status]).lastInsertID
             try tx.execute(
-                "INSERT INTO check_flips (flip_id, check_id, check_event_id, status, message, view, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [.text(flip.flipID), .int(flip.checkID), .int(eventID), status, message, .int(view), .int(flip.time)]
+                "INSERT INTO check_flips (flip_id, check_id, check_event_id, status, message, view, time, began_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [.text(flip.flipID), .int(flip.checkID), .int(eventID), status, message, .int(view), .int(flip.time), .int(flip.beganAt)]
             )
             let eventIDs = try queueFlipNotifications(flip, view: view, budget: budget, in: tx)
             return FlipRecord(flipID: flip.flipID, checkEventID: eventID, eventIDs: eventIDs, isNew: true)

@@ -16,7 +16,7 @@ extension SQLStore {
 
     /// A check's flips, newest first (by time, then flip id).
     package func flips(checkID: Int64, before: String?, limit: Int) throws -> [FlipHistoryRow] {
-        var sql = "SELECT flip_id, check_id, status, message, view, time FROM check_flips WHERE check_id = ?"
+        var sql = "SELECT \(Self.flipColumns) FROM check_flips WHERE check_id = ?"
         var parameters: [SQLValue] = [.int(checkID)]
         if let before {
             guard let anchor = try database.query("SELECT time FROM check_flips WHERE flip_id = ? AND check_id = ?", [.text(before), .int(checkID)]).first?.int(0) else {
@@ -27,10 +27,30 @@ extension SQLStore {
         }
         sql += " ORDER BY time DESC, flip_id DESC LIMIT ?"
         parameters.append(.int(Int64(max(0, limit))))
-        return try database.query(sql, parameters).map {
-            FlipHistoryRow(flipID: $0.string(0), checkID: $0.int(1), status: CheckStatus(rawValue: $0.string(2)) ?? .offline,
-                           message: $0.string(3), view: $0.int(4), time: $0.int(5))
-        }
+        return try database.query(sql, parameters).map(Self.flipRow)
+    }
+
+    /// A check's flips decided in `[from, to)`, and the last one before `from` (the state the
+    /// span starts in), oldest first: what uptime is computed from.
+    package func flips(checkID: Int64, from: Int64, to: Int64) throws -> [FlipHistoryRow] {
+        let before = try database.query(
+            "SELECT \(Self.flipColumns) FROM check_flips WHERE check_id = ? AND time < ? ORDER BY time DESC, flip_id DESC LIMIT 1",
+            [.int(checkID), .int(from)]
+        ).map(Self.flipRow)
+        let inside = try database.query(
+            "SELECT \(Self.flipColumns) FROM check_flips WHERE check_id = ? AND time >= ? AND time < ? ORDER BY time, flip_id",
+            [.int(checkID), .int(from), .int(to)]
+        ).map(Self.flipRow)
+        return before + inside
+    }
+
+    static let flipColumns = "flip_id, check_id, status, message, view, time, began_at"
+
+    static func flipRow(_ row: SQLRow) -> FlipHistoryRow {
+        var flip = FlipHistoryRow(flipID: row.string(0), checkID: row.int(1), status: CheckStatus(rawValue: row.string(2)) ?? .offline,
+                                  message: row.string(3), view: row.int(4), time: row.int(5))
+        flip.beganAt = row[6].int
+        return flip
     }
 
     /// The notifications of the flips `flipIDs`, oldest first.

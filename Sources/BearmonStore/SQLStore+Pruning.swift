@@ -12,4 +12,14 @@ extension SQLStore {
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         return try database.execute("DELETE FROM \(table) WHERE id IN (\(marks)) AND \(condition)", ids + values).affectedRows
     }
+
+    /// ``deleteBatch(from:where:_:limit:)`` for a table keyed by `key` (two columns) instead of `id`.
+    func deleteBatch(from table: String, key: (String, String), where condition: String, _ values: [SQLValue], limit: Int) throws -> Int64 {
+        let keys = try database.query(
+            "SELECT \(key.0), \(key.1) FROM \(table) WHERE \(condition) ORDER BY \(key.0), \(key.1) LIMIT ?", values + [.int(Int64(max(1, limit)))]
+        )
+        guard !keys.isEmpty else { return 0 }
+        let marks = Array(repeating: "(\(key.0) = ? AND \(key.1) = ?)", count: keys.count).joined(separator: " OR ")
+        return try database.execute("DELETE FROM \(table) WHERE (\(marks)) AND \(condition)", keys.flatMap { [$0[0], $0[1]] } + values).affectedRows
+    }
 }

@@ -1,10 +1,21 @@
 package import BearmonCore
 
 extension SQLStore {
-    /// Appends results in one transaction.
-    package func recordResults(_ results: [ResultRecord]) throws {
+    /// Appends results in one transaction, with their hourly and daily aggregates (days cut
+    /// in `days`). A batch id already written (a transaction run again after its commit's
+    /// answer was lost) changes nothing, so nothing is counted twice.
+    package func recordResults(_ results: [ResultRecord], batchID: String, days: DayCalendar) throws {
         guard !results.isEmpty else { return }
+        let rollup = ResultRollup(results, days: days)
         try database.transaction { tx in
+            guard try tx.query("SELECT 1 FROM result_batches WHERE batch_id = ?", [.text(batchID)]).isEmpty else { return }
+            try tx.execute("INSERT INTO result_batches (batch_id, written_at) VALUES (?, ?)", [.text(batchID), .int(Self.nowMilliseconds())])
+            for (key, aggregate) in rollup.hourly.sorted(by: { $0.key < $1.key }) {
+                try upsert(aggregate, into: "check_hourly", bucketColumn: "hour_start", key: key, in: tx)
+            }
+            for (key, aggregate) in rollup.daily.sorted(by: { $0.key < $1.key }) {
+                try upsert(aggregate, into: "check_daily", bucketColumn: "day", key: key, in: tx)
+            }
             for result in results {
                 try tx.execute(
                     "INSERT INTO check_results (check_id, node, time, status, message, latency_ms) VALUES (?, ?, ?, ?, ?, ?)",
@@ -13,6 +24,67 @@ extension SQLStore {
                 )
             }
         }
+    }
+
+    /// Adds `aggregate` to its bucket's row, creating the row if needed.
+    private func upsert(_ aggregate: ResultAggregate, into table: String, bucketColumn: String, key: ResultRollup.BucketKey, in tx: any SQLExecutor) throws {
+        let merge = database.dialect == .mysql
+            ? """
+              ON DUPLICATE KEY UPDATE results = results + VALUES(results), online = online + VALUES(online),
+                  latency_sum = latency_sum + VALUES(latency_sum), latency_min = LEAST(latency_min, VALUES(latency_min)),
+                  latency_max = GREATEST(latency_max, VALUES(latency_max)), first_at = LEAST(first_at, VALUES(first_at)),
+                  last_at = GREATEST(last_at, VALUES(last_at))
+              """
+            : """
+              ON CONFLICT (check_id, \(bucketColumn)) DO UPDATE SET results = results + excluded.results, online = online + excluded.online,
+                  latency_sum = latency_sum + excluded.latency_sum, latency_min = MIN(latency_min, excluded.latency_min),
+                  latency_max = MAX(latency_max, excluded.latency_max), first_at = MIN(first_at, excluded.first_at),
+                  last_at = MAX(last_at, excluded.last_at)
+              """
+        try tx.execute(
+            """
+            INSERT INTO \(table) (check_id, \(bucketColumn), results, online, latency_sum, latency_min, latency_max, first_at, last_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \(merge)
+            """,
+            [.int(key.checkID), .int(key.bucket), .int(aggregate.results), .int(aggregate.online), .double(aggregate.latencySum),
+             .double(aggregate.latencyMin), .double(aggregate.latencyMax), .int(aggregate.firstAt), .int(aggregate.lastAt)]
+        )
+    }
+
+    /// A check's hourly aggregates from `from` (unix ms, inclusive) to `to` (exclusive), oldest first.
+    package func hourlyAggregates(checkID: Int64, from: Int64, to: Int64) throws -> [(hourStart: Int64, aggregate: ResultAggregate)] {
+        try database.query(
+            """
+            SELECT hour_start, results, online, latency_sum, latency_min, latency_max, first_at, last_at FROM check_hourly
+            WHERE check_id = ? AND hour_start >= ? AND hour_start < ? ORDER BY hour_start
+            """,
+            [.int(checkID), .int(from), .int(to)]
+        ).map { ($0.int(0), Self.aggregate($0)) }
+    }
+
+    /// A check's daily aggregates for local days `from...to`, oldest first.
+    package func dailyAggregates(checkID: Int64, from: Int64, to: Int64) throws -> [(day: Int64, aggregate: ResultAggregate)] {
+        try database.query(
+            """
+            SELECT day, results, online, latency_sum, latency_min, latency_max, first_at, last_at FROM check_daily
+            WHERE check_id = ? AND day >= ? AND day <= ? ORDER BY day
+            """,
+            [.int(checkID), .int(from), .int(to)]
+        ).map { ($0.int(0), Self.aggregate($0)) }
+    }
+
+    /// Deletes at most `limit` hourly aggregates of hours before `hourStart`, daily ones of days
+    /// before `day`, and batch markers written before `batchesBefore`; returns how many rows.
+    @discardableResult
+    package func pruneAggregates(hoursBefore hourStart: Int64, daysBefore day: Int64, batchesBefore: Int64, limit: Int) throws -> Int64 {
+        try deleteBatch(from: "check_hourly", key: ("check_id", "hour_start"), where: "hour_start < ?", [.int(hourStart)], limit: limit)
+            + deleteBatch(from: "check_daily", key: ("check_id", "day"), where: "day < ?", [.int(day)], limit: limit)
+            + deleteBatch(from: "result_batches", key: ("batch_id", "written_at"), where: "written_at < ?", [.int(batchesBefore)], limit: limit)
+    }
+
+    private static func aggregate(_ row: SQLRow) -> ResultAggregate {
+        ResultAggregate(results: row.int(1), online: row.int(2), latencySum: row[3].double ?? 0, latencyMin: row[4].double ?? 0,
+                        latencyMax: row[5].double ?? 0, firstAt: row.int(6), lastAt: row.int(7))
     }
 
     /// Each check's newest result.

@@ -1,4 +1,5 @@
 package import BearmonCore
+import Foundation
 
 /// Where checks, contacts, alerts, flips, the outbox and results live. One protocol, two
 /// backends (MySQL for a cluster, SQLite for standalone), one shared test suite.
@@ -80,6 +81,8 @@ package protocol Store: AnyObject, Sendable {
     func results(checkID: Int64, before: Int64?, limit: Int) throws -> [StoredResult]
     /// A check's flips, newest first; with `before`, only those older than that flip.
     func flips(checkID: Int64, before: String?, limit: Int) throws -> [FlipHistoryRow]
+    /// A check's flips in `[from, to)` and the last one before `from`, oldest first.
+    func flips(checkID: Int64, from: Int64, to: Int64) throws -> [FlipHistoryRow]
     /// The notifications the flips `flipIDs` wrote, oldest first.
     func notifications(flipIDs: [String]) throws -> [OutboxEntry]
 
@@ -141,8 +144,16 @@ package protocol Store: AnyObject, Sendable {
     func recordCharge(checkID: Int64, type: String, data: String) throws
 
     // MARK: Results
-    /// Appends results to the history.
-    func recordResults(_ results: [ResultRecord]) throws
+    /// Appends results to the history with their hourly and daily aggregates (days cut in
+    /// `days`), in one transaction; a `batchID` already written changes nothing.
+    func recordResults(_ results: [ResultRecord], batchID: String, days: DayCalendar) throws
+    /// A check's hourly aggregates in `[from, to)` (unix ms), oldest first.
+    func hourlyAggregates(checkID: Int64, from: Int64, to: Int64) throws -> [(hourStart: Int64, aggregate: ResultAggregate)]
+    /// A check's daily aggregates for local days `from...to`, oldest first.
+    func dailyAggregates(checkID: Int64, from: Int64, to: Int64) throws -> [(day: Int64, aggregate: ResultAggregate)]
+    /// Deletes at most `limit` rows of each: hourly aggregates before `hoursBefore`, daily ones
+    /// before local day `daysBefore`, batch markers written before `batchesBefore`.
+    @discardableResult func pruneAggregates(hoursBefore: Int64, daysBefore: Int64, batchesBefore: Int64, limit: Int) throws -> Int64
     /// Each check's newest result.
     func latestResults() throws -> [Int64: ResultRecord]
     /// Deletes at most `limit` results older than `time`; returns how many.
@@ -172,6 +183,11 @@ extension Store {
     /// Applies catalog changes, with `removed` notifications (see ``applyCatalog(_:quiet:)``).
     @discardableResult package func applyCatalog(_ changes: [CatalogChange]) throws -> [String: Int64] {
         try applyCatalog(changes, quiet: false)
+    }
+
+    /// Appends results as one new batch, days cut in UTC (tests and tools).
+    package func recordResults(_ results: [ResultRecord]) throws {
+        try recordResults(results, batchID: UUID().uuidString, days: .utc)
     }
 
     /// Writes a flip with no notification budget (tests of other rules).

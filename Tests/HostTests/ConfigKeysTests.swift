@@ -35,6 +35,7 @@ struct ConfigKeysTests {
     dir = /opt/bearmon
     [store]
     retention = 7d
+    historyRetention = 400d
     [push]
     interval = 60s
     ttl = 120s
@@ -57,6 +58,8 @@ struct ConfigKeysTests {
     openReads = false
     [notify]
     maxPerHour = 30
+    [status]
+    timezone = Europe/Berlin
     [twilio]
     maxPerHour = 5
     """

@@ -54,6 +54,21 @@ struct SchedulerTests {
         #expect(h.scheduler.nextWake == Int64(75_000))
     }
 
+    @Test("a flip remembers when its streak of disagreeing results began; an agreeing result in between starts it over")
+    func streakStart() {
+        let h = Harness(confirmations: 1, checks: [SchedulerTests.definition(delay: 2)])
+        #expect(h.run("w", at: 0, .offline))          // disagrees at 10
+        #expect(h.run("w", at: 60_000, .online))      // agrees: the streak is over
+        #expect(h.scheduler.checks[1]?.disagreeingSince == nil)
+        #expect(h.run("w", at: 120_000, .offline))    // a new streak at 120_010
+        #expect(h.run("w", at: 180_000, .fail))       // fail neither starts nor ends it
+        #expect(h.run("w", at: 240_000, .offline))
+        #expect(h.run("w", at: 300_000, .offline))    // third round: delay 2 is passed
+        #expect(h.flips == [.flip(checkID: 1, status: .offline, message: "m")])
+        #expect(h.scheduler.checks[1]?.lastFlipBeganAt == 120_010)
+        #expect(h.scheduler.checks[1]?.disagreeingSince == nil)
+    }
+
     @Test("a result counts only from the worker that holds the lock, with its token")
     func lockOwnership() {
         let h = Harness(confirmations: 1, checks: [SchedulerTests.definition(delay: 0)])

@@ -26,6 +26,8 @@ package struct FlipHistoryRow: Sendable, Equatable {
     package let view: Int64
     /// When, unix ms.
     package let time: Int64
+    /// When the streak of results that led to it began, unix ms; nil for flips written before schema 7.
+    package var beganAt: Int64? = nil
 
     /// A value from its parts.
     package init(flipID: String, checkID: Int64, status: CheckStatus, message: String, view: Int64, time: Int64) {

@@ -44,6 +44,16 @@ package struct HoldCalendar: Sendable {
         return nil
     }
 
+    /// The spans in `span` when a maintenance window covered the check (silences do not count:
+    /// they quiet notifications, they do not take time out of uptime).
+    package func maintenanceSpans(checkID: Int64, tags: [String], in span: Range<Int64>) -> SpanSet {
+        var all = SpanSet()
+        for window in windows where window.row.scope.covers(checkID: checkID, tags: tags) {
+            all = SpanSet(all.spans + window.schedule.spans(in: span).spans)
+        }
+        return all
+    }
+
     /// The silence covering the check at `instant`.
     package func silence(checkID: Int64, tags: [String], at instant: Int64) -> SilenceRow? {
         silences.first { $0.scope.covers(checkID: checkID, tags: tags) && $0.isActive(at: instant) }

@@ -16,9 +16,14 @@ package struct FlipRequest: Sendable, Equatable {
     package let checkType: String
     /// See `checkName`; secrets already masked.
     package let maskedData: String
+    /// When the streak of results that led to it began (the outage's or the recovery's first
+    /// result), unix ms; `time` when unknown.
+    package let beganAt: Int64
 
     /// Describes a flip.
-    package init(flipID: String, checkID: Int64, status: CheckStatus, message: String, time: Int64, checkName: String, checkType: String, maskedData: String) {
+    package init(flipID: String, checkID: Int64, status: CheckStatus, message: String, time: Int64, checkName: String, checkType: String, maskedData: String,
+                 beganAt: Int64? = nil) {
+        self.beganAt = min(beganAt ?? time, time)
         self.flipID = flipID
         self.checkID = checkID
         self.status = status

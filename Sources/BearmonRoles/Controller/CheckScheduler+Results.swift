@@ -39,8 +39,10 @@ extension CheckScheduler {
         guard status != check.status else {
             check.turnSet = []
             check.turnCount = 0
+            check.disagreeingSince = nil
             return decisions
         }
+        if check.disagreeingSince == nil { check.disagreeingSince = now }
         check.turnSet.insert(worker)
         guard check.turnSet.count >= confirmations else { return decisions }
         check.turnSet = []
@@ -48,6 +50,8 @@ extension CheckScheduler {
         guard check.turnCount > check.definition.delay else { return decisions }
         check.status = status
         check.turnCount = 0
+        check.lastFlipBeganAt = check.disagreeingSince ?? now
+        check.disagreeingSince = nil
         decisions.append(.flip(checkID: id, status: status, message: message))
         return decisions
     }

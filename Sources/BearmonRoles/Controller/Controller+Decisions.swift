@@ -10,10 +10,13 @@ extension Controller {
             switch decision {
             case .flip(let id, let status, let message):
                 guard let check = valid[id], let view else { continue }
+                let (wall, monotonic) = (wallMilliseconds(), monotonicMilliseconds())
+                // The streak began on the monotonic clock; the store keeps wall time.
+                let began = scheduler.checks[id]?.lastFlipBeganAt.map { wall - max(0, monotonic - $0) } ?? wall
                 pendingFlips.append(PendingFlip(flip: FlipRequest(
-                    flipID: UUID().uuidString.lowercased(), checkID: id, status: status, message: message, time: wallMilliseconds(),
-                    checkName: check.row.name, checkType: check.row.type, maskedData: check.params.maskedJSON
-                ), view: view, decidedAt: monotonicMilliseconds()))
+                    flipID: UUID().uuidString.lowercased(), checkID: id, status: status, message: message, time: wall,
+                    checkName: check.row.name, checkType: check.row.type, maskedData: check.params.maskedJSON, beganAt: began
+                ), view: view, decidedAt: monotonic))
                 logger.notice("check \(id) (\(check.row.name.fitted(to: .checkName))) is now \(status.rawValue)",
                               metadata: ["message": "\(message.fitted(to: .message))"])
                 startFlipWriter()

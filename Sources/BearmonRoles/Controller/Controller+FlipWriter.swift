@@ -106,6 +106,6 @@ extension FlipRequest {
     func withPlaceholderMessage(because error: any Error) -> FlipRequest {
         FlipRequest(flipID: flipID, checkID: checkID, status: status,
                     message: "(the result's message could not be stored: \(error))".fitted(to: .message), time: time,
-                    checkName: checkName.fitted(to: .checkName), checkType: checkType, maskedData: "{}")
+                    checkName: checkName.fitted(to: .checkName), checkType: checkType, maskedData: "{}", beganAt: beganAt)
     }
 }

@@ -1,6 +1,7 @@
 import BearmonCore
 import BearmonPlugins
 import BearmonStore
+import Foundation
 
 extension Controller {
     /// Reloads the catalog, flushes the history and prunes it, until cancelled; flushes once
@@ -75,8 +76,12 @@ extension Controller {
         guard !history.isEmpty else { return }
         let batch = history
         history.removeAll(keepingCapacity: true)
+        let days = settings.days
+        // One id per batch: the store runs a transaction again after a lost commit, and the
+        // id makes that second run count nothing twice.
+        let batchID = UUID().uuidString.lowercased()
         do {
-            try await storeQueue.run { [store] in try store.recordResults(batch) }
+            try await storeQueue.run { [store] in try store.recordResults(batch, batchID: batchID, days: days) }
         } catch where StoreFailure.isTransient(error) {
             logger.warning("cannot write \(batch.count) results to the history: \(error)")
             history.insert(contentsOf: batch.suffix(settings.historyBufferLimit - history.count), at: 0)
@@ -93,7 +98,8 @@ extension Controller {
     private func flushRowByRow(_ batch: [ResultRecord]) async {
         for (index, record) in batch.enumerated() {
             do {
-                try await storeQueue.run { [store] in try store.recordResults([record]) }
+                let days = settings.days
+                try await storeQueue.run { [store] in try store.recordResults([record], batchID: UUID().uuidString.lowercased(), days: days) }
             } catch where StoreFailure.isTransient(error) {
                 logger.warning("cannot write \(batch.count - index) results to the history: \(error)")
                 history.insert(contentsOf: batch[index...].suffix(settings.historyBufferLimit - history.count), at: 0)

@@ -27,6 +27,10 @@ package struct ControllerSettings: Sendable {
     package var maxNotifyWait: Duration = .seconds(60)
     /// How long a check held behind a flip the store refuses waits before that flip is tried again.
     package var heldFlipRetry: Duration = .seconds(30)
+    /// `[status] timezone` (default UTC): where uptime's days are cut.
+    package var days = DayCalendar.utc
+    /// `[store] historyRetention` (default 400 days): how long daily aggregates are kept.
+    package var historyRetention: Duration = .seconds(400 * 86_400)
     /// `[notify] maxPerHour` and `[twilio] maxPerHour`.
     package var budget = NotificationBudget()
     /// How often held notifications are looked at for release.
@@ -46,6 +50,16 @@ package struct ControllerSettings: Sendable {
     package static func from(_ config: Config, node: String, standalone: Bool) throws(ConfigError) -> ControllerSettings {
         var settings = ControllerSettings(node: node, confirmations: try confirmations(from: config, standalone: standalone))
         if let retention = try config.duration("store", "retention") { settings.retention = retention }
+        if let retention = try config.duration("store", "historyRetention") {
+            guard retention >= .seconds(86_400) else { throw config.error("store", "historyRetention", "must be at least 1d, got \(retention)") }
+            settings.historyRetention = retention
+        }
+        if let zone = config.string("status", "timezone") {
+            guard let days = DayCalendar(identifier: zone) else {
+                throw config.error("status", "timezone", "unknown time zone '\(zone.prefix(64))'; use an IANA identifier such as UTC or Europe/Berlin")
+            }
+            settings.days = days
+        }
         try settings.readAlerting(from: config)
         settings.budget = try budget(from: config)
         return settings

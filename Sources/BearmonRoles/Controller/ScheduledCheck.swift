@@ -26,6 +26,11 @@ package struct ScheduledCheck: Sendable {
     package internal(set) var turnSet: Set<String> = []
     /// Completed rounds that disagree with the status.
     package internal(set) var turnCount: Int64 = 0
+    /// When (monotonic ms) the first result disagreeing with the status arrived, since the
+    /// last one that agreed: where an outage (or a recovery) began.
+    package internal(set) var disagreeingSince: Int64?
+    /// `disagreeingSince` of the streak that led to the last flip.
+    package internal(set) var lastFlipBeganAt: Int64?
     /// Consecutive `fail` results.
     package internal(set) var failStreak = 0
     /// The last result that came back.
