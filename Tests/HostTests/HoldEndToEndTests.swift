@@ -33,7 +33,7 @@ struct HoldEndToEndTests {
     static func mails(_ smtp: FixtureSMTPServer) -> [Mail] {
         smtp.messages.map { message in
             let subject = (message["headers"] as? [String: String])?["Subject"] ?? ""
-            let lines = (message["body"] as? String ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let lines = (message["body"] as? String ?? "").components(separatedBy: .newlines).map { $0.trimmingCharacters(in: .whitespaces) }
             func field(_ name: String) -> String { lines.first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) } ?? "" }
             let status = subject.hasPrefix("Check offline") ? "offline" : subject.hasPrefix("Check online") ? "online" : subject
             return Mail(checkID: Int64(field("Check ID")) ?? 0, status: status, eventID: field("Event ID"))
