@@ -124,4 +124,37 @@ struct HoldEndToEndTests {
         #expect(ledger.filter { $0.checkID == long }.map(\.status) == [.online, .online], "\(ledger)")
         #expect(ledger.filter { $0.checkID == brief }.allSatisfy { $0.status == .online }, "\(ledger)")
     }
+
+    @Test("kill -9 after the window's catch-up is written but before it is sent: the restarted node sends it once, with the event id it was written with")
+    func crashBeforeCatchUpIsSent() async throws {
+        let node = try await LedgerNode()
+        let check = try node.addCheck("db")
+        let hook = try node.addWebhook()
+        try node.alert(check, hook)
+        let now = wallMilliseconds()
+        let window = try node.store.addMaintenance(MaintenanceRow(id: 0, name: "", scope: .check(check), timing: .oneOff(start: now - 1_000, end: now + 600_000),
+                                                                  comment: "", createdBy: "test", createdAt: 0), now: now)
+        let outcome = try await offPool { () -> String? in
+            // This run's outbox claims nothing: what it writes stays pending.
+            try node.start(hooks: ["BEARMON_TEST_HOLD_OUTBOX": "1"])
+            guard node.awaitFirstResults([check]) else { return "the check never ran" }
+            try node.set("db", up: false)
+            guard waitUntil(timeout: 30, { node.outbox().contains { $0.state == .held } }) else { return "the offline was not held" }
+            try node.store.database.execute("UPDATE maintenances SET ends_at = ? WHERE id = ?", [.int(wallMilliseconds() + 500), .int(window)])
+            guard waitUntil(timeout: 30, { node.outbox().contains { $0.kind == .catchUp && $0.state == .pending } }) else { return "no catch-up was written" }
+            node.crash()
+            guard node.notes.isEmpty else { return "sent before the crash: \(node.notes)" }
+            try node.start()
+            guard waitUntil(timeout: 30, { !node.notes.isEmpty }) else { return "the catch-up was not sent after the restart" }
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        let rows = node.outbox()
+        let catchUp = try #require(rows.first { $0.kind == .catchUp })
+        #expect(node.notes == [ReceivedNote(checkID: check, status: "offline", kind: "catch_up", eventID: catchUp.eventID)])
+        #expect(rows.filter { $0.kind == .catchUp }.count == 1)
+        #expect(rows.map(\.state) == [.cancelled, .delivered], "\(rows)")
+        #expect(try node.store.ledger().map(\.eventID) == [catchUp.eventID])
+    }
 }

@@ -53,10 +53,10 @@ final class LedgerNode: @unchecked Sendable {
     /// Makes target `name` answer 200 (up) or 503 (down).
     func set(_ name: String, up: Bool) throws { try dir.write("state/\(name)", up ? "up" : "down") }
 
-    /// Starts the node (again, on the same database).
-    func start() throws {
+    /// Starts the node (again, on the same database), with `hooks` added to its environment.
+    func start(hooks: [String: String] = [:]) throws {
         let run = lock.withLock { () -> Int in starts += 1; return starts }
-        let node = try NodeProcess(arguments, log: dir.file("node\(run).log"), environment: environment)
+        let node = try NodeProcess(arguments, log: dir.file("node\(run).log"), environment: environment.merging(hooks) { $1 })
         lock.withLock { running = node }
     }
 
