@@ -4,12 +4,13 @@ import Testing
 @testable import BearmonCore
 @testable import BearmonStore
 
-/// `removed` end to end: checks deleted with `bearmon checks rm --db` while a standalone node
+/// `removed` end to end: checks deleted or disabled with `bearmon checks rm|disable --db` while a standalone node
 /// runs them (or while it is down after a kill -9), told to a real webhook receiver.
 @Suite("removed end to end")
 struct RemovedEndToEndTests {
-    @Test("deleting a check that is offline sends one removed online; deleting one that is online sends nothing", arguments: [false, true])
-    func deleteChecks(crash: Bool) async throws {
+    @Test("deleting or disabling a check that is offline sends one removed online; one that is online sends nothing",
+          arguments: ["rm", "disable"], [false, true])
+    func deleteChecks(action: String, crash: Bool) async throws {
         let node = try await LedgerNode()
         let down = try node.addCheck("down")
         let up = try node.addCheck("up")
@@ -23,8 +24,8 @@ struct RemovedEndToEndTests {
             guard waitUntil(timeout: 30, { node.notes.count == 1 }) else { return "the offline was not sent" }
             if crash { node.crash() }
             for check in [down, up] {
-                let result = try Command.runBlocking(TestPaths.bearmon, ["checks", "rm", "\(check)", "--db", "sqlite:\(node.db)"], timeout: 60)
-                guard result.status == 0 else { return "checks rm \(check) failed: \(result.stderr)" }
+                let result = try Command.runBlocking(TestPaths.bearmon, ["checks", action, "\(check)", "--db", "sqlite:\(node.db)"], timeout: 60)
+                guard result.status == 0 else { return "checks \(action) \(check) failed: \(result.stderr)" }
             }
             if crash { try node.start() }
             guard waitUntil(timeout: 30, { node.notes.count >= 2 }) else { return "the removed notification was not sent" }
