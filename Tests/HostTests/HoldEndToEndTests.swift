@@ -65,8 +65,7 @@ struct HoldEndToEndTests {
             let hold: Int64
             switch ending {
             case .windowEnds:
-                hold = try node.store.addMaintenance(MaintenanceRow(id: 0, name: "e2e", scope: .tag("e2e"), timing: .oneOff(start: now - 1_000, end: now + 600_000),
-                                                                     comment: "upgrade", createdBy: "test", createdAt: 0), now: now)
+                hold = try node.store.addMaintenance(.openForTest(.tag("e2e"), name: "e2e"), now: now)
             case .silenceExpires, .silenceRemoved:
                 hold = try node.store.addSilence(SilenceRow(id: 0, scope: .tag("e2e"), startsAt: now - 1_000, expiresAt: now + 600_000,
                                                             comment: "known", createdBy: "test", createdAt: 0), now: now)
@@ -87,10 +86,9 @@ struct HoldEndToEndTests {
 
             // The hold ends a second from now (the window's end and the silence's expiry are
             // moved in, so that the test waits for the outcome, not for a fixed span).
-            let end = wallMilliseconds() + 1_000
             switch ending {
-            case .windowEnds: try node.store.database.execute("UPDATE maintenances SET ends_at = ? WHERE id = ?", [.int(end), .int(hold)])
-            case .silenceExpires: try node.store.database.execute("UPDATE silences SET expires_at = ? WHERE id = ?", [.int(end), .int(hold)])
+            case .windowEnds: try node.store.endWindow(hold, in: 1_000)
+            case .silenceExpires: try node.store.database.execute("UPDATE silences SET expires_at = ? WHERE id = ?", [.int(wallMilliseconds() + 1_000), .int(hold)])
             case .silenceRemoved: try node.store.endSilence(hold, now: wallMilliseconds())
             }
             guard waitUntil(timeout: 30, { node.notes.count >= 1 && Self.mails(smtp).count >= 1 }) else { return "no catch-up after the hold" }
@@ -131,16 +129,14 @@ struct HoldEndToEndTests {
         let check = try node.addCheck("db")
         let hook = try node.addWebhook()
         try node.alert(check, hook)
-        let now = wallMilliseconds()
-        let window = try node.store.addMaintenance(MaintenanceRow(id: 0, name: "", scope: .check(check), timing: .oneOff(start: now - 1_000, end: now + 600_000),
-                                                                  comment: "", createdBy: "test", createdAt: 0), now: now)
+        let window = try node.store.addMaintenance(.openForTest(.check(check)), now: wallMilliseconds())
         let outcome = try await offPool { () -> String? in
             // This run's outbox claims nothing: what it writes stays pending.
             try node.start(hooks: ["BEARMON_TEST_HOLD_OUTBOX": "1"])
             guard node.awaitFirstResults([check]) else { return "the check never ran" }
             try node.set("db", up: false)
             guard waitUntil(timeout: 30, { node.outbox().contains { $0.state == .held } }) else { return "the offline was not held" }
-            try node.store.database.execute("UPDATE maintenances SET ends_at = ? WHERE id = ?", [.int(wallMilliseconds() + 500), .int(window)])
+            try node.store.endWindow(window, in: 500)
             guard waitUntil(timeout: 30, { node.outbox().contains { $0.kind == .catchUp && $0.state == .pending } }) else { return "no catch-up was written" }
             node.crash()
             guard node.notes.isEmpty else { return "sent before the crash: \(node.notes)" }

@@ -11,30 +11,22 @@ import Testing
 struct HoldFailoverTests {
     @Test("kill -9 the controller while a window holds an offline: the new controller sends one catch-up offline when it ends, then the online")
     func windowAcrossFailover() async throws {
-        let cluster = try await Cluster(confirmations: 2)
-        let state = try TempDirectory("bearmon-switch")
-        let statePath = state.path
-        let target = try await offPool { try FixtureHTTPServer(state: statePath) }
-        let receiver = try await FixtureHTTPServer.recorder()
-        let check = try cluster.store.addCheck(NewCheck(name: "web", type: "http", data: #"{"url":"\#(target.url("/switch/web"))","expect_status":200}"#, interval: 1, delay: 1))
-        let contact = try cluster.store.addContact(type: "webhook", data: receiver.url("/record"))
-        _ = try cluster.store.addAlert(checkID: check, contactID: contact, type: .both)
-        let now = wallMilliseconds()
-        let window = try cluster.store.addMaintenance(MaintenanceRow(id: 0, name: "failover", scope: .check(check), timing: .oneOff(start: now - 1_000, end: now + 600_000),
-                                                                     comment: "", createdBy: "test", createdAt: 0), now: now)
-        let notes: @Sendable () -> WebhookNotes = { WebhookNotes(receiver) }
+        let outage = try await FailoverTests.Outage()
+        let (cluster, check) = (outage.cluster, outage.check)
+        let window = try cluster.store.addMaintenance(.openForTest(.check(check)), now: wallMilliseconds())
+        let notes: @Sendable () -> WebhookNotes = { outage.notes }
 
         let outcome = try await offPool { () -> String? in
             try cluster.start()
-            try state.write("web", "down")
+            try outage.set("down")
             guard waitUntil(timeout: 60, { ((try? cluster.store.outbox(states: [.held])) ?? []).count == 1 }) else { return "the offline was not held" }
             guard let first = cluster.controllerNumber() else { return "no controller" }
             cluster.crashWorker(first)
             guard cluster.awaitNewController(replacing: first) != nil else { return "no new controller" }
             guard notes().fields.isEmpty else { return "notified during the window" }
-            try cluster.store.database.execute("UPDATE maintenances SET ends_at = ? WHERE id = ?", [.int(wallMilliseconds() + 1_000), .int(window)])
+            try cluster.store.endWindow(window, in: 1_000)
             guard waitUntil(timeout: 60, { notes().fields.count >= 1 }) else { return "no catch-up after the window" }
-            try state.write("web", "up")
+            try outage.set("up")
             guard waitUntil(timeout: 60, { notes().fields.count >= 2 }) else { return "no online after the catch-up" }
             // A quiet spell in which a doubled notification would show.
             _ = waitUntil(timeout: 3) { false }

@@ -34,9 +34,9 @@ struct HoldReleaseStoreTests {
     }
 
     /// Records a flip of the check to `status` at `iso`; returns the state its one row was written in.
-    func flip(_ status: CheckStatus, _ iso: String) throws -> OutboxState? {
+    func flip(_ status: CheckStatus, _ iso: String, budget: NotificationBudget = .unlimited) throws -> OutboxState? {
         let record = try store.recordFlip(FlipRequest(flipID: UUID().uuidString, checkID: check, status: status, message: "\(status) at \(iso)",
-                                                      time: Self.at(iso), checkName: "db", checkType: "http", maskedData: "{}"), view: view)
+                                                      time: Self.at(iso), checkName: "db", checkType: "http", maskedData: "{}"), view: view, budget: budget)
         #expect(record.eventIDs.count == 1)
         return try rows().first { $0.eventID == record.eventIDs.first }?.state
     }
@@ -165,11 +165,7 @@ struct HoldReleaseStoreTests {
     @Test("a budget of 3: a flip back to what the contact last heard, with the flips between held, tells nothing and cancels them")
     func budgetFlipBack() throws {
         let budget = NotificationBudget(perHour: 3, twilioPerHour: 3)
-        func flip(_ status: CheckStatus, _ iso: String) throws -> OutboxState? {
-            let record = try store.recordFlip(FlipRequest(flipID: UUID().uuidString, checkID: check, status: status, message: "", time: Self.at(iso),
-                                                          checkName: "db", checkType: "http", maskedData: "{}"), view: view, budget: budget)
-            return try rows().first { $0.eventID == record.eventIDs.first }?.state
-        }
+        func flip(_ status: CheckStatus, _ iso: String) throws -> OutboxState? { try self.flip(status, iso, budget: budget) }
         #expect(try flip(.offline, "2026-06-01T10:00:00Z") == .pending)
         #expect(try flip(.online, "2026-06-01T10:01:00Z") == .pending)
         // No room for an offline and the online that would pair it.
