@@ -41,7 +41,7 @@ struct BudgetEndToEndTests {
                 try node.set("flappy", up: up)
                 guard node.awaitStatus([check], up ? .online : .offline) else { return "flip \(flip) did not happen" }
                 if crash, flip == 4 {
-                    node.crash()
+                    guard node.crashWhenIdle() else { return "a notification stayed pending" }
                     try node.start()
                 }
                 up.toggle()

@@ -63,6 +63,16 @@ final class LedgerNode: @unchecked Sendable {
     /// Kills the node with SIGKILL, as a crash would.
     func crash() { lock.withLock { running }?.crash() }
 
+    /// Kills the node with SIGKILL once no row is pending; false if one still is after
+    /// `timeout`. A kill between a delivery and its record makes the next node send that row
+    /// again once its claim's lease ends (at least once, with the same event id: FailoverTests
+    /// and StandaloneTests cover it); these tests are about what is held.
+    func crashWhenIdle(timeout: Double = 30) -> Bool {
+        let idle = waitUntil(timeout: timeout) { !outbox().contains { $0.state == .pending } }
+        crash()
+        return idle
+    }
+
     /// Stops the node gracefully.
     func stop() { lock.withLock { running }?.process.stop() }
 
