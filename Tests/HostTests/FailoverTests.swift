@@ -24,13 +24,13 @@ struct FailoverTests {
         let receiver: FixtureHTTPServer
         let check: Int64
 
-        init(confirmations: Int = 2) async throws {
-            cluster = try await Cluster(confirmations: confirmations)
+        init(confirmations: Int = 2, delay: Int64 = 1, workerConfig: (Int) -> String = { _ in "" }) async throws {
+            cluster = try await Cluster(confirmations: confirmations, workerConfig: workerConfig)
             state = try TempDirectory("bearmon-switch")
             let statePath = state.path
             target = try await offPool { try FixtureHTTPServer(state: statePath) }
             receiver = try await FixtureHTTPServer.recorder()
-            check = try cluster.store.addCheck(NewCheck(name: "web", type: "http", data: #"{"url":"\#(target.url("/switch/web"))","expect_status":200}"#, interval: 1, delay: 1))
+            check = try cluster.store.addCheck(NewCheck(name: "web", type: "http", data: #"{"url":"\#(target.url("/switch/web"))","expect_status":200}"#, interval: 1, delay: delay))
             let contact = try cluster.store.addContact(type: "webhook", data: receiver.url("/record"))
             _ = try cluster.store.addAlert(checkID: check, contactID: contact, type: .both)
         }

@@ -83,11 +83,11 @@ final class Cluster: @unchecked Sendable {
         }
     }
 
-    /// Starts the viewserver and every worker, and waits until the cluster reports a
-    /// controller and all workers.
-    func start(timeout: Double = 60) throws {
+    /// Starts the viewserver and every worker (with `environment`: test hooks), and waits until
+    /// the cluster reports a controller and all workers.
+    func start(timeout: Double = 60, environment: [String: String] = [:]) throws {
         try startViewserver()
-        for index in workers.indices { try startWorker(index + 1) }
+        for index in workers.indices { try startWorker(index + 1, environment: environment) }
         guard waitUntil(timeout: timeout, { (try? self.status())?.workers.filter(\.alive).count == self.workers.count }) else {
             throw NotReady(description: "the cluster did not come up:\n" + logs)
         }
