@@ -33,13 +33,9 @@ extension SQLStore {
                 checkName: flip.checkName.fitted(to: .checkName), checkType: flip.checkType, checkData: flip.maskedData.fitted(to: .checkData),
                 message: flip.message.fitted(to: .message), since: flip.time, createdAt: flip.time, view: view
             )
-            let hold = NotificationPolicy.hold(facts)
-            // Back to the state the contact last heard while the flips between were held (by a
-            // budget, or a window whose end the release pass has not seen yet): nothing new to
-            // tell, which is what releasing them would decide. Sending it would tell the
-            // contact the same status twice in a row.
-            let nothingNew = try hold == nil && facts.lastHeard == flip.status && Self.hasHeld(check: flip.checkID, contact: contact, in: tx)
-            eventIDs.append(try Self.write(draft, hold: hold, nothingNew: nothingNew, in: tx))
+            // Behind held rows, a flip back to the state the contact last heard is held too
+            // (`behindHeld`), so the release tells it nothing rather than the same status twice.
+            eventIDs.append(try Self.write(draft, hold: NotificationPolicy.hold(facts), in: tx))
         }
         return eventIDs
     }
@@ -96,10 +92,9 @@ extension SQLStore {
     // MARK: Writing rows
 
     /// Writes `draft` as held (with `hold`) or pending; a pending row supersedes the pair's
-    /// held rows and becomes what the contact last heard. With `nothingNew`, it is written
-    /// `cancelled` with the pair's held rows, and the ledger stays. Returns its event id.
-    static func write(_ draft: OutboxDraft, hold: HoldReason?, nothingNew: Bool = false, in tx: any SQLExecutor) throws -> String {
-        let state: OutboxState = nothingNew ? .cancelled : hold == nil ? .pending : .held
+    /// held rows and becomes what the contact last heard. Returns its event id.
+    static func write(_ draft: OutboxDraft, hold: HoldReason?, in tx: any SQLExecutor) throws -> String {
+        let state: OutboxState = hold == nil ? .pending : .held
         let event = UUID().uuidString.lowercased()
         try tx.execute(
             """
@@ -114,9 +109,7 @@ extension SQLStore {
              .int(draft.createdAt), .text(draft.kind.rawValue), .text(hold.map { "\($0)" } ?? ""), .int(draft.missed), .int(draft.since),
              .text(draft.detail.fitted(to: .message)), draft.contactType.sqlValue, draft.contactData.sqlValue]
         )
-        if nothingNew {
-            try cancelHeld(check: draft.checkID, contact: draft.contactID, in: tx)
-        } else if hold == nil {
+        if hold == nil {
             if draft.kind != .catchUp { try cancelHeld(check: draft.checkID, contact: draft.contactID, in: tx) }
             try setLastHeard(draft.status, event: event, check: draft.checkID, contact: draft.contactID, at: draft.createdAt, in: tx)
         }
@@ -145,11 +138,6 @@ extension SQLStore {
     @discardableResult
     static func cancelHeld(check: Int64, contact: Int64, in tx: any SQLExecutor) throws -> Int64 {
         try tx.execute("UPDATE alert_outbox SET state = 'cancelled' WHERE check_id = ? AND contact_id = ? AND state = 'held'", [.int(check), .int(contact)]).affectedRows
-    }
-
-    /// Whether the pair has held rows.
-    static func hasHeld(check: Int64, contact: Int64, in tx: any SQLExecutor) throws -> Bool {
-        try !tx.query("SELECT 1 FROM alert_outbox WHERE check_id = ? AND contact_id = ? AND state = 'held' LIMIT 1", [.int(check), .int(contact)]).isEmpty
     }
 
     static func setLastHeard(_ status: CheckStatus, event: String, check: Int64, contact: Int64, at time: Int64, in tx: any SQLExecutor) throws {

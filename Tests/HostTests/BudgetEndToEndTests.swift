@@ -91,6 +91,8 @@ struct BudgetEndToEndTests {
         #expect(try node.store.ledger().map(\.status) == [.online])
         // The messages say it: offline ones name the target's error, online ones say so.
         let bodies = node.twilioRequests.compactMap { ($0["form"] as? [String: String])?["Body"] }
-        #expect(bodies.count == sent.count && bodies.allSatisfy { $0.hasPrefix("Check [flappy] is now ") }, "\(bodies)")
+        // A flip says "is now", the catch-up says what it is and why it comes late.
+        #expect(bodies.count == sent.count && bodies.allSatisfy { $0.hasPrefix("Check [flappy] is ") }, "\(bodies)")
+        #expect(bodies.filter { $0.contains("held by budget \(Self.limit)/h") }.count == 1, "\(bodies)")
     }
 }
