@@ -64,7 +64,7 @@ struct OutboxSenderTests {
         _ = try contact("flaky:\(log):2")
         let record = try flip(.offline)
         let sender = sender()
-        try await drive(sender, seconds: 30) { try store.outbox(states: [.delivered]).count == 1 }
+        try await drive(sender, seconds: 60) { try store.outbox(states: [.delivered]).count == 1 }
         try await drive(sender, seconds: 0.3) { false }
         #expect(deliveries(log) == ["\(record.eventIDs[0]) offline \(check)"])
         let row = try #require(try store.outbox(states: [.delivered]).first)
@@ -95,7 +95,7 @@ struct OutboxSenderTests {
         _ = try contact("flaky:\(log):2")
         _ = try flip(.offline)
         _ = try flip(.online)
-        try await drive(sender(), seconds: 30) { deliveries(log).count == 2 }
+        try await drive(sender(), seconds: 60) { deliveries(log).count == 2 }
         #expect(deliveries(log).map { $0.split(separator: " ")[1] } == ["offline", "online"])
     }
 

@@ -85,7 +85,7 @@ struct SSLExpireCheckTests {
         #expect(outcome.message.hasPrefix("\(server.address) did not complete a TLS handshake: "), "\(outcome.message)")
         #expect(outcome.message.contains("timed out after"))
         #expect(seconds >= 1.9)
-        #expect(seconds < 20)
+        #expect(seconds < 45, "the server never answers; a loaded machine may be slow to cut")
     }
 
     @Test("a refused port is offline, and says so")
