@@ -21,6 +21,8 @@ struct NodeRuntime {
     /// What the REST API serves, on the tokens' connection: management traffic never queues
     /// with the controller's flip writes.
     let catalog: LocalCatalog
+    /// Round state for pages: this node's controller, or the cluster's over the wire.
+    let rounds: RoundReader
 
     /// Wires the parts around `controller`; `view` says which view this node acts under now.
     init(node: String, address: HostPort, role: String, controller: Controller, store: any Store, host: PluginHost, threads: Int,
@@ -35,6 +37,7 @@ struct NodeRuntime {
         let management = Self.laneStore(store, for: "API tokens and the REST API", logger: logger)
         tokens = TokenBook(store: management, logger: logger)
         catalog = LocalCatalog(store: management, host: host)
+        rounds = RoundReader(local: controller, remote: link)
         selfMonitor = SelfMonitor(node: node, address: address, role: role, monitor: monitor, host: host, alerting: controller.alerting, heldView: view)
     }
 

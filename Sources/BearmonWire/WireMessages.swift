@@ -163,3 +163,38 @@ package struct WireError: Codable, Sendable, Equatable, Error, CustomStringConve
     /// The message.
     package var description: String { error }
 }
+
+/// A node's question to the controller: where these checks stand in their rounds.
+package struct RoundsRequest: Codable, Sendable, Equatable {
+    /// The most checks one request may ask about.
+    package static let limit = 500
+    /// The checks, at most ``limit``.
+    package var checkIDs: [Int64]
+
+    /// A value from its parts.
+    package init(checkIDs: [Int64]) { self.checkIDs = checkIDs }
+
+    /// Decodes a request, refusing more than ``limit`` ids.
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let ids = try container.decode([Int64].self, forKey: .checkIDs)
+        guard ids.count <= Self.limit else {
+            throw DecodingError.dataCorruptedError(forKey: .checkIDs, in: container, debugDescription: "at most \(Self.limit) check ids, got \(ids.count)")
+        }
+        checkIDs = ids
+    }
+}
+
+/// The controller's answer: the rounds of the checks it runs, under its view.
+package struct RoundsReply: Codable, Sendable, Equatable {
+    /// The view the controller holds.
+    package var view: Int64
+    /// One entry per asked check it runs (checks it does not run are absent).
+    package var rounds: [CheckRound]
+
+    /// A value from its parts.
+    package init(view: Int64, rounds: [CheckRound]) {
+        self.view = view
+        self.rounds = rounds
+    }
+}

@@ -46,6 +46,14 @@ package actor RemoteControllerLink: ControllerLink {
         }
     }
 
+    /// Asks the current controller where checks stand in their rounds.
+    package func rounds(_ ids: [Int64]) async throws -> [Int64: CheckRound] {
+        let view = try await controllerView()
+        guard let controller = view.controller else { throw NodeClient.CallError(target: "viewserver \(viewserver)", status: 0, reason: "no controller is granted yet", view: nil) }
+        let reply: RoundsReply = try await client.post(controller, "/v1/rounds", RoundsRequest(checkIDs: Array(ids.prefix(RoundsRequest.limit))), timeout: .seconds(5))
+        return Dictionary(reply.rounds.map { ($0.checkID, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The known controller, or the viewserver's current answer; with the viewserver down,
     /// the last controller that answered.
     private func controllerView() async throws -> ViewReply {

@@ -42,6 +42,12 @@ enum WorkerRoutes {
             let assignments = await controller.exchange(worker: exchange.worker, results: exchange.results, capacity: exchange.capacity, wait: .milliseconds(exchange.waitMs))
             return try WireJSON.response(ExchangeReply(view: held, assignments: assignments))
         }
+        signed.post("v1/rounds") { request, context in
+            let question = try await request.decode(as: RoundsRequest.self, context: context)
+            guard let held = await candidate.heldView else { throw notController(view: await candidate.highestView) }
+            let rounds = try await controller.rounds(question.checkIDs)
+            return try WireJSON.response(RoundsReply(view: held, rounds: rounds.values.sorted { $0.checkID < $1.checkID }))
+        }
         NodeRoutes.checks(signed) {
             guard await candidate.heldView != nil else { throw notController(view: await candidate.highestView) }
             return try await controller.status(address: await candidate.address)
