@@ -1,3 +1,4 @@
+import BearmonServer
 import Foundation
 
 /// A badge in shields.io's flat style ("uptime 24h | 99.93%"): a grey label, a coloured
@@ -32,9 +33,9 @@ struct Badge: Sendable, Equatable {
     var svg: String {
         let labelWidth = Self.width(of: label) + 10, messageWidth = Self.width(of: message) + 10
         let total = labelWidth + messageWidth
-        let name = String(Self.printable(subject).prefix(Self.maxSubjectCharacters))
-        let title = Self.escaped("\(name.isEmpty ? "" : name + ": ")\(label): \(message)")
-        let (label, message) = (Self.escaped(label), Self.escaped(message))
+        let name = String(MarkupText.printable(subject).prefix(Self.maxSubjectCharacters))
+        let title = MarkupText.escaped("\(name.isEmpty ? "" : name + ": ")\(label): \(message)")
+        let (label, message) = (MarkupText.escaped(label), MarkupText.escaped(message))
         return """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(total)" height="20" role="img" aria-label="\(title)">\
         <title>\(title)</title>\
@@ -60,34 +61,5 @@ struct Badge: Sendable, Equatable {
             }
         }
         return (tenths + 9) / 10
-    }
-
-    /// `text` with what XML 1.0 cannot carry (control characters, noncharacters) replaced by
-    /// spaces or U+FFFD, so the document stays well formed.
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D, 0x00...0x1F, 0x7F...0x9F: " "
-            case 0xFFFE, 0xFFFF: "\u{FFFD}"
-            default: scalar
-            }
-        }))
-    }
-
-    /// `text` printable and escaped for XML text and attribute values alike. Scalar by scalar:
-    /// a combining mark after `&` or `<` makes one Character that a Character match would miss.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in printable(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

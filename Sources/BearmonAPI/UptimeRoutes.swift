@@ -25,7 +25,7 @@ package enum UptimeRoutes {
         return [
             APIEndpoint(method: .get, path: "checks/{id}/uptime") { request, context in
                 let (id, visibility) = try await caller(request, context, access)
-                let report = try await APIRoutes.executor.run { try service.uptime(id, visibility) }
+                let report = try await APIRoutes.executor.run { try service.uptime(of: try service.subject(id, visibility)) }
                 return cached(try CatalogJSON.response(report), request)
             },
             APIEndpoint(method: .get, path: "checks/{id}/badge/status.svg") { request, context in
@@ -37,7 +37,8 @@ package enum UptimeRoutes {
                 let window = try windowName(context, among: uptimeWindows)
                 let (id, visibility) = try await caller(request, context, access)
                 let (name, ratio) = try await APIRoutes.executor.run {
-                    (try service.subject(id, visibility).row.name, try service.uptime(id, visibility)[window] ?? nil)
+                    let subject = try service.subject(id, visibility)
+                    return (subject.row.name, try service.uptime(of: subject)[window] ?? nil)
                 }
                 return svg(uptimeBadge(ratio, window: window, name: name), request)
             },
@@ -45,7 +46,8 @@ package enum UptimeRoutes {
                 let window = try windowName(context, among: latencyWindows)
                 let (id, visibility) = try await caller(request, context, access)
                 let (name, mean) = try await APIRoutes.executor.run {
-                    (try service.subject(id, visibility).row.name, try service.latency(id, visibility)[window] ?? nil)
+                    let subject = try service.subject(id, visibility)
+                    return (subject.row.name, try service.latency(of: subject)[window] ?? nil)
                 }
                 return svg(latencyBadge(mean, window: window, name: name), request)
             },

@@ -50,19 +50,17 @@ package struct UptimeService: Sendable {
         return found
     }
 
-    /// Uptime ratios of check `id` per window ("24h", "7d", "30d", "90d", "month"), nil where
+    /// Uptime ratios of `subject` per window ("24h", "7d", "30d", "90d", "month"), nil where
     /// nothing was monitored.
-    package func uptime(_ id: Int64, _ visibility: CheckVisibility) throws(CatalogError) -> [String: Double?] {
-        let subject = try subject(id, visibility)
-        return try Self.stored {
-            try UptimeReader(store: store, days: days).uptime(checkID: id, intervalSeconds: subject.row.interval, tags: subject.tags, now: now())
+    package func uptime(of subject: Subject) throws(CatalogError) -> [String: Double?] {
+        try Self.stored {
+            try UptimeReader(store: store, days: days).uptime(checkID: subject.row.id, intervalSeconds: subject.row.interval, tags: subject.tags, now: now())
         }
     }
 
-    /// Mean latency (ms) of check `id` per latency window ("24h", "7d", "30d"), nil without results.
-    package func latency(_ id: Int64, _ visibility: CheckVisibility) throws(CatalogError) -> [String: Double?] {
-        _ = try subject(id, visibility)
-        return try Self.stored { try UptimeReader(store: store, days: days).meanLatency(checkID: id, now: now()) }
+    /// Mean latency (ms) of `subject` per latency window ("24h", "7d", "30d"), nil without results.
+    package func latency(of subject: Subject) throws(CatalogError) -> [String: Double?] {
+        try Self.stored { try UptimeReader(store: store, days: days).meanLatency(checkID: subject.row.id, now: now()) }
     }
 
     /// Runs a store call; its failure is a 503 that keeps the cause.
