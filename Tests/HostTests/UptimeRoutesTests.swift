@@ -139,7 +139,7 @@ struct UptimeRoutesTests {
         }
     }
 
-    @Test("a private check is 404 without a token, word for word a missing one; 200 with a read token; 401 with a revoked one")
+    @Test("a private check is 404 without a token, word for word a missing one; 200 with a read token or its session; 401 with a revoked one")
     func privateChecks() async throws {
         try await test { client in
             let paths = ["uptime", "badge/status.svg", "badge/uptime/24h.svg", "badge/latency/7d.svg"]
@@ -164,6 +164,15 @@ struct UptimeRoutesTests {
                 let staleHidden = try await Self.get(client, "/api/v1/checks/\(hidden)/\(path)", [.cookie: "bearmon_session=stale.x"])
                 #expect(staleHidden.status == .notFound)
             }
+        }
+        // A browser signed in with the read token sees the private check too.
+        try await test { client in
+            let form = "token=" + (reader.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? reader)
+            let signIn = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form))
+            let cookie = try #require(signIn.headers[.setCookie]?.split(separator: ";").first.map(String.init), "no session: \(signIn.status)")
+            let badge = try await Self.get(client, "/api/v1/checks/\(hidden)/badge/status.svg", [.cookie: cookie])
+            #expect(badge.status == .ok && badge.headers[.cacheControl] == "private, max-age=60")
+            #expect(SVGDocument(Data(buffer: badge.body))?.texts.last == "online")
         }
         // With open reads, anyone reads any check, as the API.
         try await test(openReads: true) { client in

@@ -1,7 +1,7 @@
 import BearmonAPI
-import BearmonManagement
 package import BearmonConfig
 import BearmonCore
+import BearmonManagement
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer

@@ -1,6 +1,6 @@
 import BearmonAPI
-import BearmonManagement
 package import BearmonConfig
+import BearmonManagement
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
