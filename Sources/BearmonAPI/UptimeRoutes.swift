@@ -21,8 +21,7 @@ package enum UptimeRoutes {
 
     /// The operations (also described in the OpenAPI document).
     package static func endpoints(_ service: UptimeService, access: AccessPolicy) -> [APIEndpoint] {
-        let uptimeWindows = UptimeReader.windows.map(\.name), latencyWindows = UptimeReader.latencyWindows.map(\.name)
-        return [
+        [
             APIEndpoint(method: .get, path: "checks/{id}/uptime") { request, context in
                 let (id, visibility) = try await caller(request, context, access)
                 let report = try await APIRoutes.executor.run { try service.uptime(of: try service.subject(id, visibility)) }
@@ -33,25 +32,25 @@ package enum UptimeRoutes {
                 let row = try await APIRoutes.executor.run { try service.subject(id, visibility).row }
                 return svg(statusBadge(row), request)
             },
-            APIEndpoint(method: .get, path: "checks/{id}/badge/uptime/{window}.svg") { request, context in
-                let window = try windowName(context, among: uptimeWindows)
-                let (id, visibility) = try await caller(request, context, access)
-                let (name, ratio) = try await APIRoutes.executor.run {
-                    let subject = try service.subject(id, visibility)
-                    return (subject.row.name, try service.uptime(of: subject)[window] ?? nil)
-                }
-                return svg(uptimeBadge(ratio, window: window, name: name), request)
-            },
-            APIEndpoint(method: .get, path: "checks/{id}/badge/latency/{window}.svg") { request, context in
-                let window = try windowName(context, among: latencyWindows)
-                let (id, visibility) = try await caller(request, context, access)
-                let (name, mean) = try await APIRoutes.executor.run {
-                    let subject = try service.subject(id, visibility)
-                    return (subject.row.name, try service.latency(of: subject)[window] ?? nil)
-                }
-                return svg(latencyBadge(mean, window: window, name: name), request)
-            },
+            windowBadge("uptime", windows: UptimeReader.windows.map(\.name), service: service, access: access, read: { try service.uptime(of: $0) }, draw: uptimeBadge),
+            windowBadge("latency", windows: UptimeReader.latencyWindows.map(\.name), service: service, access: access, read: { try service.latency(of: $0) }, draw: latencyBadge),
         ]
+    }
+
+    /// `GET checks/{id}/badge/KIND/{window}.svg`: the value `read` gives for the window (one of
+    /// `windows`), drawn by `draw`.
+    private static func windowBadge(_ kind: String, windows: [String], service: UptimeService, access: AccessPolicy,
+                                    read: @escaping @Sendable (UptimeService.Subject) throws -> [String: Double?],
+                                    draw: @escaping @Sendable (Double?, String, String) -> Badge) -> APIEndpoint {
+        APIEndpoint(method: .get, path: "checks/{id}/badge/\(kind)/{window}.svg") { request, context in
+            let window = try windowName(context, among: windows)
+            let (id, visibility) = try await caller(request, context, access)
+            let (name, value) = try await APIRoutes.executor.run {
+                let subject = try service.subject(id, visibility)
+                return (subject.row.name, try read(subject)[window] ?? nil)
+            }
+            return svg(draw(value, window, name), request)
+        }
     }
 
     /// The check id of the path and what the caller may see.
