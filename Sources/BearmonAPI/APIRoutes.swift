@@ -19,7 +19,11 @@ package enum APIRoutes {
 
     /// Serves the API from `catalog` on `group`, which applies the access rule (``NodeServer/guarded``).
     package static func add(to group: RouterGroup<NodeRequestContext>, catalog: any CatalogService) {
-        let endpoints = endpoints(catalog)
+        register(endpoints(catalog), on: group)
+    }
+
+    /// Registers `endpoints` on `group`, and 405 for the methods their paths do not serve.
+    static func register(_ endpoints: [APIEndpoint], on group: RouterGroup<NodeRequestContext>) {
         for endpoint in endpoints {
             group.on(RouterPath(endpoint.fullPath), method: endpoint.method, use: endpoint.handler)
         }

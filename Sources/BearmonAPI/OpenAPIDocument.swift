@@ -751,6 +751,70 @@ package enum OpenAPIDocument {
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
       }
+    },
+    "/api/v1/checks/{id}/uptime": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "checkUptime",
+        "summary": "A check's uptime over the last 24 hours, 7, 30 and 90 days and the current calendar month ([status] timezone), from its flips and hourly or daily aggregates, leaving out time without results and time in maintenance. Without a token only for a check marked public (404 otherwise, as for a missing check).",
+        "security": [{}, {"bearer": []}, {"session": []}],
+        "responses": {
+          "200": {"$ref": "#/components/responses/Uptime"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/checks/{id}/badge/status.svg": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "get": {
+        "operationId": "statusBadge",
+        "summary": "A badge with the check's status (online, offline, disabled, unknown). Without a token only for a check marked public.",
+        "security": [{}, {"bearer": []}, {"session": []}],
+        "responses": {
+          "200": {"$ref": "#/components/responses/Badge"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/checks/{id}/badge/uptime/{window}.svg": {
+      "parameters": [{"$ref": "#/components/parameters/id"}, {"$ref": "#/components/parameters/uptimeWindow"}],
+      "get": {
+        "operationId": "uptimeBadge",
+        "summary": "A badge with the check's uptime over the window, cut to two decimals (no data when nothing was monitored). Without a token only for a check marked public.",
+        "security": [{}, {"bearer": []}, {"session": []}],
+        "responses": {
+          "200": {"$ref": "#/components/responses/Badge"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/checks/{id}/badge/latency/{window}.svg": {
+      "parameters": [{"$ref": "#/components/parameters/id"}, {"$ref": "#/components/parameters/latencyWindow"}],
+      "get": {
+        "operationId": "latencyBadge",
+        "summary": "A badge with the mean latency of the check's results over the window, from its hourly aggregates. Without a token only for a check marked public.",
+        "security": [{}, {"bearer": []}, {"session": []}],
+        "responses": {
+          "200": {"$ref": "#/components/responses/Badge"},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
     }
   },
   "components": {
@@ -805,9 +869,35 @@ package enum OpenAPIDocument {
         "in": "query",
         "schema": {"type": "boolean"},
         "description": "true: only silences in force; false: only expired or ended ones."
+      },
+      "uptimeWindow": {
+        "name": "window",
+        "in": "path",
+        "required": true,
+        "schema": {"type": "string", "enum": ["24h", "7d", "30d", "90d"]},
+        "example": "24h",
+        "description": "The window, ending now."
+      },
+      "latencyWindow": {
+        "name": "window",
+        "in": "path",
+        "required": true,
+        "schema": {"type": "string", "enum": ["24h", "7d", "30d"]},
+        "example": "24h",
+        "description": "The window, ending now (hourly aggregates are kept 30 days)."
       }
     },
     "responses": {
+      "Uptime": {
+        "description": "Uptime ratios (0 to 1) per window; null where nothing was monitored. Cache-Control allows a minute.",
+        "headers": {"Cache-Control": {"schema": {"type": "string"}, "description": "public or private, max-age=60."}},
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Uptime"}}}
+      },
+      "Badge": {
+        "description": "An SVG badge in shields.io's flat style. Cache-Control allows a minute.",
+        "headers": {"Cache-Control": {"schema": {"type": "string"}, "description": "public or private, max-age=60."}},
+        "content": {"image/svg+xml": {"schema": {"type": "string"}}}
+      },
       "BadRequest": {
         "description": "The request is not valid: the message names the field or parameter.",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
@@ -842,6 +932,19 @@ package enum OpenAPIDocument {
       }
     },
     "schemas": {
+      "Uptime": {
+        "type": "object",
+        "required": ["24h", "7d", "30d", "90d", "month"],
+        "additionalProperties": false,
+        "properties": {
+          "24h": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The last 24 hours."},
+          "7d": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The last 7 days."},
+          "30d": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The last 30 days."},
+          "90d": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The last 90 days."},
+          "month": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "The current calendar month so far, in [status] timezone."}
+        },
+        "example": {"24h": 0.9993, "7d": 0.9998, "30d": 0.9999, "90d": 1, "month": 0.9999}
+      },
       "Error": {
         "type": "object",
         "required": ["error"],

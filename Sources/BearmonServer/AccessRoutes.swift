@@ -78,7 +78,7 @@ enum AccessRoutes {
     /// The sign-in form, with `message` above it.
     private static func page(_ status: HTTPResponse.Status, message: String?) -> Response {
         html(status, """
-        \(message.map { "<p role=\"alert\">\(escape($0))</p>" } ?? "")
+        \(message.map { "<p role=\"alert\">\(MarkupText.escaped($0))</p>" } ?? "")
         <form method="post" action="/login">
         <label>API token <input type="password" name="token" autocomplete="off" required></label>
         <button type="submit">Sign in</button>
@@ -91,7 +91,7 @@ enum AccessRoutes {
     private static func page(_ status: HTTPResponse.Status, signedIn row: APITokenRow, until expires: Int64) -> Response {
         let until = Date(timeIntervalSince1970: TimeInterval(expires)).formatted(.iso8601)
         return html(status, """
-        <p>Signed in with token <b>\(escape(row.name))</b> (scope \(row.scope.rawValue)) until \(until).</p>
+        <p>Signed in with token <b>\(MarkupText.escaped(row.name))</b> (scope \(row.scope.rawValue)) until \(until).</p>
         <form method="post" action="/logout"><button type="submit">Sign out</button></form>
         """)
     }
@@ -108,21 +108,5 @@ enum AccessRoutes {
             .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
             .contentSecurityPolicy: "default-src 'none'; form-action 'self'; frame-ancestors 'none'",
         ], body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    /// `text` safe inside HTML.
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -9,6 +9,7 @@ import Testing
 @testable import BearmonCore
 @testable import BearmonManagement
 @testable import BearmonServer
+@testable import BearmonStore
 @testable import BearmonWire
 
 /// The REST API's HTTP layer in process, over a small in-memory ``CatalogService``: routing,
@@ -260,7 +261,9 @@ struct APIOpenAPIDocumentTests {
                 #expect(responses["401"] != nil && responses["403"] != nil, "\(method) \(path) lacks 401 or 403")
             }
         }
-        let served = Set(APIRoutes.endpoints(FakeCatalog()).map { "\($0.method.rawValue) \($0.fullPath)" })
+        let access = AccessPolicy(tokens: nil, openReads: false, secure: false, logger: quietLogger)
+        let uptime = UptimeRoutes.endpoints(UptimeService(store: SQLStore(database: try SQLiteDatabase(path: ":memory:")), days: .utc), access: access)
+        let served = Set((APIRoutes.endpoints(FakeCatalog()) + uptime).map { "\($0.method.rawValue) \($0.fullPath)" })
         #expect(described == served, "described but not served: \(described.subtracting(served)); served but not described: \(served.subtracting(described))")
     }
 

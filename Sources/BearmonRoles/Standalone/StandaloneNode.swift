@@ -1,6 +1,7 @@
 import BearmonAPI
 package import BearmonConfig
 import BearmonCore
+import BearmonManagement
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
@@ -72,6 +73,7 @@ package struct StandaloneNode: Sendable {
                                 tokens: runtime.tokens, openReads: openReads, logger: logger)
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
+        UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             logger.notice("\(AccessNotice.text(openReads: openReads))")
