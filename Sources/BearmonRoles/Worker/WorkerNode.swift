@@ -3,6 +3,7 @@ package import BearmonConfig
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
+import BearmonWeb
 package import BearmonStore
 import BearmonSystem
 import BearmonWire
@@ -55,6 +56,8 @@ package struct WorkerNode: Sendable {
         let server = NodeServer(config: config, monitor: runtime.monitor, alerting: controller.alerting, tokens: runtime.tokens, logger: logger)
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
+        WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: try StatusPageSettings.from(config.config)),
+                      secure: config.tls != nil)
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
