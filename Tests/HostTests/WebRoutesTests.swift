@@ -262,3 +262,45 @@ import Testing
 struct WebFeedNotXML: Error {
     let reason: String
 }
+
+/// The dashboard at scale: 10,000 checks with 90 days of daily aggregates and a day of hourly
+/// ones. It asserts what must hold whatever the machine (a page of 50, a bounded page weight)
+/// and prints how long the pages took; the time goals are README's benchmark figures.
+@Suite("web pages at scale")
+struct WebScaleTests {
+    @Test("10,000 checks with 90 days of history: the dashboard shows 50 of them in a page of bounded weight")
+    func tenThousandChecks() async throws {
+        let (store, keep) = try StoreBackend.sqlite.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let today = DayCalendar.utc.day(of: now)
+        let hour = now - now % 3_600_000
+        try store.database.transaction { tx in
+            for id in Int64(1)...10_000 {
+                try tx.execute("INSERT INTO checks (id, name, type, data, check_interval, delay, status, enabled) VALUES (?, ?, 'tcp', '{\"address\":\"127.0.0.1:9\"}', 60, 1, ?, 1)",
+                               [.int(id), .text("check \(id)"), .text(id % 10 == 0 ? "offline" : "online")])
+                for day in (today - 89)...today {
+                    try tx.execute("INSERT INTO check_daily (check_id, day, results, online, latency_sum, latency_min, latency_max, first_at, last_at) VALUES (?, ?, 1440, ?, 14400, 5, 20, 0, 0)",
+                                   [.int(id), .int(day), .int(day % 7 == id % 7 ? 1_400 : 1_440)])
+                }
+                for index in 0..<24 {
+                    try tx.execute("INSERT INTO check_hourly (check_id, hour_start, results, online, latency_sum, latency_min, latency_max, first_at, last_at) VALUES (?, ?, 60, 60, 600, 5, 20, 0, 0)",
+                                   [.int(id), .int(hour - Int64(index) * 3_600_000)])
+                }
+            }
+        }
+        let pages = WebPages(catalog: LocalCatalog(store: store, host: ProductChecks().host), days: .utc, settings: StatusPageSettings(), now: { now })
+        var timings: [String] = []
+        var page = ""
+        for query in [["status": "offline"], [:], ["q": "check 99", "page": "2"]] {
+            let started = Date()
+            page = try pages.dashboard(DashboardQuery(query))
+            timings.append("\(query): \(Int(Date().timeIntervalSince(started) * 1000)) ms, \(page.utf8.count / 1024) KiB")
+        }
+        print("dashboard with 10,000 checks and 90 days: " + timings.joined(separator: "; "))
+        let full = try pages.dashboard(DashboardQuery([:]))
+        #expect(full.components(separatedBy: "<tr class=\"check ").count - 1 == WebPages.pageSize)
+        #expect(full.contains("Page 1 of 200") && full.contains("10000 checks: 9000 online, 1000 offline"))
+        #expect(full.utf8.count < 256 * 1024, "the page weighs \(full.utf8.count) bytes")
+    }
+}
