@@ -1,5 +1,22 @@
+import BearmonCore
+
 /// Latency as inline SVG: a sparkline for the dashboard, a chart with its scale for the check page.
 enum LatencyChart {
+    /// Each hour's mean latency (ms) of the `count` hours ending with the one starting at
+    /// `lastHour`, oldest first; nil for an hour without results.
+    static func hourlyMeans(_ aggregates: [(hourStart: Int64, aggregate: ResultAggregate)], lastHour: Int64, count: Int) -> [Double?] {
+        let byHour = Dictionary(aggregates.map { ($0.hourStart, $0.aggregate) }, uniquingKeysWith: { first, _ in first })
+        return (0..<Int64(count)).map { index in
+            byHour[lastHour - (Int64(count) - 1 - index) * ResultRollup.hourMs].flatMap { $0.results > 0 ? $0.latencyMean : nil }
+        }
+    }
+
+    /// The mean latency (ms) over `aggregates`; nil without results.
+    static func mean(_ aggregates: [ResultAggregate]) -> Double? {
+        let results = aggregates.reduce(Int64(0)) { $0 + $1.results }
+        return results > 0 ? aggregates.reduce(0) { $0 + $1.latencySum } / Double(results) : nil
+    }
+
     /// A polyline of `values` (ms, oldest first; nil where there was no result) scaled into
     /// `width` × `height`; gaps break the line.
     static func svg(_ values: [Double?], width: Int, height: Int, label: String, axis: Bool = false) -> String {

@@ -18,13 +18,10 @@ extension WebPages {
         let bars = try bars([id], now: now, hours: true)[id]!
         let (hour, _) = clock(now)
         let week = try store.hourlyAggregates(checkID: id, from: hour - 167 * ResultRollup.hourMs, to: hour + ResultRollup.hourMs)
-        let byHour = Dictionary(week.map { ($0.hourStart, $0.aggregate) }, uniquingKeysWith: { first, _ in first })
-        let means: [Double?] = (0..<Int64(168)).map { index in
-            byHour[hour - (167 - index) * ResultRollup.hourMs].flatMap { $0.results > 0 ? $0.latencyMean : nil }
-        }
+        let means = LatencyChart.hourlyMeans(week, lastHour: hour, count: 168)
         let measured = week.map(\.aggregate).filter { $0.results > 0 }
         let latencySummary = measured.isEmpty ? "No results in 7 days." :
-            "min \(WebFormat.latency(measured.map(\.latencyMin).min() ?? 0)), mean \(WebFormat.latency(measured.reduce(0) { $0 + $1.latencySum } / Double(measured.reduce(Int64(0)) { $0 + $1.results }))), max \(WebFormat.latency(measured.map(\.latencyMax).max() ?? 0))"
+            "min \(WebFormat.latency(measured.map(\.latencyMin).min() ?? 0)), mean \(WebFormat.latency(LatencyChart.mean(measured) ?? 0)), max \(WebFormat.latency(measured.map(\.latencyMax).max() ?? 0))"
         let latest = try store.latestResults(checkIDs: [id], since: now - 86_400_000)[id] ?? []
         let overlays = try store.checkOverlays([id], now: now)
         let state = Self.state(status: check.status, enabled: check.enabled, maintenance: overlays.overlays[id]?.maintenance != nil)

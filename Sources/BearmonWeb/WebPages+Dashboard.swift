@@ -29,13 +29,8 @@ extension WebPages {
             let state = Self.state(status: row.status, enabled: row.enabled, maintenance: overlay?.maintenance != nil)
             let drawn = bars[row.id]
             let hourly = drawn?.hourly ?? []
-            let (hour, _) = clock(now)
-            let means: [Double?] = (0..<Int64(Self.barHours)).map { index in
-                let start = hour - (Int64(Self.barHours) - 1 - index) * ResultRollup.hourMs
-                return hourly.first { $0.hourStart == start }.flatMap { $0.aggregate.results > 0 ? $0.aggregate.latencyMean : nil }
-            }
-            let recent = hourly.map(\.aggregate).filter { $0.results > 0 }
-            let mean = recent.isEmpty ? nil : recent.reduce(0) { $0 + $1.latencySum } / Double(recent.reduce(Int64(0)) { $0 + $1.results })
+            let means = LatencyChart.hourlyMeans(hourly, lastHour: clock(now).hour, count: Self.barHours)
+            let mean = LatencyChart.mean(hourly.map(\.aggregate))
             return WebView.Dashboard.Row(
                 id: row.id, name: row.name, type: row.type, tags: tags[row.id] ?? [], state: state.state, stateLabel: state.label,
                 overlays: overlayLines(overlay, held: overlays.held[row.id]),

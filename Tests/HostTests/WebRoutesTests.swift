@@ -234,6 +234,18 @@ import Testing
         }
     }
 
+    @Test("a node without a store (the viewserver) answers 404 on every page, naming a worker's address")
+    func unavailable() async throws {
+        let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "v", password: nil, monitor: nil, alerting: nil, logger: quietLogger)
+        WebRoutes.unavailable(on: server.open, reason: "the viewserver has no store, so it serves no pages; use a worker's address")
+        try await server.application(services: []) {}.test(.router) { client in
+            for uri in ["/", "/checks/1", "/status", "/status/eu", "/status/feed.atom"] {
+                let (status, body) = try await get(client, uri)
+                #expect(status == .notFound && body.contains("use a worker's address"), "\(uri): \(status) \(body)")
+            }
+        }
+    }
+
     /// The titles of the entries of an Atom document, or an error if it is not well-formed.
     static func atomEntries(_ data: Data) throws -> [String] {
         final class Titles: NSObject, XMLParserDelegate {
