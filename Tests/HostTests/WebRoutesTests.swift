@@ -246,6 +246,19 @@ import Testing
         }
     }
 
+    @Test("[status] title, footer and showMessages: README's defaults; a title too long or a showMessages that is not a boolean is refused at its line")
+    func settings() throws {
+        #expect(try StatusPageSettings.from(Config()) == StatusPageSettings(title: "Status", footer: "", showMessages: false))
+        let set = try GcfgParser(file: "s.cfg").parse("[status]\ntitle = \"Acme <status>\"\nfooter = ops\nshowMessages = true\n")
+        #expect(try StatusPageSettings.from(set) == StatusPageSettings(title: "Acme <status>", footer: "ops", showMessages: true))
+        let long = try GcfgParser(file: "s.cfg").parse("[status]\ntitle = \(String(repeating: "t", count: 501))\n")
+        let tooLong = #expect(throws: ConfigError.self) { try StatusPageSettings.from(long) }
+        #expect(tooLong?.description.hasPrefix("s.cfg:2: [status] title: is 501 characters") == true, "\(tooLong.map { "\($0)" } ?? "")")
+        let notBool = try GcfgParser(file: "s.cfg").parse("[status]\n\nshowMessages = sometimes\n")
+        let refused = #expect(throws: ConfigError.self) { try StatusPageSettings.from(notBool) }
+        #expect(refused?.description.hasPrefix("s.cfg:3: [status] showMessages") == true, "\(refused.map { "\($0)" } ?? "")")
+    }
+
     /// The titles of the entries of an Atom document, or an error if it is not well-formed.
     static func atomEntries(_ data: Data) throws -> [String] {
         final class Titles: NSObject, XMLParserDelegate {
