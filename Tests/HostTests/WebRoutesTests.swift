@@ -234,6 +234,28 @@ import Testing
         }
     }
 
+    @Test("maintenance and silences show as overlays on the dashboard and the check page; active maintenance on the status page")
+    func overlays() async throws {
+        let scene = try Scene()
+        let until = scene.now + 3_600_000
+        _ = try scene.store.addMaintenance(MaintenanceRow(id: 0, name: "edge swap", scope: .check(scene.hostile), timing: .oneOff(start: scene.now - 60_000, end: until),
+                                                          comment: "", createdBy: "alice", createdAt: scene.now), now: scene.now)
+        _ = try scene.store.addSilence(SilenceRow(id: 0, scope: .tag("eu"), startsAt: scene.now - 60_000, expiresAt: until, comment: "noisy <eu>", createdBy: "bob",
+                                                  createdAt: scene.now), now: scene.now)
+        let format = WebFormat(zone: "UTC")
+        try await serve(scene.pages()) { client in
+            let (_, page) = try await get(client, "/")
+            let rows = rows(page)
+            #expect(rows[scene.hostile]?.contains("In maintenance (edge swap) until \(format.time(until))") == true, "\(rows[scene.hostile] ?? "")")
+            #expect(rows[scene.db]?.contains("Silenced until \(format.time(until)): noisy &lt;eu&gt;") == true, "\(rows[scene.db] ?? "")")
+            let (_, check) = try await get(client, "/checks/\(scene.api)")
+            #expect(check.contains("<p class=\"overlay\">Silenced until"))
+            let (_, status) = try await get(client, "/status")
+            #expect(status.contains("<h2>Maintenance</h2>") && status.contains("maintenance until \(format.time(until))"), "\(status)")
+            #expect(!status.contains("noisy"), "silences are the operators' business, not the public's")
+        }
+    }
+
     @Test("a node without a store (the viewserver) answers 404 on every page, naming a worker's address")
     func unavailable() async throws {
         let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "v", password: nil, monitor: nil, alerting: nil, logger: quietLogger)
