@@ -5,7 +5,8 @@ extension WebPages {
     /// The dashboard: every check matching `query`, a page at a time, with its status, 90 daily
     /// bars and 24 hourly ones, a latency sparkline, each worker's newest result and its overlays.
     /// The page's checks are read with one query per kind of data, whatever their number.
-    package func dashboard(_ query: DashboardQuery) throws -> String {
+    /// `rounds` is the acting controller's word on each check's round; nil shows "unknown".
+    package func dashboard(_ query: DashboardQuery, rounds: CurrentRounds? = nil) throws -> String {
         let now = now()
         let all = try store.checkRows()
         let tags = try store.checkTags()
@@ -37,7 +38,8 @@ extension WebPages {
                 days: drawn?.days ?? "", hours: drawn?.hours, uptime: "90 d: \(WebFormat.percent(drawn?.ratio)) of results online",
                 sparkline: LatencyChart.svg(means, width: 96, height: 18, label: "hourly mean latency, last 24 hours"),
                 latency: mean.map { "mean \(WebFormat.latency($0))" } ?? "no results",
-                workers: (latest[row.id] ?? []).map { worker($0, now: now) }
+                workers: (latest[row.id] ?? []).map { worker($0, now: now) },
+                round: rounds?.text(for: row.id) ?? "round: unknown (this node is not acting as the controller)"
             )
         }
         let counts = Dictionary(grouping: all, by: { states[$0.id] ?? "unknown" }).mapValues(\.count)
@@ -49,8 +51,7 @@ extension WebPages {
             typeOptions: options([nil] + Set(all.map(\.type)).sorted(), selected: query.type, any: "any type"),
             tagOptions: options([nil] + Set(tags.values.joined()).sorted(), selected: query.tag, any: "any tag"),
             summary: summary, rows: rows, page: page, pages: pages,
-            previous: page > 1 ? query.link(page: page - 1) : nil, next: page < pages ? query.link(page: page + 1) : nil,
-            round: "unknown (rounds are not shown on this page yet)"
+            previous: page > 1 ? query.link(page: page - 1) : nil, next: page < pages ? query.link(page: page + 1) : nil
         )
         return render(model, "dashboard")
     }

@@ -10,11 +10,14 @@ package enum WebRoutes {
     static let executor = BlockingExecutor(label: "bearmon.web")
 
     /// Serves `pages`: `/` and `/checks/{id}` on `guarded`, `/status`, `/status/{tag}` and
-    /// `/status/feed.atom` on `open`. `secure` says whether the node serves TLS (for the feed's links).
-    package static func add(guarded: RouterGroup<NodeRequestContext>, open: RouterGroup<NodeRequestContext>, pages: WebPages, secure: Bool) {
+    /// `/status/feed.atom` on `open`. `secure` says whether the node serves TLS (for the feed's links);
+    /// `rounds` asks the acting controller for its rounds (nil, or nil answered: "unknown").
+    package static func add(guarded: RouterGroup<NodeRequestContext>, open: RouterGroup<NodeRequestContext>, pages: WebPages, secure: Bool,
+                            rounds: (@Sendable () async -> CurrentRounds?)? = nil) {
         guarded.get("/") { request, _ in
             let query = DashboardQuery(formParameters(request.uri.query ?? ""))
-            return try await html { try pages.dashboard(query) }
+            let current = await rounds?()
+            return try await html { try pages.dashboard(query, rounds: current) }
         }
         guarded.get("checks/:id") { _, context in
             let text = context.parameters.get("id") ?? ""

@@ -50,13 +50,12 @@ enum WebTemplates {
     <p class="summary">{{summary}}</p>
     <table class="checks"><thead><tr><th>Status</th><th>Check</th><th>Type</th><th>Tags</th><th>90 days · 24 hours</th><th>Latency (24 h)</th><th>Last result per worker</th></tr></thead>
     <tbody>{{#rows}}
-    <tr class="check {{state}}" data-check="{{id}}"><td><span class="state {{state}}">{{stateLabel}}</span>{{#overlays}}<br><span class="overlay">{{.}}</span>{{/overlays}}</td>
+    <tr class="check {{state}}" data-check="{{id}}"><td><span class="state {{state}}">{{stateLabel}}</span>{{#overlays}}<br><span class="overlay">{{.}}</span>{{/overlays}}<br><small class="round">{{round}}</small></td>
     <td><a href="/checks/{{id}}">{{name}}</a></td><td>{{type}}</td><td>{{#tags}}<a class="tag" href="/?tag={{.}}">{{.}}</a> {{/tags}}</td>
     <td>{{> bars}}<br><small>{{uptime}}</small></td><td>{{{sparkline}}}<br><small>{{latency}}</small></td>
     <td>{{#workers}}<div class="worker"><span class="state {{status}}">{{node}}</span> {{status}} · {{latency}} · {{ago}}</div>{{/workers}}{{^workers}}<small>no result in 24 h</small>{{/workers}}</td></tr>
     {{/rows}}{{^rows}}<tr><td colspan="7">No check matches.</td></tr>{{/rows}}</tbody></table>
     <nav class="pages">{{#previous}}<a rel="prev" href="{{previous}}">← Previous</a>{{/previous}} <span>Page {{page}} of {{pages}}</span> {{#next}}<a rel="next" href="{{next}}">Next →</a>{{/next}}</nav>
-    <p class="round">Current round: {{round}}</p>
     {{> foot}}
     """
 

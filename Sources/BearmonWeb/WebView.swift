@@ -59,7 +59,6 @@ enum WebView {
         let pages: Int
         let previous: String?
         let next: String?
-        let round: String
 
         /// One check's row.
         struct Row {
@@ -76,6 +75,7 @@ enum WebView {
             let sparkline: String
             let latency: String
             let workers: [Worker]
+            let round: String
         }
     }
 

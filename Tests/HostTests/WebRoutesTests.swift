@@ -111,6 +111,7 @@ import Testing
             #expect(rows[scene.api]?.contains("class=\"down\"") == true && rows[scene.api]?.contains("class=\"up\"") == true, "bars")
             #expect(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x&#39;"))
             #expect(page.contains("1 offline") && page.contains("3 checks"))
+            #expect(rows[scene.api]?.contains("round: unknown") == true, "no controller's word: unknown")
 
             let (_, offline) = try await get(client, "/?status=offline")
             #expect(Set(self.rows(offline).keys) == [scene.api])
@@ -254,6 +255,15 @@ import Testing
             #expect(status.contains("<h2>Maintenance</h2>") && status.contains("maintenance until \(format.time(until))"), "\(status)")
             #expect(!status.contains("noisy"), "silences are the operators' business, not the public's")
         }
+    }
+
+    @Test("the dashboard shows the acting controller's rounds: the workers that disagree, out of how many are needed")
+    func rounds() throws {
+        let scene = try Scene()
+        let page = try scene.pages().dashboard(DashboardQuery([:]), rounds: CurrentRounds(disagreeing: [scene.db: ["w2", "w1"]], needed: 2))
+        let rows = rows(page)
+        #expect(rows[scene.db]?.contains("round: 2 of 2 needed disagree (w1, w2)") == true, "\(rows[scene.db] ?? "")")
+        #expect(rows[scene.api]?.contains("round: all agree") == true)
     }
 
     @Test("a node without a store (the viewserver) answers 404 on every page, naming a worker's address")

@@ -77,7 +77,9 @@ package struct StandaloneNode: Sendable {
                                 tokens: runtime.tokens, openReads: openReads, logger: logger)
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
-        WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false)
+        WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false) {
+            [confirmations = settings.scheduler.confirmations] in CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
+        }
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             logger.notice("\(AccessNotice.text(openReads: openReads))")

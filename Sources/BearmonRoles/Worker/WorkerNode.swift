@@ -57,7 +57,11 @@ package struct WorkerNode: Sendable {
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: try StatusPageSettings.from(config.config)),
-                      secure: config.tls != nil)
+                      secure: config.tls != nil) { [confirmations = settings.scheduler.confirmations] in
+            // Only the acting controller knows the rounds; another worker shows "unknown".
+            guard await candidate.heldView != nil else { return nil }
+            return CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
+        }
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
