@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // YAML for config as code (`bearmon apply` / `export`).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Templates for the web pages (dashboard, check page, status page).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The contract between host and plugins: a header and nothing else of substance.
@@ -118,12 +120,24 @@ let package = Package(
             ],
             path: "Sources/BearmonAPI", swiftSettings: hostSwiftSettings
         ),
+        // The web pages: dashboard, check page, public status page and its Atom feed, with
+        // their templates compiled in.
+        .target(
+            name: "BearmonWeb",
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonManagement", "BearmonServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Sources/BearmonWeb", swiftSettings: hostSwiftSettings
+        ),
         .target(
             name: "BearmonRoles",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonSystem",
                 "BearmonManagement",
                 "BearmonAPI",
+                "BearmonWeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -218,6 +232,7 @@ let package = Package(
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
                 "BearmonCLI", "BearmonSystem", "BearmonManagement",
                 "BearmonAPI",
+                "BearmonWeb",
                 // The egress guard inside a transfer, tested below the plugins that use it.
                 "CurlKit",
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.

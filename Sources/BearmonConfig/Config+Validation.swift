@@ -15,7 +15,7 @@ extension Config {
         "server": ["maxconnections", "headertimeout", "idletimeout"],
         "api": ["openreads"],
         "notify": ["maxperhour"],
-        "status": ["timezone"],
+        "status": ["timezone", "title", "footer", "showmessages"],
     ]
 
     /// Keys bearmon itself reads in sections that belong to plugins (whose other keys the

@@ -82,9 +82,10 @@ extension SQLStore {
             + deleteBatch(from: "result_batches", key: ("batch_id", "written_at"), where: "written_at < ?", [.int(batchesBefore)], limit: limit)
     }
 
-    private static func aggregate(_ row: SQLRow) -> ResultAggregate {
-        ResultAggregate(results: row.int(1), online: row.int(2), latencySum: row[3].double ?? 0, latencyMin: row[4].double ?? 0,
-                        latencyMax: row[5].double ?? 0, firstAt: row.int(6), lastAt: row.int(7))
+    /// The aggregate in `row`'s columns from `first` on (results, online, latency sum, min, max, first and last result).
+    static func aggregate(_ row: SQLRow, from first: Int = 1) -> ResultAggregate {
+        ResultAggregate(results: row.int(first), online: row.int(first + 1), latencySum: row[first + 2].double ?? 0, latencyMin: row[first + 3].double ?? 0,
+                        latencyMax: row[first + 4].double ?? 0, firstAt: row.int(first + 5), lastAt: row.int(first + 6))
     }
 
     /// Each check's newest result.

@@ -156,6 +156,16 @@ package protocol Store: AnyObject, Sendable {
     @discardableResult func pruneAggregates(hoursBefore: Int64, daysBefore: Int64, batchesBefore: Int64, limit: Int) throws -> Int64
     /// Each check's newest result.
     func latestResults() throws -> [Int64: ResultRecord]
+    /// Daily aggregates of the checks `checkIDs` for local days `from...to`, by check, oldest
+    /// first: one query for a page of checks rather than one per check.
+    func dailyAggregates(checkIDs: [Int64], from: Int64, to: Int64) throws -> [Int64: [(day: Int64, aggregate: ResultAggregate)]]
+    /// Hourly aggregates of the checks `checkIDs` in `[from, to)` (unix ms), by check, oldest first.
+    func hourlyAggregates(checkIDs: [Int64], from: Int64, to: Int64) throws -> [Int64: [(hourStart: Int64, aggregate: ResultAggregate)]]
+    /// The newest result of each worker for each of the checks `checkIDs`, among results at or
+    /// after `since` (unix ms), by check, ordered by node.
+    func latestResults(checkIDs: [Int64], since: Int64) throws -> [Int64: [ResultRecord]]
+    /// The flips of the checks `checkIDs` decided at or after `since`, newest first, at most `limit`.
+    func flips(checkIDs: [Int64], since: Int64, limit: Int) throws -> [FlipHistoryRow]
     /// Deletes at most `limit` results older than `time`; returns how many.
     @discardableResult func pruneResults(before time: Int64, limit: Int) throws -> Int64
 

@@ -60,6 +60,9 @@ struct ConfigKeysTests {
     maxPerHour = 30
     [status]
     timezone = Europe/Berlin
+    title = Example status
+    footer = Run by the example team
+    showMessages = false
     [twilio]
     maxPerHour = 5
     """
@@ -78,6 +81,7 @@ struct ConfigKeysTests {
             _ = PluginSettings.from(config)
             _ = try LogSetup.debug(in: config)
             _ = try config.egressRules()
+            _ = try StatusPageSettings.from(config)
         }
         let known = Set(Config.hostSections.merging(Config.hostKeysInPluginSections) { $0.union($1) }
             .flatMap { section, keys in keys.map { "\(section).\($0)" } })

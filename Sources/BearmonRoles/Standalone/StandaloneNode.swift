@@ -5,6 +5,7 @@ import BearmonManagement
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
+import BearmonWeb
 package import BearmonStore
 package import BearmonSystem
 package import Logging
@@ -34,11 +35,14 @@ package struct StandaloneNode: Sendable {
     package let server: ServerSettings
     /// `[api]`: whether reads need a token.
     package let api: APISettings
+    /// `[status]`: the status page's title, footer and whether it shows messages.
+    package let status: StatusPageSettings
     let logger: Logger
 
     /// Describes a node; nothing runs until `run()`.
     package init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
-                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), api: APISettings = APISettings(), logger: Logger) {
+                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), api: APISettings = APISettings(),
+                status: StatusPageSettings = StatusPageSettings(), logger: Logger) {
         self.address = address
         self.node = node
         self.store = store
@@ -48,6 +52,7 @@ package struct StandaloneNode: Sendable {
         self.push = push
         self.server = server
         self.api = api
+        self.status = status
         self.logger = logger
     }
 
@@ -74,6 +79,9 @@ package struct StandaloneNode: Sendable {
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
+        WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false) {
+            [confirmations = settings.scheduler.confirmations] in CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
+        }
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             logger.notice("\(AccessNotice.text(openReads: openReads))")

@@ -2,6 +2,7 @@ import BearmonAPI
 package import BearmonConfig
 import BearmonMonitor
 import BearmonServer
+import BearmonWeb
 import BearmonWire
 import Hummingbird
 package import Logging
@@ -27,6 +28,7 @@ package struct ViewserverNode: Sendable {
         let server = NodeServer(config: config, logger: logger)
         server.signed.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
         APIRoutes.unavailable(on: server.open, reason: "the viewserver has no store, so it serves no REST API; use a worker's address (its [controller] addr)")
+        WebRoutes.unavailable(on: server.open, reason: "the viewserver has no store, so it serves no pages; use a worker's address (its [controller] addr)")
         // [push] is read (and checked) here too, as config files are often shared; the
         // viewserver's own pushes are signed, so it needs no [push] token.
         _ = try PushSettings.from(config.config)

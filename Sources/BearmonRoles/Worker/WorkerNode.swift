@@ -4,6 +4,7 @@ import BearmonManagement
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
+import BearmonWeb
 package import BearmonStore
 import BearmonSystem
 import BearmonWire
@@ -57,6 +58,12 @@ package struct WorkerNode: Sendable {
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
+        WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: try StatusPageSettings.from(config.config)),
+                      secure: config.tls != nil) { [confirmations = settings.scheduler.confirmations] in
+            // Only the acting controller knows the rounds; another worker shows "unknown".
+            guard await candidate.heldView != nil else { return nil }
+            return CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
+        }
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
