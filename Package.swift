@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // YAML for config as code (`bearmon apply` / `export`).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Prometheus's text exposition format for /metrics.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The contract between host and plugins: a header and nothing else of substance.
@@ -118,12 +120,23 @@ let package = Package(
             ],
             path: "Sources/BearmonAPI", swiftSettings: hostSwiftSettings
         ),
+        // Prometheus's /metrics: a node's own series, and the acting controller's per-check ones.
+        .target(
+            name: "BearmonMetrics",
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonServer",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/BearmonMetrics", swiftSettings: hostSwiftSettings
+        ),
         .target(
             name: "BearmonRoles",
             dependencies: [
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonSystem",
                 "BearmonManagement",
                 "BearmonAPI",
+                "BearmonMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -218,6 +231,7 @@ let package = Package(
                 "BearmonCore", "BearmonConfig", "BearmonStore", "BearmonPlugins", "BearmonWire", "BearmonMonitor", "BearmonServer", "BearmonRoles",
                 "BearmonCLI", "BearmonSystem", "BearmonManagement",
                 "BearmonAPI",
+                "BearmonMetrics",
                 // The egress guard inside a transfer, tested below the plugins that use it.
                 "CurlKit",
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.

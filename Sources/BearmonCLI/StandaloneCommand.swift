@@ -30,6 +30,7 @@ struct StandaloneCommand: AsyncParsableCommand {
         let push: PushSettings
         let server: ServerSettings
         let api: APISettings
+        let metrics: MetricsSettings
         do {
             slots = try threads ?? WorkerSettings.from(config).threads ?? 32
             name = try node ?? NodeConfig.name(in: config) ?? "standalone"
@@ -37,6 +38,7 @@ struct StandaloneCommand: AsyncParsableCommand {
             push = try PushSettings.from(config)
             server = try ServerSettings.from(config)
             api = try APISettings.from(config)
+            metrics = try MetricsSettings.from(config)
         } catch {
             throw CLIFailure(cause: error)
         }
@@ -46,6 +48,6 @@ struct StandaloneCommand: AsyncParsableCommand {
         if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
             for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
         }
-        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, api: api, logger: logger).run()
+        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, api: api, metrics: metrics, logger: logger).run()
     }
 }

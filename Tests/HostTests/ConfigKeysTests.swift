@@ -60,6 +60,8 @@ struct ConfigKeysTests {
     maxPerHour = 30
     [status]
     timezone = Europe/Berlin
+    [metrics]
+    open = false
     [twilio]
     maxPerHour = 5
     """

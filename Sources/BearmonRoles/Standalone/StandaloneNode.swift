@@ -1,6 +1,7 @@
 import BearmonAPI
 package import BearmonConfig
 import BearmonCore
+import BearmonMetrics
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
@@ -33,11 +34,14 @@ package struct StandaloneNode: Sendable {
     package let server: ServerSettings
     /// `[api]`: whether reads need a token.
     package let api: APISettings
+    /// `[metrics]`: whether `/metrics` is open to anyone.
+    package let metrics: MetricsSettings
     let logger: Logger
 
     /// Describes a node; nothing runs until `run()`.
     package init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
-                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), api: APISettings = APISettings(), logger: Logger) {
+                push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), api: APISettings = APISettings(),
+                metrics: MetricsSettings = MetricsSettings(), logger: Logger) {
         self.address = address
         self.node = node
         self.store = store
@@ -47,6 +51,7 @@ package struct StandaloneNode: Sendable {
         self.push = push
         self.server = server
         self.api = api
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -72,6 +77,7 @@ package struct StandaloneNode: Sendable {
                                 tokens: runtime.tokens, openReads: openReads, logger: logger)
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
+        MetricsRoutes.add(to: server, settings: metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             logger.notice("\(AccessNotice.text(openReads: openReads))")

@@ -1,4 +1,5 @@
 import BearmonAPI
+import BearmonMetrics
 package import BearmonConfig
 import BearmonMonitor
 import BearmonServer

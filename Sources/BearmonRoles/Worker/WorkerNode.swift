@@ -1,5 +1,6 @@
 import BearmonAPI
 package import BearmonConfig
+import BearmonMetrics
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
@@ -55,6 +56,7 @@ package struct WorkerNode: Sendable {
         let server = NodeServer(config: config, monitor: runtime.monitor, alerting: controller.alerting, tokens: runtime.tokens, logger: logger)
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
+        MetricsRoutes.add(to: server, settings: config.metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },
