@@ -27,6 +27,7 @@ package struct ViewserverNode: Sendable {
         let viewserver = Viewserver(candidates: candidates, client: client, settings: settings.lease, logger: logger)
         let server = NodeServer(config: config, logger: logger)
         server.signed.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
+        MetricsRoutes.add(to: server, settings: config.metrics, metrics: NodeMetrics(node: config.node, role: "viewserver"))
         APIRoutes.unavailable(on: server.open, reason: "the viewserver has no store, so it serves no REST API; use a worker's address (its [controller] addr)")
         // [push] is read (and checked) here too, as config files are often shared; the
         // viewserver's own pushes are signed, so it needs no [push] token.
