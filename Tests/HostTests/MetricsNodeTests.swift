@@ -90,7 +90,7 @@ struct MetricsNodeTests {
     func realPrometheus() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.prometheus), "no \(Self.prometheus): run script/bootstrap")
         let failures = try await offPool { () -> [String] in
-            let node = try AccessNode(config: "[api]\nopenReads = false\n")
+            let node = try AccessNode(config: "[api]\nopenReads = false\n", environment: ["BEARMON_TEST_METRICS_REFRESH_MS": "1000"])
             // The seeded checks: 1 ("bearmon itself") stays online, 2 ("nothing listens here") goes offline.
             let flipped = waitUntil(timeout: 60) {
                 let answer = try? node.call("GET", "/v1/checks", headers: node.bearer("reader"))
@@ -136,6 +136,9 @@ struct MetricsNodeTests {
             if value(#"bearmon_check_up{check_id="2"}"#) != "0" { failures.append("check 2 (offline): \(query(#"bearmon_check_up{check_id="2"}"#))") }
             if value(#"bearmon_check_up{check_id="1"}"#) != "1" { failures.append("check 1 (online): \(query(#"bearmon_check_up{check_id="1"}"#))") }
             if value(#"up{job="bearmon"}"#) != "1" { failures.append("the scrape itself: \(query("up"))") }
+            // Check 1 has been online for as long as it has been monitored.
+            let ratio = #"bearmon_check_uptime_ratio{check_id="1",window="24h"}"#
+            if !waitUntil(timeout: 30, { value(ratio) == "1" }) { failures.append("uptime ratio of check 1: \(query(ratio))") }
             let joined = query(#"bearmon_check_up * on(check_id) group_left(name) bearmon_check_info{name="nothing listens here"}"#)
             if joined.count != 1 { failures.append("joining info on check_id: \(joined)") }
             return failures

@@ -20,6 +20,8 @@ final class ControllerMetrics: Sendable {
     let store: any Store
     let days: DayCalendar
     let logger: Logger
+    /// How often the ratios are computed: ``uptimeRefresh``, or a test's ``NodeHooks/metricsRefresh``.
+    let refreshEvery: Duration
     private let queue = BlockingExecutor(label: "bearmon.metrics.store")
     private let ratios = Mutex<[Int64: [(window: String, ratio: Double)]]>([:])
 
@@ -29,6 +31,7 @@ final class ControllerMetrics: Sendable {
         self.store = store
         self.days = days
         self.logger = logger
+        refreshEvery = NodeHooks.current.metricsRefresh ?? Self.uptimeRefresh
     }
 
     /// The per-check series, nil while this node is not the controller. A store that cannot
@@ -47,7 +50,7 @@ final class ControllerMetrics: Sendable {
     func run() async {
         while !Task.isCancelled {
             let acted = await refresh()
-            try? await Task.sleep(for: acted ? Self.uptimeRefresh : Self.idlePoll)
+            try? await Task.sleep(for: acted ? refreshEvery : Self.idlePoll)
         }
     }
 
