@@ -52,35 +52,43 @@ struct MetricsNodeTests {
         let failures = try await offPool { () -> [String] in
             try cluster.start()
             defer { cluster.stop() }
-            var failures: [String] = []
-            guard let controller = cluster.controllerNumber() else { return ["no controller: \(cluster.logs)"] }
-            let other = controller == 1 ? 2 : 1
+            var failures: Set<String> = []
             func scrape(_ port: UInt16) throws -> Exposition {
                 let (code, data) = try HTTPTestClient.request("http://127.0.0.1:\(port)/metrics")
                 guard code == 200 else { throw Exposition.Failure(description: "/metrics on \(port): \(code)") }
                 return try Exposition(String(decoding: data, as: UTF8.self))
             }
-            var acting: Exposition?
-            // Generous: the point is where the series come from, not how soon.
+            // Every scrape of every worker until both kinds were seen: the controller with the
+            // check's series, and a worker that is not the controller with none. A failover
+            // under load only swaps which worker is which; the rule holds on each scrape.
+            var sawController = false, sawIdle = false
             _ = waitUntil(timeout: 60) {
-                acting = try? scrape(cluster.workerPorts[controller - 1])
-                return acting?.value("bearmon_check_up", ["check_id": "\(check)"]) == 1
+                for (index, port) in cluster.workerPorts.enumerated() {
+                    guard let parsed = try? scrape(port) else { continue }
+                    if parsed.value("bearmon_node_info", ["node": "w\(index + 1)", "role": "worker"]) != 1 { failures.insert("w\(index + 1)'s node info") }
+                    let perCheck = parsed.samples.filter { $0.name.hasPrefix("bearmon_check_") || $0.name.hasPrefix("bearmon_controller_") || $0.name.hasPrefix("bearmon_outbox") }
+                    switch parsed.value("bearmon_node_is_controller") {
+                    case 0:
+                        sawIdle = true
+                        if !perCheck.isEmpty { failures.insert("w\(index + 1), not the controller, exports \(perCheck.prefix(3))") }
+                    case 1 where parsed.value("bearmon_check_up", ["check_id": "\(check)"]) == 1:
+                        sawController = true
+                        if parsed.value("bearmon_check_info", ["check_id": "\(check)", "name": "fixture up", "type": "fixture"]) != 1 { failures.insert("check info") }
+                        // The fixture's echo mode reports `answer` 42 (unit "units", which passes as it is), measured by whichever worker ran it.
+                        if parsed.value("bearmon_check_metric", ["check_id": "\(check)", "metric": "answer"]) != 42 { failures.insert("no plugin metric from the worker's result") }
+                    default:
+                        break
+                    }
+                }
+                return sawController && sawIdle
             }
-            if acting?.value("bearmon_check_up", ["check_id": "\(check)"]) != 1 { failures.append("the controller never exported check \(check) up") }
-            if acting?.value("bearmon_node_is_controller") != 1 { failures.append("the controller's bearmon_node_is_controller") }
-            if acting?.value("bearmon_check_info", ["check_id": "\(check)", "name": "fixture up", "type": "fixture"]) != 1 { failures.append("check info") }
-            // The fixture's echo mode reports `answer` 42 (unit "units", which passes as it is), measured by whichever worker ran it.
-            if acting?.value("bearmon_check_metric", ["check_id": "\(check)", "metric": "answer"]) != 42 { failures.append("no plugin metric from the worker's result") }
-            let idle = try scrape(cluster.workerPorts[other - 1])
-            if idle.value("bearmon_node_is_controller") != 0 { failures.append("worker \(other) says it is the controller") }
-            if idle.value("bearmon_node_info", ["node": "w\(other)", "role": "worker"]) != 1 { failures.append("worker \(other)'s node info") }
-            let leaked = idle.samples.filter { $0.name.hasPrefix("bearmon_check_") || $0.name.hasPrefix("bearmon_controller_") || $0.name.hasPrefix("bearmon_outbox") }
-            if !leaked.isEmpty { failures.append("worker \(other) exports controller series: \(leaked.prefix(3))") }
+            if !sawController { failures.insert("no worker exported check \(check) up as the controller: \(cluster.logs.suffix(3000))") }
+            if !sawIdle { failures.insert("no worker exported itself as not the controller") }
             let view = try scrape(cluster.viewPort)
             if view.value("bearmon_node_info", ["node": "viewserver", "role": "viewserver"]) != 1 || view.samples.contains(where: { $0.name.hasPrefix("bearmon_check_") }) {
-                failures.append("the viewserver's series: \(view.samples.map(\.name))")
+                failures.insert("the viewserver's series: \(view.samples.map(\.name))")
             }
-            return failures
+            return failures.sorted()
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
