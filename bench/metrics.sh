@@ -34,7 +34,7 @@ for _ in $(seq 1 "$scrapes"); do
   curl -s -o "$work/metrics.txt" -w '%{http_code} %{time_total} %{size_download}\n' "http://127.0.0.1:$port/metrics" >>"$work/times"
 done
 series=$(grep -vc '^#' "$work/metrics.txt" || true)
-up=$(grep -c '^bearmon_check_up' "$work/metrics.txt" || true)
+up=$(grep -c '^bearmon_check_up{' "$work/metrics.txt" || true)
 sort -k2 -n "$work/times" | awk -v n="$checks" -v series="$series" -v up="$up" '
   { code[NR] = $1; t[NR] = $2; size = $3; if ($1 != 200) bad++ }
   END {
