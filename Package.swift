@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Templates for the web pages (dashboard, check page, status page).
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Prometheus's text exposition format for /metrics.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The contract between host and plugins: a header and nothing else of substance.
@@ -131,6 +133,16 @@ let package = Package(
             ],
             path: "Sources/BearmonWeb", swiftSettings: hostSwiftSettings
         ),
+        // Prometheus's /metrics: a node's own series, and the acting controller's per-check ones.
+        .target(
+            name: "BearmonMetrics",
+            dependencies: [
+                "BearmonCore", "BearmonConfig", "BearmonServer",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/BearmonMetrics", swiftSettings: hostSwiftSettings
+        ),
         .target(
             name: "BearmonRoles",
             dependencies: [
@@ -138,6 +150,7 @@ let package = Package(
                 "BearmonManagement",
                 "BearmonAPI",
                 "BearmonWeb",
+                "BearmonMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -233,6 +246,7 @@ let package = Package(
                 "BearmonCLI", "BearmonSystem", "BearmonManagement",
                 "BearmonAPI",
                 "BearmonWeb",
+                "BearmonMetrics",
                 // The egress guard inside a transfer, tested below the plugins that use it.
                 "CurlKit",
                 // In-process route tests (`app.test(.router)`), from the Hummingbird package bearmon already uses.

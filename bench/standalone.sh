@@ -16,33 +16,11 @@ warmup=${WARMUP:-10}
 threads=${THREADS:-64}
 port=${PORT:-18490}
 
-command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing (apt-get install sqlite3)" >&2; exit 1; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   swift build -c release >&2
 fi
-bearmon=$PWD/.build/release/bearmon
-
-work=$(mktemp -d /tmp/bearmon-bench-standalone.XXXXXX)
-chmod 755 "$work"
-node_pid=
-cleanup() {
-  if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
-    kill -TERM "$node_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$node_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -m 755 "$work/plugins"
-cc -shared -fPIC -O2 -I Sources/PluginABI/include -o "$work/plugins/libfixture.so" Tests/Fixtures/plugins/fixture.c
-db="$work/bench.sqlite"
-"$bearmon" db init --db "sqlite:$db" >/dev/null
-# The first row marks the database as used, so standalone does not seed its example.
-sqlite3 "$db" "UPDATE controller_view SET number = 1, holder = 'bench' WHERE id = 1;
-  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $checks)
-  INSERT INTO checks (name, type, data, check_interval, delay) SELECT 'noop ' || i, 'fixture_noop', '{}', 1, 1 FROM n;"
+source bench/lib/standalone.sh
+seed_noop_checks "$checks" 1 "'noop ' || i"
 
 "$bearmon" standalone --db "sqlite:$db" --plugins "$work/plugins" --threads "$threads" --addr "127.0.0.1:$port" \
   >"$work/node.log" 2>&1 &

@@ -1,4 +1,5 @@
 import COpenSSL
+import Glibc
 
 /// A certificate the server presented, owning its `X509 *` reference.
 final class PeerCertificate {
@@ -20,6 +21,14 @@ final class PeerCertificate {
         guard length >= 0, let utf8 else { return nil }
         defer { bm_OPENSSL_free(utf8) }
         return String(decoding: UnsafeBufferPointer(start: utf8, count: Int(length)), as: UTF8.self)
+    }
+
+    /// notAfter as unix seconds, for the `expiry_timestamp` metric; nil when it cannot be read.
+    var notAfterUnix: Int64? {
+        guard let notAfter = X509_get0_notAfter(raw) else { return nil }
+        var time = tm()
+        guard ASN1_TIME_to_tm(notAfter, &time) == 1 else { return nil }
+        return Int64(timegm(&time))
     }
 
     /// Seconds from now until notAfter; negative once the certificate has expired. Nil when

@@ -59,6 +59,7 @@ struct SSLExpireCheck: CheckType {
         }
         let expiry = CertificateExpiry(name: certificate.commonName ?? "no common name", secondsLeft: secondsLeft, days: call.int("days") ?? 0)
         call.metric("days_left", expiry.daysLeft, unit: "days")
+        if let notAfter = certificate.notAfterUnix { call.metric("expiry_timestamp", Double(notAfter), unit: "s") }
         return expiry.outcome
     }
 }

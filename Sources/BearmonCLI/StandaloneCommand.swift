@@ -31,6 +31,7 @@ struct StandaloneCommand: AsyncParsableCommand {
         let server: ServerSettings
         let api: APISettings
         let status: StatusPageSettings
+        let metrics: MetricsSettings
         do {
             slots = try threads ?? WorkerSettings.from(config).threads ?? 32
             name = try node ?? NodeConfig.name(in: config) ?? "standalone"
@@ -39,6 +40,7 @@ struct StandaloneCommand: AsyncParsableCommand {
             server = try ServerSettings.from(config)
             api = try APISettings.from(config)
             status = try StatusPageSettings.from(config)
+            metrics = try MetricsSettings.from(config)
         } catch {
             throw CLIFailure(cause: error)
         }
@@ -48,6 +50,6 @@ struct StandaloneCommand: AsyncParsableCommand {
         if try store.checkRows().isEmpty, try store.contacts().isEmpty, try store.view().number == 0 {
             for line in try StandaloneSeed.plant(in: store, host: host, address: address) { logger.notice("new database: added example \(line)") }
         }
-        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, api: api, status: status, logger: logger).run()
+        try await StandaloneNode(address: address, node: name, store: store, host: host, threads: slots, settings: settings, push: push, server: server, api: api, status: status, metrics: metrics, logger: logger).run()
     }
 }

@@ -16,6 +16,7 @@ extension Config {
         "api": ["openreads"],
         "notify": ["maxperhour"],
         "status": ["timezone", "title", "footer", "showmessages"],
+        "metrics": ["open"],
     ]
 
     /// Keys bearmon itself reads in sections that belong to plugins (whose other keys the

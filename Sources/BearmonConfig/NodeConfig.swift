@@ -37,6 +37,8 @@ package struct NodeConfig: Sendable {
     package let server: ServerSettings
     /// `[api]`: whether reads need a token (README, "Access").
     package let api: APISettings
+    /// `[metrics]`: whether `/metrics` is open to anyone.
+    package let metrics: MetricsSettings
 
     /// TLS files for serving and for verifying peers.
     package struct TLSFiles: Sendable, Equatable {
@@ -73,6 +75,7 @@ package struct NodeConfig: Sendable {
         tls = try Self.tls(config)
         server = try ServerSettings.from(config)
         api = try APISettings.from(config)
+        metrics = try MetricsSettings.from(config)
     }
 
     /// Whether `config` describes a cluster node at all: `[viewserver] addr` or `[controller] addr` is set.

@@ -18,11 +18,15 @@ package struct NodeHooks: Sendable {
     /// The rolling window of `maxPerHour` budgets (instead of an hour), so that a test can
     /// watch a budget fill and free up.
     package var budgetWindow: Duration?
+    /// How often `/metrics`' uptime ratios are computed (instead of every minute), so that a
+    /// test sees them soon after the first results.
+    package var metricsRefresh: Duration?
 
     /// No hooks: what every production node runs with.
     package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false, pushLaneCapacity: Int? = nil, holdPushLane: Bool = false,
-                 budgetWindow: Duration? = nil) {
+                 budgetWindow: Duration? = nil, metricsRefresh: Duration? = nil) {
         self.budgetWindow = budgetWindow
+        self.metricsRefresh = metricsRefresh
         self.flipWriteDelay = flipWriteDelay
         self.holdOutbox = holdOutbox
         self.pushLaneCapacity = pushLaneCapacity

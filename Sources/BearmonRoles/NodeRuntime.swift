@@ -1,4 +1,5 @@
 import BearmonManagement
+import BearmonMetrics
 import BearmonMonitor
 import BearmonPlugins
 import BearmonServer
@@ -23,12 +24,20 @@ struct NodeRuntime {
     let catalog: LocalCatalog
     /// Round state for pages: this node's controller, or the cluster's over the wire.
     let rounds: RoundReader
+    /// This node's `/metrics` series and counters.
+    let metrics: NodeMetrics
+    /// The acting controller's per-check series for `/metrics`.
+    let controllerMetrics: ControllerMetrics
 
     /// Wires the parts around `controller`; `view` says which view this node acts under now.
     init(node: String, address: HostPort, role: String, controller: Controller, store: any Store, host: PluginHost, threads: Int,
          push: PushSettings, logger: Logger, link: any ControllerLink, view: @escaping @Sendable () async -> Int64?) async {
         self.controller = controller
-        let sender = OutboxSender(store: store, host: host, logger: logger, hold: NodeHooks.current.holdOutbox, view: view)
+        let metrics = NodeMetrics(node: node, role: role)
+        self.metrics = metrics
+        controllerMetrics = ControllerMetrics(controller: controller, store: Self.laneStore(store, for: "metrics' uptime ratios", logger: logger),
+                                              days: controller.settings.days, logger: logger)
+        let sender = OutboxSender(store: store, host: host, logger: logger, hold: NodeHooks.current.holdOutbox, metrics: metrics, view: view)
         await controller.setFlipObserver { sender.wake() }
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)
@@ -63,11 +72,13 @@ struct NodeRuntime {
     /// The long-lived loops, with `extra` after the controller's (they stop in reverse order).
     func services(_ extra: [ServiceLoop] = []) -> [ServiceLoop] {
         let controller = self.controller, sender = self.sender, pool = self.pool, monitor = self.monitor, selfMonitor = self.selfMonitor
+        let controllerMetrics = self.controllerMetrics
         return [ServiceLoop(description: "controller") { await controller.run() }] + extra + [
             ServiceLoop(description: "outbox") { await sender.run() },
             ServiceLoop(description: "workers") { await pool.run() },
             ServiceLoop(description: "push reaper") { await monitor.runReaper() },
             ServiceLoop(description: "self-monitor") { await selfMonitor.run() },
+            ServiceLoop(description: "metrics") { await controllerMetrics.run() },
         ]
     }
 }

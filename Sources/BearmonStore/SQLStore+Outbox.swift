@@ -114,6 +114,11 @@ extension SQLStore {
         ).map(Self.entry)
     }
 
+    /// How many rows are pending.
+    package func pendingOutboxCount() throws -> Int64 {
+        try database.query("SELECT COUNT(*) FROM alert_outbox WHERE state = 'pending'").first?.int(0) ?? 0
+    }
+
     /// Pending rows, and failed rows whose last attempt ended at or after `failedSince`
     /// (a finished row's `next_attempt` is when it finished), oldest first.
     package func undeliveredOutbox(failedSince: Int64) throws -> [OutboxEntry] {

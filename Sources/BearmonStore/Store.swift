@@ -131,6 +131,8 @@ package protocol Store: AnyObject, Sendable {
     func releaseOutbox(_ id: Int64, view: Int64) throws
     /// Rows in the given states, oldest first.
     func outbox(states: Set<OutboxState>) throws -> [OutboxEntry]
+    /// How many rows wait to be sent (`pending`): one count on the outbox's state index, for `/metrics`.
+    func pendingOutboxCount() throws -> Int64
     /// What `/v1/checks` shows: every pending row, and the rows that failed at or after
     /// `failedSince` (unix ms), oldest first. Older failures stay in the table until pruned.
     func undeliveredOutbox(failedSince: Int64) throws -> [OutboxEntry]

@@ -63,6 +63,8 @@ struct ConfigKeysTests {
     title = Example status
     footer = Run by the example team
     showMessages = false
+    [metrics]
+    open = false
     [twilio]
     maxPerHour = 5
     """

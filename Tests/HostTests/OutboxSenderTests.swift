@@ -1,6 +1,7 @@
 import BearmonSystem
 import Foundation
 import Testing
+@testable import BearmonMetrics
 @testable import BearmonConfig
 @testable import BearmonCore
 @testable import BearmonMonitor
@@ -71,6 +72,21 @@ struct OutboxSenderTests {
         #expect(row.attempts == 3)
         #expect(row.eventID == record.eventIDs[0])
         #expect(try String(contentsOfFile: log + ".count", encoding: .utf8) == "3\n")
+    }
+
+    @Test("each delivery attempt is counted for /metrics by contact type, kind and outcome")
+    func countedForMetrics() async throws {
+        _ = try contact("flaky:\(dir.file("counted.log")):2")
+        _ = try flip(.offline)
+        let metrics = NodeMetrics(node: "n", role: "standalone")
+        var policy = RetryPolicy()
+        policy.base = .milliseconds(20)
+        let sender = OutboxSender(store: store, host: fixture.host, policy: policy, logger: quietLogger, metrics: metrics) { 1 }
+        try await drive(sender, seconds: 30) { try store.outbox(states: [.delivered]).count == 1 }
+        let parsed = try Exposition(String(decoding: metrics.exposition(controller: nil), as: UTF8.self))
+        #expect(parsed.value("bearmon_notifications_total", ["contact_type": "fixture", "kind": "flip", "outcome": "retry"]) == 2)
+        #expect(parsed.value("bearmon_notifications_total", ["contact_type": "fixture", "kind": "flip", "outcome": "delivered"]) == 1)
+        #expect(parsed.samples("bearmon_notifications_total", ["outcome": "failed"]).isEmpty)
     }
 
     @Test("a contact that hangs does not hold up another")

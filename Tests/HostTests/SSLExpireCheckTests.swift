@@ -1,3 +1,4 @@
+import Foundation
 import BearmonSystem
 import Testing
 @testable import BearmonConfig
@@ -31,6 +32,9 @@ struct SSLExpireCheckTests {
         #expect(soonOutcome.message == "certificate (soon.test) expires in 5 days")
         let daysLeft = try #require(soonOutcome.metric("days_left"))
         #expect(daysLeft > 4.9 && daysLeft <= 5)
+        // notAfter itself, for /metrics' bearmon_tls_cert_expiry_timestamp_seconds: the same moment days_left counts to.
+        let expiry = try #require(soonOutcome.metric("expiry_timestamp"))
+        #expect(abs(expiry - (Date().timeIntervalSince1970 + daysLeft * 86_400)) < 120, "expiry \(expiry), days left \(daysLeft)")
 
         let later = try server("later.test", .days(400))
         let laterOutcome = try await checks.run("ssl_expire", #"{"address":"\#(later.address)","days":10}"#)

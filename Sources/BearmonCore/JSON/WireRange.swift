@@ -19,6 +19,20 @@ package enum WireRange {
     package static let latencyMilliseconds: ClosedRange<Double> = 0...31_557_600_000
     /// Check ids: positive, as the store counts them.
     package static let checkID: ClosedRange<Int64> = 0...Int64.max
+    /// Plugin metrics in one result: as many as a plugin call may report.
+    package static let metricCount = 64
+
+    /// Why a result's `metrics` cannot be taken, or nil: too many, a name or unit longer than
+    /// their columns (``TextColumn/metricName``, ``TextColumn/metricUnit``), or a value that is not finite.
+    package static func problem(_ metrics: [Metric]) -> String? {
+        if metrics.count > metricCount { return "\(metrics.count) metrics; at most \(metricCount) are accepted" }
+        for metric in metrics {
+            if metric.name.unicodeScalars.count > TextColumn.metricName.limit { return "a metric name is longer than \(TextColumn.metricName.limit) characters" }
+            if metric.unit.unicodeScalars.count > TextColumn.metricUnit.limit { return "a metric unit is longer than \(TextColumn.metricUnit.limit) characters" }
+            if !metric.value.isFinite { return "metric \(metric.name) is not a finite number" }
+        }
+        return nil
+    }
 
     /// A decoding error as one line naming the field, for refusals and logs.
     package static func describe(_ error: any Error) -> String {

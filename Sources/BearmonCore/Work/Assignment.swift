@@ -53,9 +53,12 @@ package struct WorkerResult: Sendable, Codable, Equatable {
     package let message: String
     /// How long the run took, in milliseconds.
     package let latencyMilliseconds: Double
+    /// What the plugin measured (for `/metrics`): finite values only, at most
+    /// ``WireRange/metricCount``; absent on the wire from nodes that send none.
+    package let metrics: [Metric]
 
     enum CodingKeys: String, CodingKey {
-        case checkID = "checkId", token, status, message, latencyMilliseconds
+        case checkID = "checkId", token, status, message, latencyMilliseconds, metrics
     }
 
     /// Decodes a result from the wire, its numbers range-checked (``WireRange``).
@@ -66,15 +69,20 @@ package struct WorkerResult: Sendable, Codable, Equatable {
         status = try container.decode(CheckStatus.self, forKey: .status)
         message = try container.decode(String.self, forKey: .message)
         latencyMilliseconds = try container.decode(Double.self, forKey: .latencyMilliseconds, in: WireRange.latencyMilliseconds)
+        metrics = try container.decodeIfPresent([Metric].self, forKey: .metrics) ?? []
+        if let problem = WireRange.problem(metrics) {
+            throw DecodingError.dataCorruptedError(forKey: .metrics, in: container, debugDescription: "`metrics`: \(problem)")
+        }
     }
 
-    /// Creates a result.
-    package init(checkID: Int64, token: UInt64, status: CheckStatus, message: String, latencyMilliseconds: Double) {
+    /// Creates a result; `metrics` keeps only finite values (JSON has no NaN), at most ``WireRange/metricCount``.
+    package init(checkID: Int64, token: UInt64, status: CheckStatus, message: String, latencyMilliseconds: Double, metrics: [Metric] = []) {
         self.checkID = checkID
         self.token = token
         self.status = status
         self.message = message
         self.latencyMilliseconds = latencyMilliseconds
+        self.metrics = Array(metrics.filter(\.value.isFinite).prefix(WireRange.metricCount))
     }
 }
 

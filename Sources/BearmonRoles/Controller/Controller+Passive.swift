@@ -22,6 +22,7 @@ extension Controller {
             guard view != nil else { return }
             let latency = Double(monotonicMilliseconds() - started)
             handle(scheduler.reportPassive(run, status: outcome.status, message: outcome.message, node: settings.node, now: monotonicMilliseconds()))
+            noteFigures(checkID: run.checkID, status: outcome.status, metrics: outcome.metrics)
             appendHistory(ResultRecord(checkID: run.checkID, node: settings.node, time: time, status: outcome.status,
                                        message: outcome.message, latencyMilliseconds: latency))
         }

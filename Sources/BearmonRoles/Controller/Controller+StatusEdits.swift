@@ -7,6 +7,7 @@ extension Controller {
     func noteWritten(_ flip: FlipRequest) {
         knownStatus[flip.checkID] = flip.status
         flipsWritten &+= 1
+        checkFigures[flip.checkID, default: CheckFigures()].flips += 1
     }
 
     /// gobearmon's reload rule, with its 10-minute guard replaced by a comparison: a stored

@@ -53,6 +53,8 @@ package actor Controller: ControllerLink {
     var releaseFailure: AlertingJudge.ReleaseFailure?
     /// When each housekeeping job last ran (monotonic milliseconds), nil before its first run.
     var lastRun: [Housekeeping: Int64] = [:]
+    /// For `/metrics`: each check's flips written, verdict seen and last plugin metrics.
+    var checkFigures: [Int64: CheckFigures] = [:]
 
     /// A controller over `store`, validating checks against `host`'s types.
     package init(settings: ControllerSettings, store: any Store, host: PluginHost, logger: Logger = Logger(label: "bearmon.controller")) {
@@ -118,6 +120,7 @@ package actor Controller: ControllerLink {
         var decisions: [Decision] = []
         for result in results {
             decisions += scheduler.report(result, from: worker, now: now)
+            noteFigures(checkID: result.checkID, status: result.status, metrics: result.metrics)
             appendHistory(ResultRecord(checkID: result.checkID, node: worker, time: wall, status: result.status,
                                        message: result.message, latencyMilliseconds: result.latencyMilliseconds))
         }

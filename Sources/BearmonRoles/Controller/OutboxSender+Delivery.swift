@@ -37,6 +37,7 @@ extension OutboxSender {
                 logger.warning("notification will be retried: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)", "attempt": "\(attempts)"])
             }
         }
+        metrics?.countNotification(contactType: entry.contactType ?? "unknown", kind: entry.kind.rawValue, outcome: recorded.word)
         do {
             try await storeQueue.run { [store] in
                 try store.completeOutbox(entry.id, outcome: recorded, now: now, view: view)

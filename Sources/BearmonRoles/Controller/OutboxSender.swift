@@ -1,6 +1,7 @@
 import BearmonCore
 package import BearmonPlugins
 package import BearmonStore
+package import BearmonMetrics
 import Foundation
 package import Logging
 
@@ -26,12 +27,15 @@ package actor OutboxSender {
     let lease: Duration
     /// For tests of crash recovery only (``NodeHooks/holdOutbox``): the sender claims nothing.
     let held: Bool
+    /// Where each delivery attempt's outcome is counted for `/metrics`, if anywhere.
+    let metrics: NodeMetrics?
 
     /// A sender for `store`'s outbox, acting under whatever `view` returns (nil: do not send).
     package init(store: any Store, host: PluginHost, policy: RetryPolicy = RetryPolicy(), concurrency: Int = 32,
-                logger: Logger = Logger(label: "bearmon.outbox"), hold: Bool = false,
+                logger: Logger = Logger(label: "bearmon.outbox"), hold: Bool = false, metrics: NodeMetrics? = nil,
                 view: @escaping @Sendable () async -> Int64?) {
         held = hold
+        self.metrics = metrics
         self.store = store
         self.host = host
         self.policy = policy

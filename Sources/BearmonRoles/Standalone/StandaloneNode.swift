@@ -2,6 +2,7 @@ import BearmonAPI
 package import BearmonConfig
 import BearmonCore
 import BearmonManagement
+import BearmonMetrics
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
@@ -37,12 +38,14 @@ package struct StandaloneNode: Sendable {
     package let api: APISettings
     /// `[status]`: the status page's title, footer and whether it shows messages.
     package let status: StatusPageSettings
+    /// `[metrics]`: whether `/metrics` is open to anyone.
+    package let metrics: MetricsSettings
     let logger: Logger
 
     /// Describes a node; nothing runs until `run()`.
     package init(address: HostPort, node: String, store: any Store, host: PluginHost, threads: Int, settings: ControllerSettings,
                 push: PushSettings = PushSettings(), server: ServerSettings = ServerSettings(), api: APISettings = APISettings(),
-                status: StatusPageSettings = StatusPageSettings(), logger: Logger) {
+                status: StatusPageSettings = StatusPageSettings(), metrics: MetricsSettings = MetricsSettings(), logger: Logger) {
         self.address = address
         self.node = node
         self.store = store
@@ -53,6 +56,7 @@ package struct StandaloneNode: Sendable {
         self.server = server
         self.api = api
         self.status = status
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -82,6 +86,7 @@ package struct StandaloneNode: Sendable {
         WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false) {
             [confirmations = settings.scheduler.confirmations] in CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
         }
+        MetricsRoutes.add(to: server, settings: metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")
             logger.notice("\(AccessNotice.text(openReads: openReads))")

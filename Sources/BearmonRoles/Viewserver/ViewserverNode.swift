@@ -1,4 +1,5 @@
 import BearmonAPI
+import BearmonMetrics
 package import BearmonConfig
 import BearmonMonitor
 import BearmonServer
@@ -27,6 +28,7 @@ package struct ViewserverNode: Sendable {
         let viewserver = Viewserver(candidates: candidates, client: client, settings: settings.lease, logger: logger)
         let server = NodeServer(config: config, logger: logger)
         server.signed.get("v1/view") { _, _ in try WireJSON.response(await viewserver.currentView) }
+        MetricsRoutes.add(to: server, settings: config.metrics, metrics: NodeMetrics(node: config.node, role: "viewserver"))
         APIRoutes.unavailable(on: server.open, reason: "the viewserver has no store, so it serves no REST API; use a worker's address (its [controller] addr)")
         WebRoutes.unavailable(on: server.open, reason: "the viewserver has no store, so it serves no pages; use a worker's address (its [controller] addr)")
         // [push] is read (and checked) here too, as config files are often shared; the

@@ -1,6 +1,7 @@
 import BearmonAPI
 package import BearmonConfig
 import BearmonManagement
+import BearmonMetrics
 package import BearmonMonitor
 package import BearmonPlugins
 import BearmonServer
@@ -64,6 +65,7 @@ package struct WorkerNode: Sendable {
             guard await candidate.heldView != nil else { return nil }
             return CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
         }
+        MetricsRoutes.add(to: server, settings: config.metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
             ServiceLoop(description: "lease") { await candidate.watchLease() },

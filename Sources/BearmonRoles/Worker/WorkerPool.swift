@@ -115,6 +115,6 @@ package actor WorkerPool {
             outcome = CheckOutcome(status: .fail, message: "\(error)")
         }
         return WorkerResult(checkID: assignment.checkID, token: assignment.token, status: outcome.status,
-                            message: outcome.message, latencyMilliseconds: outcome.latencyMilliseconds)
+                            message: outcome.message, latencyMilliseconds: outcome.latencyMilliseconds, metrics: outcome.metrics)
     }
 }

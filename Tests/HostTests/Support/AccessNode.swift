@@ -17,7 +17,8 @@ final class AccessNode: @unchecked Sendable {
     let cliOutput: String
 
     /// Makes `tokens` (name: scope) and starts the node with `config` (an INI file's text; empty for none).
-    init(config: String = "", tokens wanted: [String: TokenScope] = ["reader": .read, "writer": .write]) throws {
+    /// `environment` sets test hooks (BEARMON_TEST_*), which start the test node binary.
+    init(config: String = "", tokens wanted: [String: TokenScope] = ["reader": .read, "writer": .write], environment: [String: String] = [:]) throws {
         dir = try TempDirectory("bearmon-access")
         db = dir.file("access.sqlite")
         var made: [String: String] = [:]
@@ -33,7 +34,7 @@ final class AccessNode: @unchecked Sendable {
         tokens = made
         cliOutput = output
         let configArguments = config.isEmpty ? [] : ["--config", try dir.write("access.cfg", config)]
-        node = try NodeProcess(["standalone", "--db", "sqlite:\(db)"] + configArguments, log: dir.file("node.log"))
+        node = try NodeProcess(["standalone", "--db", "sqlite:\(db)"] + configArguments, log: dir.file("node.log"), environment: environment)
     }
 
     /// The token named `name`.
