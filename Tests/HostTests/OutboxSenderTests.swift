@@ -82,7 +82,7 @@ struct OutboxSenderTests {
         var policy = RetryPolicy()
         policy.base = .milliseconds(20)
         let sender = OutboxSender(store: store, host: fixture.host, policy: policy, logger: quietLogger, metrics: metrics) { 1 }
-        try await drive(sender, seconds: 30) { try store.outbox(states: [.delivered]).count == 1 }
+        try await drive(sender, seconds: 60) { try store.outbox(states: [.delivered]).count == 1 }
         let parsed = try Exposition(String(decoding: metrics.exposition(controller: nil), as: UTF8.self))
         #expect(parsed.value("bearmon_notifications_total", ["contact_type": "fixture", "kind": "flip", "outcome": "retry"]) == 2)
         #expect(parsed.value("bearmon_notifications_total", ["contact_type": "fixture", "kind": "flip", "outcome": "delivered"]) == 1)

@@ -151,10 +151,16 @@ struct SlowClientTests {
 
         // Unsigned requests in progress past maxConnections minus the reserve (16 - 4): the
         // next unsigned one is refused with 503 and Retry-After, a signed one still served.
-        async let uploads = Self.attack(port: controllerPort, idle: 0, trickle: 0, slowBody: 12, hold: 6)
+        // The uploads hold 15 s; the probe asks every half second until it meets the refusal (a
+        // loaded machine may take a while to open all 12), for at most 12 s.
+        async let uploads = Self.attack(port: controllerPort, idle: 0, trickle: 0, slowBody: 12, hold: 15)
         let (refused, signedServed) = try await offPool { () -> ((Int, Data)?, Bool) in
-            Thread.sleep(forTimeInterval: 2)
-            let open = try? HTTPTestClient.request("http://127.0.0.1:\(controllerPort)/healthz")
+            var open: (Int, Data)?
+            for _ in 0..<24 {
+                Thread.sleep(forTimeInterval: 0.5)
+                open = try? HTTPTestClient.request("http://127.0.0.1:\(controllerPort)/healthz")
+                if open?.0 == 503 { break }
+            }
             return (open, (try? cluster.status()) != nil)
         }
         #expect(try await uploads.slowbody_opened == 12)

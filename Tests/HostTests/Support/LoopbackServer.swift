@@ -94,7 +94,12 @@ final class LoopbackServer: @unchecked Sendable {
                 sendAndClose(client, line + "\n")
             }.start()
         case .unterminated(let bytes):
-            reply(client) { _ in bytes }
+            // At once, on this thread: wait for the request's first bytes (not a whole line,
+            // which a payload without a newline never sends), then answer and close.
+            var pfd = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+            var scratch = [UInt8](repeating: 0, count: 4096)
+            if poll(&pfd, 1, 5000) > 0 { _ = recv(client, &scratch, scratch.count, 0) }
+            sendAndClose(client, bytes)
         case .replyToLine(let answer):
             reply(client) { answer($0) + "\n" }
         }
