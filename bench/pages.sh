@@ -18,30 +18,12 @@ days=${DAYS:-90}
 repeat=${REPEAT:-20}
 port=${PORT:-18495}
 
-command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is missing (apt-get install sqlite3)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "bench: curl is missing (apt-get install curl)" >&2; exit 1; }
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   swift build -c release >&2
 fi
-bearmon=${BEARMON:-$PWD/.build/release/bearmon}
-
-work=$(mktemp -d /tmp/bearmon-bench-pages.XXXXXX)
-chmod 755 "$work"
-node_pid=
-cleanup() {
-  if [ -n "$node_pid" ] && kill -0 "$node_pid" 2>/dev/null; then
-    kill -TERM "$node_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$node_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -m 755 "$work/plugins"
-cc -shared -fPIC -O2 -I Sources/PluginABI/include -o "$work/plugins/libfixture.so" Tests/Fixtures/plugins/fixture.c
-db="$work/bench.sqlite"
-"$bearmon" db init --db "sqlite:$db" >/dev/null
+source bench/lib/standalone.sh
+seed_noop_checks "$checks" 60 "'service ' || i"
 
 now_ms=$(( $(date +%s) * 1000 ))
 hour_ms=3600000
@@ -53,10 +35,7 @@ sqlite3 "$db" >/dev/null <<SQL
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
 BEGIN;
-UPDATE controller_view SET number = 1, holder = 'bench' WHERE id = 1;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $checks)
-  INSERT INTO checks (name, type, data, check_interval, delay, status)
-  SELECT 'service ' || i, 'fixture_noop', '{}', 60, 0, CASE WHEN i % 97 = 0 THEN 'offline' ELSE 'online' END FROM n;
+UPDATE checks SET delay = 0, status = CASE WHEN id % 97 = 0 THEN 'offline' ELSE 'online' END;
 INSERT INTO check_tags (check_id, tag) SELECT id, 'team-' || (id % 20) FROM checks;
 INSERT INTO check_options (check_id, public) SELECT id, 1 FROM checks WHERE id % 10 = 0;
 WITH RECURSIVE d(day) AS (SELECT $today - $days + 1 UNION ALL SELECT day + 1 FROM d WHERE day < $today)
