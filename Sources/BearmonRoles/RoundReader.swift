@@ -6,6 +6,8 @@ package import BearmonCore
 package struct RoundReader: Sendable {
     let local: Controller
     let remote: (any ControllerLink)?
+    /// How long a page waits for the cluster's controller before it says "unknown".
+    let patience: Duration = .seconds(2)
 
     /// A reader that asks `local` first and then `remote` (a worker's link to the controller).
     init(local: Controller, remote: (any ControllerLink)?) {
@@ -18,6 +20,15 @@ package struct RoundReader: Sendable {
         guard !ids.isEmpty else { return [:] }
         if let rounds = try? await local.rounds(ids) { return rounds }
         guard let remote, remote as AnyObject !== local as AnyObject else { return nil }
-        return try? await remote.rounds(ids)
+        return await withTaskGroup(of: [Int64: CheckRound]?.self) { group in
+            group.addTask { try? await remote.rounds(ids) }
+            group.addTask { [patience] in
+                try? await Task.sleep(for: patience)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 }

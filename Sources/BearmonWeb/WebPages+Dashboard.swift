@@ -2,12 +2,9 @@ import BearmonCore
 import BearmonStore
 
 extension WebPages {
-    /// The dashboard: every check matching `query`, a page at a time, with its status, 90 daily
-    /// bars and 24 hourly ones, a latency sparkline, each worker's newest result and its overlays.
-    /// The page's checks are read with one query per kind of data, whatever their number.
-    /// `rounds` is the acting controller's word on each check's round; nil shows "unknown".
-    package func dashboard(_ query: DashboardQuery, rounds: CurrentRounds? = nil) throws -> String {
-        let now = now()
+    /// The checks a dashboard `query` shows, read from the store: the first step of a
+    /// dashboard, so that the acting controller can be asked about just these checks' rounds.
+    package func dashboardSelection(_ query: DashboardQuery) throws -> DashboardSelection {
         let all = try store.checkRows()
         let tags = try store.checkTags()
         let states = Dictionary(uniqueKeysWithValues: all.map { ($0.id, Self.state(status: $0.status, enabled: $0.enabled).state) })
@@ -21,6 +18,21 @@ extension WebPages {
         let pages = max(1, (matching.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(query.page, pages)
         let shown = Array(matching.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
+        return DashboardSelection(query: query, all: all, tags: tags, states: states, matching: matching.count, shown: shown, page: page, pages: pages)
+    }
+
+    /// The dashboard of `query` in one step; `rounds` as in ``dashboard(_:rounds:)-(DashboardSelection,_)``.
+    package func dashboard(_ query: DashboardQuery, rounds: CurrentRounds? = nil) throws -> String {
+        try dashboard(dashboardSelection(query), rounds: rounds)
+    }
+
+    /// The dashboard: every check matching the query, a page at a time, with its status, 90 daily
+    /// bars and 24 hourly ones, a latency sparkline, each worker's newest result and its overlays.
+    /// The page's checks are read with one query per kind of data, whatever their number.
+    /// `rounds` is the acting controller's word on the shown checks' rounds; nil shows "unknown".
+    package func dashboard(_ selection: DashboardSelection, rounds: CurrentRounds?) throws -> String {
+        let now = now()
+        let (query, all, tags, states, shown, page, pages) = (selection.query, selection.all, selection.tags, selection.states, selection.shown, selection.page, selection.pages)
         let ids = shown.map(\.id)
         let bars = try bars(ids, now: now, hours: true)
         let latest = try store.latestResults(checkIDs: ids, since: now - 86_400_000)
@@ -39,12 +51,12 @@ extension WebPages {
                 sparkline: LatencyChart.svg(means, width: 96, height: 18, label: "hourly mean latency, last 24 hours"),
                 latency: mean.map { "mean \(WebFormat.latency($0))" } ?? "no results",
                 workers: (latest[row.id] ?? []).map { worker($0, now: now) },
-                round: rounds?.text(for: row.id) ?? "round: unknown (this node is not acting as the controller)"
+                round: rounds?.text(for: row.id) ?? CurrentRounds.unknown
             )
         }
         let counts = Dictionary(grouping: all, by: { states[$0.id] ?? "unknown" }).mapValues(\.count)
         let summary = "\(all.count) checks: " + DashboardQuery.states.map { "\(counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-            + (matching.count == all.count ? "" : "; \(matching.count) match")
+            + (selection.matching == all.count ? "" : "; \(selection.matching) match")
         let model = WebView.Dashboard(
             frame: frame(title: "bearmon", guarded: true), query: query,
             statusOptions: options([nil] + DashboardQuery.states, selected: query.status, any: "any status"),

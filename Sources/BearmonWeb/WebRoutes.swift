@@ -1,4 +1,4 @@
-import BearmonCore
+package import BearmonCore
 package import BearmonServer
 import Foundation
 package import Hummingbird
@@ -11,13 +11,14 @@ package enum WebRoutes {
 
     /// Serves `pages`: `/` and `/checks/{id}` on `guarded`, `/status`, `/status/{tag}` and
     /// `/status/feed.atom` on `open`. `secure` says whether the node serves TLS (for the feed's links);
-    /// `rounds` asks the acting controller for its rounds (nil, or nil answered: "unknown").
+    /// `rounds` asks the acting controller for the shown checks' rounds (nil, or nil answered: "unknown").
     package static func add(guarded: RouterGroup<NodeRequestContext>, open: RouterGroup<NodeRequestContext>, pages: WebPages, secure: Bool,
-                            rounds: (@Sendable () async -> CurrentRounds?)? = nil) {
+                            rounds: (@Sendable (_ checkIDs: [Int64]) async -> [Int64: CheckRound]?)? = nil) {
         guarded.get("/") { request, _ in
             let query = DashboardQuery(formParameters(request.uri.query ?? ""))
-            let current = await rounds?()
-            return try await html { try pages.dashboard(query, rounds: current) }
+            let selection = try await stored { try pages.dashboardSelection(query) }
+            let current = await rounds?(selection.shownIDs).map(CurrentRounds.init)
+            return try await html { try pages.dashboard(selection, rounds: current) }
         }
         guarded.get("checks/:id") { _, context in
             let text = context.parameters.get("id") ?? ""
@@ -58,15 +59,18 @@ package enum WebRoutes {
 
     /// A page built off the event loop, as HTML with `status`; nil when `body` has none.
     static func html(_ status: HTTPResponse.Status = .ok, body: @escaping @Sendable () throws -> String?) async throws -> Response? {
-        let text: String?
+        guard let text = try await stored(body) else { return nil }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// `body`'s answer, read from the store off the event loop; its failure is the store's.
+    static func stored<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
         do {
-            text = try await executor.run(body)
+            return try await executor.run(body)
         } catch {
             throw NodeHTTPError.storeDown(error)
         }
-        guard let text else { return nil }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// A query string as an HTML form sends it: `+` is a space, then percent-decoding; the

@@ -171,6 +171,11 @@ package struct RoundsRequest: Codable, Sendable, Equatable {
     /// The checks, at most ``limit``.
     package var checkIDs: [Int64]
 
+    /// `checkIds`, so that the wire's snake-case coders carry it both ways (`check_ids`).
+    enum CodingKeys: String, CodingKey {
+        case checkIDs = "checkIds"
+    }
+
     /// A value from its parts.
     package init(checkIDs: [Int64]) { self.checkIDs = checkIDs }
 

@@ -37,9 +37,12 @@ struct CheckRoundTests {
         #expect(await reader.rounds([check])?[check] == round)
 
         // The wire refuses a question about more than 500 checks, and carries the answer whole.
-        let tooMany = Data(#"{"checkIDs":[\#((0...500).map(String.init).joined(separator: ","))]}"#.utf8)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RoundsRequest.self, from: tooMany) }
+        // Through the wire's own (snake-case) coders, as nodes send them.
+        let tooMany = Data(#"{"check_ids":[\#((0...500).map(String.init).joined(separator: ","))]}"#.utf8)
+        #expect(throws: DecodingError.self) { try WireJSON.decoder.decode(RoundsRequest.self, from: tooMany) }
+        let question = RoundsRequest(checkIDs: [check, 7])
+        #expect(try WireJSON.decoder.decode(RoundsRequest.self, from: WireJSON.encoder.encode(question)) == question)
         let reply = RoundsReply(view: 1, rounds: [round])
-        #expect(try JSONDecoder().decode(RoundsReply.self, from: JSONEncoder().encode(reply)) == reply)
+        #expect(try WireJSON.decoder.decode(RoundsReply.self, from: WireJSON.encoder.encode(reply)) == reply)
     }
 }

@@ -260,10 +260,16 @@ import Testing
     @Test("the dashboard shows the acting controller's rounds: the workers that disagree, out of how many are needed")
     func rounds() throws {
         let scene = try Scene()
-        let page = try scene.pages().dashboard(DashboardQuery([:]), rounds: CurrentRounds(disagreeing: [scene.db: ["w2", "w1"]], needed: 2))
+        let rounds = CurrentRounds([
+            scene.db: CheckRound(checkID: scene.db, status: .online, disagreeing: ["w2", "w1"], confirmations: 2, roundsDone: 1, roundsNeeded: 3),
+            scene.api: CheckRound(checkID: scene.api, status: .offline, disagreeing: [], confirmations: 2, roundsDone: 0, roundsNeeded: 1),
+        ])
+        let page = try scene.pages().dashboard(DashboardQuery([:]), rounds: rounds)
         let rows = rows(page)
-        #expect(rows[scene.db]?.contains("round: 2 of 2 needed disagree (w1, w2)") == true, "\(rows[scene.db] ?? "")")
+        #expect(rows[scene.db]?.contains("round: 2 of 2 needed disagree (w1, w2), round 2 of 3") == true, "\(rows[scene.db] ?? "")")
         #expect(rows[scene.api]?.contains("round: all agree") == true)
+        #expect(rows.count == 3 && rows.filter { $0.value.contains("round: not scheduled by the controller") }.count == 1,
+                "the controller answered without the third check: \(rows)")
     }
 
     @Test("a node without a store (the viewserver) answers 404 on every page, naming a worker's address")

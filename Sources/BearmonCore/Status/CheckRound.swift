@@ -21,6 +21,11 @@ package struct CheckRound: Codable, Sendable, Equatable {
     /// See `lastWorker`.
     package var lastMessage: String?
 
+    /// `checkId`, so that the wire's snake-case coders carry it both ways (`check_id`).
+    enum CodingKeys: String, CodingKey {
+        case checkID = "checkId", status, disagreeing, confirmations, roundsDone, roundsNeeded, lastWorker, lastStatus, lastMessage
+    }
+
     /// A value from its parts.
     package init(checkID: Int64, status: CheckStatus, disagreeing: [String], confirmations: Int, roundsDone: Int64, roundsNeeded: Int64,
                  lastWorker: String? = nil, lastStatus: CheckStatus? = nil, lastMessage: String? = nil) {

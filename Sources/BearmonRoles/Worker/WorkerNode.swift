@@ -60,11 +60,7 @@ package struct WorkerNode: Sendable {
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
         WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: try StatusPageSettings.from(config.config)),
-                      secure: config.tls != nil) { [confirmations = settings.scheduler.confirmations] in
-            // Only the acting controller knows the rounds; another worker shows "unknown".
-            guard await candidate.heldView != nil else { return nil }
-            return CurrentRounds(disagreeing: await controller.disagreeingWorkers(), needed: confirmations)
-        }
+                      secure: config.tls != nil) { [rounds = runtime.rounds] ids in await rounds.rounds(ids) }
         MetricsRoutes.add(to: server, settings: config.metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([
