@@ -20,7 +20,7 @@ enum AccessRoutes {
                let row = try? await tokens.token(id: session.tokenID), row.createdAt == session.tokenCreatedAt {
                 return page(.ok, signedIn: row, until: session.expires)
             }
-            return page(.ok, message: nil)
+            return page(.ok, message: nil, returningTo: SignIn.returnPath(request.uri.queryParameters["next"].map(String.init)))
         }
         group.post("login") { request, context in
             let tokens = try available(policy)
@@ -29,9 +29,12 @@ enum AccessRoutes {
             }
             var request = request
             let token: String
+            let back: String?
             do {
                 let body = try await request.collectBody(upTo: maxFormBytes)
-                token = try URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body)).token.trimmingCharacters(in: .whitespaces)
+                let form = try URLEncodedFormDecoder().decode(LoginForm.self, from: String(buffer: body))
+                token = form.token.trimmingCharacters(in: .whitespaces)
+                back = SignIn.returnPath(form.next)
             } catch {
                 return page(.badRequest, message: "Send the form with one field, token (at most \(maxFormBytes) bytes).")
             }
@@ -46,11 +49,11 @@ enum AccessRoutes {
             }
             guard let row else {
                 policy.logger.notice("refused a sign-in from \(context.peerDescription): unknown token")
-                return page(.unauthorized, message: "That token is not known: it was revoked or mistyped.")
+                return page(.unauthorized, message: "That token is not known: it was revoked or mistyped.", returningTo: back)
             }
             let session = SessionCookie(token: row, now: policy.now())
             policy.logger.notice("signed in from \(context.peerDescription) with token '\(row.name)' (\(row.scope.rawValue))")
-            var response = Response(status: .seeOther, headers: [.location: "/login", .cacheControl: "no-store"])
+            var response = Response(status: .seeOther, headers: [.location: back ?? "/login", .cacheControl: "no-store"])
             response.headers[.setCookie] = SessionCookie.setCookie(session.value(key: key), secure: policy.secure)
             return response
         }
@@ -65,6 +68,8 @@ enum AccessRoutes {
     /// The form's one field.
     private struct LoginForm: Decodable {
         let token: String
+        /// The page to return to after signing in (see ``SignIn/returnPath(_:)``).
+        let next: String?
     }
 
     /// The token lookup, or the refusal of a node without a store.
@@ -75,11 +80,11 @@ enum AccessRoutes {
         return tokens
     }
 
-    /// The sign-in form, with `message` above it.
-    private static func page(_ status: HTTPResponse.Status, message: String?) -> Response {
+    /// The sign-in form, with `message` above it, returning to `back` once signed in.
+    private static func page(_ status: HTTPResponse.Status, message: String?, returningTo back: String? = nil) -> Response {
         html(status, """
         \(message.map { "<p role=\"alert\">\(MarkupText.escaped($0))</p>" } ?? "")
-        <form method="post" action="/login">
+        <form method="post" action="/login">\(back.map { "\n<input type=\"hidden\" name=\"next\" value=\"\(MarkupText.escaped($0))\">" } ?? "")
         <label>API token <input type="password" name="token" autocomplete="off" required></label>
         <button type="submit">Sign in</button>
         </form>

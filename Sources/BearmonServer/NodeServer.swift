@@ -42,6 +42,9 @@ package struct NodeServer {
     /// Routes for people and scripts under the one access rule (README, "Access"): the REST
     /// API under `/api/v1`, and the other surfaces that rule covers.
     package let guarded: RouterGroup<NodeRequestContext>
+    /// Web pages under the same rule as ``guarded``, except that a reader without a token or
+    /// session is sent to `/login` (and back after signing in) rather than answered 401.
+    package let pages: RouterGroup<NodeRequestContext>
     /// The access rule ``guarded`` enforces.
     package let access: AccessPolicy
     private let listen: HostPort
@@ -76,6 +79,7 @@ package struct NodeServer {
         open = router.group()
         access = AccessPolicy(tokens: tokens, openReads: openReads, secure: tls != nil, logger: logger)
         guarded = router.group().add(middleware: AccessMiddleware(policy: access))
+        pages = router.group().add(middleware: AccessMiddleware(policy: access, signsIn: true))
         NodeRoutes.health(open, node: node, alerting: alerting)
         AccessRoutes.add(to: open, policy: access)
         if let monitor {

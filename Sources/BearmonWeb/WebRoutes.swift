@@ -9,7 +9,7 @@ package enum WebRoutes {
     /// Pages block on the store: they are built here, off Swift's cooperative pool, one at a time.
     static let executor = BlockingExecutor(label: "bearmon.web")
 
-    /// Serves `pages`: `/` and `/checks/{id}` on `guarded`, `/status`, `/status/{tag}` and
+    /// Serves `pages`: `/` and `/checks/{id}` on `guarded` (``NodeServer/pages``: the access rule, sending readers without a token to `/login`), `/status`, `/status/{tag}` and
     /// `/status/feed.atom` on `open`. `secure` says whether the node serves TLS (for the feed's links);
     /// `rounds` asks the acting controller for the shown checks' rounds (nil, or nil answered: "unknown").
     package static func add(guarded: RouterGroup<NodeRequestContext>, open: RouterGroup<NodeRequestContext>, pages: WebPages, secure: Bool,

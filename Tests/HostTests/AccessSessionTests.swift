@@ -41,6 +41,7 @@ struct AccessSessionTests {
                                 tokens: book, openReads: false, logger: quietLogger)
         server.guarded.get("api/v1/probe") { _, _ in "read" }
         server.guarded.post("api/v1/probe") { _, _ in "wrote" }
+        server.pages.get("checks/:id") { _, _ in "a page" }
         return server
     }
 
@@ -49,10 +50,11 @@ struct AccessSessionTests {
     }
 
     /// Signs in with `token`; the response.
-    private static func signIn(_ client: any TestClientProtocol, _ token: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+    private static func signIn(_ client: any TestClientProtocol, _ token: String, next: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = headers
         fields[.contentType] = "application/x-www-form-urlencoded"
         let form = "token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token)
+            + (next.map { "&next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? "")
         return try await client.execute(uri: "/login", method: .post, headers: fields, body: ByteBuffer(string: form))
     }
 
@@ -98,6 +100,34 @@ struct AccessSessionTests {
 
             let out = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: "bearmon_session=\(session)"])
             #expect(out.status == .seeOther && out.headers[.setCookie]?.hasPrefix("bearmon_session=; Path=/; Max-Age=0") == true)
+        }
+    }
+
+    @Test("a page opened without a session goes to /login and, once signed in, back to itself; never to another site")
+    func pagesSignIn() async throws {
+        let reader = reader
+        try await test { client in
+            let page = try await client.execute(uri: "/checks/7?tab=x%26y", method: .get)
+            #expect(page.status == .seeOther && page.headers[.location] == "/login?next=/checks/7%3Ftab%3Dx%2526y", "\(page.headers)")
+            let api = try await client.execute(uri: "/api/v1/probe", method: .get)
+            #expect(api.status == .unauthorized, "the API stays 401 for programs")
+            let write = try await client.execute(uri: "/checks/7", method: .post)
+            #expect(write.status != .seeOther, "only reads are sent to sign in")
+            let form = try await client.execute(uri: "/login?next=%2Fchecks%2F7%3Ftab%3Dx%2526y", method: .get)
+            #expect(String(buffer: form.body).contains("<input type=\"hidden\" name=\"next\" value=\"/checks/7?tab=x%26y\">"), "\(String(buffer: form.body))")
+            let back = try await Self.signIn(client, reader, next: "/checks/7?tab=x%26y")
+            #expect(back.status == .seeOther && back.headers[.location] == "/checks/7?tab=x%26y")
+            let session = try #require(Self.cookie(back))
+            let shown = try await client.execute(uri: "/checks/7", method: .get, headers: [.cookie: "bearmon_session=\(session)"])
+            #expect(shown.status == .ok && String(buffer: shown.body) == "a page")
+            // Hostile returns: other sites, schemes, backslashes, control characters, overlong, quotes.
+            for next in ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/a\r\nSet-Cookie: x=1",
+                         "/" + String(repeating: "a", count: 3_000), "", "/\u{301}x", "/\"><script>"] {
+                let answer = try await Self.signIn(client, reader, next: next)
+                #expect(answer.status == .seeOther && answer.headers[.location] == "/login", "\(next.prefix(40)): \(answer.headers[.location] ?? "")")
+                let shownForm = String(buffer: try await client.execute(uri: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), method: .get).body)
+                #expect(!shownForm.contains("<script>") && !shownForm.contains("evil.example"), "\(shownForm)")
+            }
         }
     }
 

@@ -75,7 +75,7 @@ import Testing
     private func serve(_ pages: WebPages, openReads: Bool = true, _ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let server = NodeServer(listen: HostPort(host: "127.0.0.1", port: 0), node: "n1", password: nil, monitor: nil, alerting: nil,
                                 tokens: TokenBook(store: pages.store, logger: quietLogger), openReads: openReads, logger: quietLogger)
-        WebRoutes.add(guarded: server.guarded, open: server.open, pages: pages, secure: false)
+        WebRoutes.add(guarded: server.pages, open: server.open, pages: pages, secure: false)
         try await server.application(services: []) {}.test(.router, test)
     }
 
@@ -225,8 +225,9 @@ import Testing
         let scene = try Scene()
         try await serve(scene.pages(), openReads: false) { client in
             for uri in ["/", "/checks/\(scene.api)"] {
-                let (status, page) = try await get(client, uri)
-                #expect(status == .unauthorized && !page.contains("api"), "\(uri): \(status)")
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .seeOther && response.headers[.location]?.hasPrefix("/login") == true && !String(buffer: response.body).contains("api"),
+                        "\(uri): \(response.status), to sign in")
             }
             for uri in ["/status", "/status/eu", "/status/feed.atom"] {
                 let (status, _) = try await get(client, uri)

@@ -83,7 +83,7 @@ package struct StandaloneNode: Sendable {
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
-        WebRoutes.add(guarded: server.guarded, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false) { [rounds = runtime.rounds] ids in
+        WebRoutes.add(guarded: server.pages, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false) { [rounds = runtime.rounds] ids in
             await rounds.rounds(ids)
         }
         MetricsRoutes.add(to: server, settings: metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
