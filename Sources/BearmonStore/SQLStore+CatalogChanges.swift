@@ -15,6 +15,13 @@ extension SQLStore {
         Set(try database.query("SELECT check_id FROM check_options WHERE public <> 0").map { $0.int(0) })
     }
 
+    /// Check `id`'s tags, sorted, and whether it is marked public.
+    package func checkLabels(_ id: Int64) throws -> (tags: [String], isPublic: Bool) {
+        let tags = try database.query("SELECT tag FROM check_tags WHERE check_id = ? ORDER BY tag", [.int(id)]).map { $0.string(0) }
+        let isPublic = try database.query("SELECT public FROM check_options WHERE check_id = ?", [.int(id)]).first.map { $0.int(0) != 0 } ?? false
+        return (tags, isPublic)
+    }
+
     /// Every named contact's name.
     package func contactNames() throws -> [Int64: String] {
         var names: [Int64: String] = [:]

@@ -33,15 +33,7 @@ extension SQLStore {
     /// A check's flips decided in `[from, to)`, and the last one before `from` (the state the
     /// span starts in), oldest first: what uptime is computed from.
     package func flips(checkID: Int64, from: Int64, to: Int64) throws -> [FlipHistoryRow] {
-        let before = try database.query(
-            "SELECT \(Self.flipColumns) FROM check_flips WHERE check_id = ? AND time < ? ORDER BY time DESC, flip_id DESC LIMIT 1",
-            [.int(checkID), .int(from)]
-        ).map(Self.flipRow)
-        let inside = try database.query(
-            "SELECT \(Self.flipColumns) FROM check_flips WHERE check_id = ? AND time >= ? AND time < ? ORDER BY time, flip_id",
-            [.int(checkID), .int(from), .int(to)]
-        ).map(Self.flipRow)
-        return before + inside
+        try flips(checkIDs: [checkID], from: from, to: to)[checkID] ?? []
     }
 
     static let flipColumns = "flip_id, check_id, status, message, view, time, began_at"

@@ -60,6 +60,34 @@ extension SQLStore {
         return Array(flips.sorted { ($0.time, $0.flipID) > ($1.time, $1.flipID) }.prefix(max(0, limit)))
     }
 
+    /// Each of `checkIDs`' flips decided in `[from, to)` and the last one before `from`, oldest first, by check.
+    package func flips(checkIDs: [Int64], from: Int64, to: Int64) throws -> [Int64: [FlipHistoryRow]] {
+        let prefixed = Self.flipColumns.split(separator: ", ").map { "f.\($0)" }.joined(separator: ", ")
+        let before = try grouped(checkIDs) { marks, ids in
+            // Every flip at each check's last time before `from`; ties on time go to the greatest id, as in the one-check read.
+            try database.query(
+                """
+                SELECT \(prefixed) FROM check_flips f
+                JOIN (SELECT check_id, MAX(time) AS last FROM check_flips WHERE check_id IN (\(marks)) AND time < ? GROUP BY check_id) b
+                ON f.check_id = b.check_id AND f.time = b.last
+                """,
+                ids + [.int(from)]
+            ).map { ($0.int(1), Self.flipRow($0)) }
+        }
+        let inside = try grouped(checkIDs) { marks, ids in
+            try database.query(
+                "SELECT \(Self.flipColumns) FROM check_flips WHERE check_id IN (\(marks)) AND time >= ? AND time < ? ORDER BY check_id, time, flip_id",
+                ids + [.int(from), .int(to)]
+            ).map { ($0.int(1), Self.flipRow($0)) }
+        }
+        var byCheck: [Int64: [FlipHistoryRow]] = [:]
+        for id in Set(before.keys).union(inside.keys) {
+            let last = before[id]?.max { $0.flipID < $1.flipID }
+            byCheck[id] = (last.map { [$0] } ?? []) + (inside[id] ?? [])
+        }
+        return byCheck
+    }
+
     /// Runs `query` over `checkIDs` in lists of ``idsPerQuery`` and groups its rows by check.
     private func grouped<Row>(_ checkIDs: [Int64], _ query: (String, [SQLValue]) throws -> [(Int64, Row)]) throws -> [Int64: [Row]] {
         var byCheck: [Int64: [Row]] = [:]

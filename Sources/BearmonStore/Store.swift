@@ -49,6 +49,9 @@ package protocol Store: AnyObject, Sendable {
     func checkTags() throws -> [Int64: [String]]
     /// The ids of checks marked public.
     func publicCheckIDs() throws -> Set<Int64>
+    /// Check `id`'s tags, sorted, and whether it is marked public: one check's share of the two
+    /// above, read by index (badges and uptime answer per check).
+    func checkLabels(_ id: Int64) throws -> (tags: [String], isPublic: Bool)
     /// Every named contact's name.
     func contactNames() throws -> [Int64: String]
     /// Applies `changes` in order in one transaction: all of them or none. Returns the ids
@@ -168,6 +171,9 @@ package protocol Store: AnyObject, Sendable {
     func latestResults(checkIDs: [Int64], since: Int64) throws -> [Int64: [ResultRecord]]
     /// The flips of the checks `checkIDs` decided at or after `since`, newest first, at most `limit`.
     func flips(checkIDs: [Int64], since: Int64, limit: Int) throws -> [FlipHistoryRow]
+    /// As ``flips(checkID:from:to:)`` for each of `checkIDs`, by check: a batch of checks' uptime
+    /// in two queries rather than two per check.
+    func flips(checkIDs: [Int64], from: Int64, to: Int64) throws -> [Int64: [FlipHistoryRow]]
     /// Deletes at most `limit` results older than `time`; returns how many.
     @discardableResult func pruneResults(before time: Int64, limit: Int) throws -> Int64
 

@@ -44,7 +44,8 @@ package struct UptimeService: Sendable {
         guard id > 0 else { throw missing }
         let found = try Self.stored { () throws -> Subject? in
             guard let row = try store.checkRow(id) else { return nil }
-            return Subject(row: row, tags: try store.checkTags()[id] ?? [], isPublic: try store.publicCheckIDs().contains(id))
+            let labels = try store.checkLabels(id)
+            return Subject(row: row, tags: labels.tags, isPublic: labels.isPublic)
         }
         guard let found, found.isPublic || visibility == .reader else { throw missing }
         return found

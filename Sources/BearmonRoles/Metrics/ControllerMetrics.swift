@@ -67,8 +67,9 @@ final class ControllerMetrics: Sendable {
                 guard !Task.isCancelled else { return true }
                 let part = Array(checks[start..<min(start + Self.batch, checks.count)])
                 let computed = try await queue.run {
-                    try part.map { check in
-                        let report = try reader.uptime(checkID: check.id, intervalSeconds: check.intervalSeconds, tags: tags[check.id] ?? [], now: now)
+                    let reports = try reader.uptime(of: part.map { UptimeReader.Subject(id: $0.id, intervalSeconds: $0.intervalSeconds, tags: tags[$0.id] ?? []) }, now: now)
+                    return part.map { check in
+                        let report = reports[check.id] ?? [:]
                         let ratios: [(window: String, ratio: Double)] = UptimeReader.windows.compactMap { window in
                             guard let value = report[window.name], let ratio = value else { return nil }
                             return (window.name, ratio)
