@@ -1,28 +1,29 @@
 import BearmonSystem
 import Dispatch
+import Glibc
 import Logging
 import ServiceLifecycle
 
 /// Tells systemd (`Type=notify`) what the node is doing: READY=1 once it serves, STOPPING=1
 /// as soon as SIGTERM or SIGINT arrives (before the graceful shutdown works through the
 /// services). A failed notification is logged and never stops the node.
-package struct ServiceNotices: Service {
+struct ServiceNotices: Service {
     let notifier: ServiceNotifier
     let logger: Logger
 
     /// Notices for `notifier`, failures logged to `logger`.
-    package init(notifier: ServiceNotifier, logger: Logger) {
+    init(notifier: ServiceNotifier, logger: Logger) {
         self.notifier = notifier
         self.logger = logger
     }
 
     /// Sends `state`; a failure becomes a warning naming the socket.
-    package func tell(_ state: String) {
+    func tell(_ state: String) {
         do { try notifier.send(state) } catch { logger.warning("cannot tell systemd \(state.split(separator: "\n").first ?? ""): \(notifier): \(error)") }
     }
 
     /// Watches for the stop signals until the graceful shutdown reaches this service.
-    package func run() async throws {
+    func run() async throws {
         let queue = DispatchQueue(label: "bearmon.systemd-notify")
         // libdispatch runs every source of a signal, so ServiceLifecycle's own still fires.
         let sources = [SIGTERM, SIGINT].map { signal in

@@ -5,6 +5,7 @@ import Testing
 @testable import BearmonCLI
 @testable import BearmonConfig
 @testable import BearmonStore
+@testable import BearmonCore
 
 /// `[default] logFormat = json` and `--log-format json`: every line on stderr is one JSON
 /// object with time, level, label, message and metadata, and no secret gets through.

@@ -188,7 +188,7 @@ _bearmon_plugins() {
     repeating_flags=()
     non_repeating_flags=(--debug --json --markdown --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --plugins)
+    non_repeating_options=(--config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -199,6 +199,10 @@ _bearmon_plugins() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -206,7 +210,7 @@ _bearmon_check() {
     repeating_flags=()
     non_repeating_flags=(--json --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--data --timeout --config --plugins)
+    non_repeating_options=(--data --timeout --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -223,6 +227,10 @@ _bearmon_check() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -230,7 +238,7 @@ _bearmon_bench() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--data --count --concurrency --config --plugins)
+    non_repeating_options=(--data --count --concurrency --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -250,6 +258,10 @@ _bearmon_bench() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -257,7 +269,7 @@ _bearmon_notify() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--data --check --status --message --event-id --config --plugins)
+    non_repeating_options=(--data --check --status --message --event-id --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -282,6 +294,10 @@ _bearmon_notify() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -314,7 +330,7 @@ _bearmon_db_init() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --config --plugins)
+    non_repeating_options=(--db --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -326,6 +342,10 @@ _bearmon_db_init() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -366,7 +386,7 @@ _bearmon_checks_add() {
     repeating_flags=()
     non_repeating_flags=(--disabled --public --no-public --api-cleartext --debug --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--name --type --data --interval --delay --db --api --api-ca --config --plugins)
+    non_repeating_options=(--name --type --data --interval --delay --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -402,6 +422,10 @@ _bearmon_checks_add() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -411,7 +435,7 @@ _bearmon_checks_list() {
     repeating_flags=()
     non_repeating_flags=(--json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--tag --db --api --api-ca --config --plugins)
+    non_repeating_options=(--tag --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -434,6 +458,10 @@ _bearmon_checks_list() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -441,7 +469,7 @@ _bearmon_checks_show() {
     repeating_flags=()
     non_repeating_flags=(--json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -461,6 +489,10 @@ _bearmon_checks_show() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -468,7 +500,7 @@ _bearmon_checks_edit() {
     repeating_flags=()
     non_repeating_flags=(--no-tags --public --no-public --api-cleartext --debug --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--name --type --data --interval --delay --db --api --api-ca --config --plugins)
+    non_repeating_options=(--name --type --data --interval --delay --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -506,6 +538,10 @@ _bearmon_checks_edit() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -513,7 +549,7 @@ _bearmon_checks_enable() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -531,6 +567,10 @@ _bearmon_checks_enable() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -540,7 +580,7 @@ _bearmon_checks_disable() {
     repeating_flags=()
     non_repeating_flags=(--quiet --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -558,6 +598,10 @@ _bearmon_checks_disable() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -567,7 +611,7 @@ _bearmon_checks_rm() {
     repeating_flags=()
     non_repeating_flags=(--quiet --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -585,6 +629,10 @@ _bearmon_checks_rm() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -617,7 +665,7 @@ _bearmon_contacts_add() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--type --data --name --db --api --api-ca --config --plugins)
+    non_repeating_options=(--type --data --name --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -644,6 +692,10 @@ _bearmon_contacts_add() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -653,7 +705,7 @@ _bearmon_contacts_list() {
     repeating_flags=()
     non_repeating_flags=(--json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -673,6 +725,10 @@ _bearmon_contacts_list() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -680,7 +736,7 @@ _bearmon_contacts_edit() {
     repeating_flags=()
     non_repeating_flags=(--no-name --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--name --type --data --db --api --api-ca --config --plugins)
+    non_repeating_options=(--name --type --data --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -709,6 +765,10 @@ _bearmon_contacts_edit() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -716,7 +776,7 @@ _bearmon_contacts_rm() {
     repeating_flags=()
     non_repeating_flags=(--quiet --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -734,6 +794,10 @@ _bearmon_contacts_rm() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -743,7 +807,7 @@ _bearmon_contacts_test() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -761,6 +825,10 @@ _bearmon_contacts_test() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -793,7 +861,7 @@ _bearmon_alerts_add() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--check --contact --type --db --api --api-ca --config --plugins)
+    non_repeating_options=(--check --contact --type --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -823,6 +891,10 @@ _bearmon_alerts_add() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -830,7 +902,7 @@ _bearmon_alerts_list() {
     repeating_flags=()
     non_repeating_flags=(--json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -850,6 +922,10 @@ _bearmon_alerts_list() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -857,7 +933,7 @@ _bearmon_alerts_enable() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -875,6 +951,10 @@ _bearmon_alerts_enable() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -884,7 +964,7 @@ _bearmon_alerts_disable() {
     repeating_flags=()
     non_repeating_flags=(--quiet --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -902,6 +982,10 @@ _bearmon_alerts_disable() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -911,7 +995,7 @@ _bearmon_alerts_rm() {
     repeating_flags=()
     non_repeating_flags=(--quiet --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -929,6 +1013,10 @@ _bearmon_alerts_rm() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -961,7 +1049,7 @@ _bearmon_tokens_add() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--name --scope --db --api --api-ca --config --plugins)
+    non_repeating_options=(--name --scope --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -987,6 +1075,10 @@ _bearmon_tokens_add() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -994,7 +1086,7 @@ _bearmon_tokens_list() {
     repeating_flags=()
     non_repeating_flags=(--json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1014,6 +1106,10 @@ _bearmon_tokens_list() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1021,7 +1117,7 @@ _bearmon_tokens_rm() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -1039,6 +1135,10 @@ _bearmon_tokens_rm() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -1071,7 +1171,7 @@ _bearmon_maintenance_add() {
     repeating_flags=()
     non_repeating_flags=(--all --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--check --tag --start --end --cron --duration --time-zone --name --comment --db --api --api-ca --config --plugins)
+    non_repeating_options=(--check --tag --start --end --cron --duration --time-zone --name --comment --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1118,6 +1218,10 @@ _bearmon_maintenance_add() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1125,7 +1229,7 @@ _bearmon_maintenance_list() {
     repeating_flags=()
     non_repeating_flags=(--json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1145,6 +1249,10 @@ _bearmon_maintenance_list() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1152,7 +1260,7 @@ _bearmon_maintenance_rm() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -1170,6 +1278,10 @@ _bearmon_maintenance_rm() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -1202,7 +1314,7 @@ _bearmon_silence_add() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--check --tag --for --until --comment --db --api --api-ca --config --plugins)
+    non_repeating_options=(--check --tag --for --until --comment --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1237,6 +1349,10 @@ _bearmon_silence_add() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1244,7 +1360,7 @@ _bearmon_silence_list() {
     repeating_flags=()
     non_repeating_flags=(--all --json --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1264,6 +1380,10 @@ _bearmon_silence_list() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1271,7 +1391,7 @@ _bearmon_silence_rm() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -1291,6 +1411,10 @@ _bearmon_silence_rm() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1298,7 +1422,7 @@ _bearmon_apply() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --prune --quiet --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(-f --file --db --api --api-ca --config --plugins)
+    non_repeating_options=(-f --file --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1321,6 +1445,10 @@ _bearmon_apply() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1328,7 +1456,7 @@ _bearmon_export() {
     repeating_flags=()
     non_repeating_flags=(--with-secrets --api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --api --api-ca --config --plugins)
+    non_repeating_options=(--db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1348,6 +1476,10 @@ _bearmon_export() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1355,7 +1487,7 @@ _bearmon_standalone() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --threads --node --db --config --plugins)
+    non_repeating_options=(--addr --threads --node --db --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1378,6 +1510,10 @@ _bearmon_standalone() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1385,7 +1521,7 @@ _bearmon_status() {
     repeating_flags=()
     non_repeating_flags=(--json --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--addr --db --config --plugins)
+    non_repeating_options=(--addr --db --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1400,6 +1536,10 @@ _bearmon_status() {
         return
         ;;
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -1447,7 +1587,7 @@ _bearmon_worker() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--threads --config --plugins)
+    non_repeating_options=(--threads --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1461,6 +1601,10 @@ _bearmon_worker() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1468,7 +1612,7 @@ _bearmon_viewserver() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --plugins)
+    non_repeating_options=(--config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -1479,6 +1623,10 @@ _bearmon_viewserver() {
     '--plugins')
         return
         ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
     esac
 }
 
@@ -1486,12 +1634,16 @@ _bearmon_run() {
     repeating_flags=()
     non_repeating_flags=(--debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--plugins)
+    non_repeating_options=(--plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
