@@ -26,8 +26,7 @@ struct JSONLogTests {
 
     private func expectShape(_ object: [String: Any]) {
         #expect(Set(object.keys) == ["time", "level", "label", "message", "metadata", "source"], "\(object)")
-        #expect((object["time"] as? String).flatMap { try? Date($0, strategy: .iso8601.time(includingFractionalSeconds: true)) } != nil
-                || (object["time"] as? String)?.hasSuffix("Z") == true, "\(object)")
+        #expect((object["time"] as? String).flatMap { try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse($0) } != nil, "\(object)")
         #expect(Logger.Level(rawValue: object["level"] as? String ?? "") != nil, "\(object)")
         #expect(object["message"] is String && object["label"] is String && object["metadata"] is [String: Any], "\(object)")
     }
@@ -39,6 +38,7 @@ struct JSONLogTests {
         [default]
         logFormat = json
         debug = true
+        password = DbPassw0rdSecret
         [push]
         token = PushT0kenSecret
         [store]
@@ -66,6 +66,7 @@ struct JSONLogTests {
         for object in lines { expectShape(object) }
         #expect(lines.contains { ($0["message"] as? String)?.contains("serving on http://127.0.0.1") == true })
         #expect(lines.contains { $0["level"] as? String == "debug" }, "[default] debug = true gives debug lines")
+        #expect(text.contains("http://\(SecretMask.mask)@127.0.0.1:\(port)/x?token=\(SecretMask.mask)"), "the check's URL is logged, masked")
         for secret in secrets { #expect(!text.contains(secret), "\(secret) in the log") }
     }
 
