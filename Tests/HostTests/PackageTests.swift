@@ -153,9 +153,17 @@ struct PackageTests {
         let closed = try await inRoot(root, "bearmon check tcp --data '{\"address\":\"127.0.0.1:\(try refusedPort())\",\"timeout\":5}'", hostLoopback: true)
         #expect(closed.status != 0 && closed.stdout.contains("status:  offline") && closed.stdout.contains("Connection refused"), "\(closed.stdout)\(closed.stderr)")
 
+        // The example config is valid and readable by the group the units run as.
+        let example = try await inRoot(root, "su -s /bin/sh bearmon -c 'bearmon plugins --config /etc/bearmon/bearmon.cfg' >/dev/null")
+        #expect(example.status == 0, "\(example.stderr)")
+
         // Removal and reinstall keep the database and the user.
         let again = try await inRoot(root, "apt-get remove -y -q bearmon >/dev/null && apt-get install -y -q --no-install-recommends /tmp/bearmon.deb >/dev/null && getent passwd bearmon")
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(try String(contentsOfFile: root + "/var/lib/bearmon/bearmon.sqlite", encoding: .utf8) == database)
+        // Purging drops the config and its ownership override, never the database.
+        let purge = try await inRoot(root, "apt-get purge -y -q bearmon >/dev/null && dpkg-statoverride --list; test ! -e /etc/bearmon/bearmon.cfg")
+        #expect(purge.status == 0 && !purge.stdout.contains("/etc/bearmon"), "\(purge.stdout)\(purge.stderr)")
         #expect(try String(contentsOfFile: root + "/var/lib/bearmon/bearmon.sqlite", encoding: .utf8) == database)
     }
 }
