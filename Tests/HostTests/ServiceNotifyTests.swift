@@ -5,8 +5,8 @@ import Testing
 
 /// `Type=notify` without libsystemd: a real node tells a listener standing in for systemd
 /// (a unix datagram socket named by NOTIFY_SOCKET) READY=1 once it serves and STOPPING=1 as
-/// soon as SIGTERM arrives.
-@Suite("systemd notifications (sd_notify over NOTIFY_SOCKET)")
+/// soon as SIGTERM arrives; and SIGHUP, what the units' reload sends, loads new plugins.
+@Suite("under systemd: sd_notify over NOTIFY_SOCKET, reload by SIGHUP")
 struct ServiceNotifyTests {
     let dir: TempDirectory
 
@@ -53,6 +53,21 @@ struct ServiceNotifyTests {
                 #expect(waitUntil(timeout: 30) { node.process.log.contains("cannot tell systemd READY=1") }, "\(node.process.log)")
                 #expect(try node.get("/healthz").0 == 200)
             }
+        }
+    }
+
+    @Test("reload (`systemctl reload`, which the units turn into SIGHUP) loads a plugin added since the start, and the node serves on")
+    func reloadBySIGHUP() async throws {
+        let plugins = try TempDirectory(), staging = try TempDirectory()
+        let built = try await PluginBuilder.fixture("libhup.so", in: staging, defines: ["FIXTURE_PREFIX=\"hup\""])
+        try await offPool {
+            let node = try NodeProcess(["standalone", "--db", "sqlite:\(dir.file("r.sqlite"))", "--plugins", plugins.path, "--debug"], log: dir.file("r.log"))
+            #expect(!node.process.log.contains("libhup.so"))
+            try FileManager.default.copyItem(atPath: built, toPath: plugins.file("libhup.so"))
+            kill(node.process.pid, SIGHUP)
+            #expect(waitUntil(timeout: 30) { node.process.log.contains("libhup.so") }, "\(node.process.log.suffix(2000))")
+            #expect(node.process.isRunning)
+            #expect(try node.get("/healthz").0 == 200)
         }
     }
 
