@@ -20,11 +20,13 @@ struct JSONLogHandler: LogHandler {
     /// A handler for the logger named `label`.
     init(label: String) { self.label = label }
 
+    /// One key of the logger's own metadata.
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes `event` as one line, its metadata over the logger's.
     func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }

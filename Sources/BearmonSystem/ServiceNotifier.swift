@@ -28,6 +28,7 @@ public struct ServiceNotifier: Sendable, CustomStringConvertible {
         return ServiceNotifier(name: String(cString: value))
     }
 
+    /// "NOTIFY_SOCKET NAME", for messages.
     public var description: String { "NOTIFY_SOCKET \(name)" }
 
     /// Sends `state` (for example "READY=1\nSTATUS=serving") as one datagram.

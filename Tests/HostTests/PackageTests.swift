@@ -77,6 +77,13 @@ struct PackageTests {
         let control = try await dpkgDeb(["-I", deb])
         let depends = try await dpkgDeb(["-f", deb, "Depends"])
         #expect(!depends.contains("swift") && depends.contains("libcurl4") && depends.contains("passwd"), "\(depends)")
+        // The fresh root holds these packages' files for an offline install (script/bootstrap).
+        let bootstrap = try String(contentsOfFile: TestPaths.repoRoot + "/script/bootstrap", encoding: .utf8)
+        let cached = bootstrap.split(separator: "\n").first { $0.hasPrefix("debian_root_depends=") }.map {
+            Set($0.dropFirst("debian_root_depends=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).split(separator: " ").map(String.init))
+        } ?? []
+        let declared = Set(depends.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(declared.isSubset(of: cached), "add \(declared.subtracting(cached).sorted()) to debian_root_depends in script/bootstrap")
         #expect(control.contains("conffiles") && control.contains("postinst"))
         let unpacked = try TempDirectory("bearmon-deb-x")
         _ = try await dpkgDeb(["-R", deb, unpacked.path])
