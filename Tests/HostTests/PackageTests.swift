@@ -12,12 +12,14 @@ struct PackageTests {
     /// The package, built once for the suite.
     private static let built = Task { try await buildPackage() }
 
-    private static let output = try! TempDirectory("bearmon-deb")
+    /// Under .build, overwritten by each run: a static temporary directory would never be
+    /// removed, leaking a package into /tmp per run.
+    private static let output = TestPaths.repoRoot + "/.build/package-test"
 
     private static func buildPackage() async throws -> String {
         let started = Date()
         let result = try await Command.run(TestPaths.repoRoot + "/script/package",
-                                           ["--configuration", "debug", "--no-build", "--output", output.path], timeout: 900)
+                                           ["--configuration", "debug", "--no-build", "--output", output], timeout: 900)
         guard result.status == 0, let deb = result.stdout.split(separator: "\n").last.map(String.init) else {
             throw Failure(description: "script/package failed: \(result.stderr)")
         }
