@@ -79,9 +79,11 @@ struct RunConfigCommand: AsyncParsableCommand {
     @Argument(help: "The config file.") var file: String
     @Option(help: "The plugins directory.") var plugins: String?
     @Flag(help: "Log debug lines.") var debug = false
+    @Option(help: "How log lines look: text or json (default: [default] logFormat, else text).") var logFormat: LogFormat?
 
     func run() async throws {
         let arguments = ["--config", file] + (plugins.map { ["--plugins", $0] } ?? []) + (debug ? ["--debug"] : [])
+            + (logFormat.map { ["--log-format", $0.rawValue] } ?? [])
         let config: Config
         do { config = try GcfgParser.load(path: file) } catch { throw CLIFailure(cause: error) }
         let role: NodeConfig.Role

@@ -8,11 +8,14 @@ struct PluginOptions: ParsableArguments {
     @Option(name: .long, help: "A gobearmon-style config file ([plugins] dir, and sections such as [smtp] for plugins).")
     var config: String?
 
-    @Option(name: .long, help: "The plugins directory (default: [plugins] dir, else the directory holding the bearmon binary).")
+    @Option(name: .long, help: "The plugins directory (default: [plugins] dir, else PREFIX/lib/bearmon/plugins for a binary installed as PREFIX/bin/bearmon, else the directory holding the bearmon binary).")
     var plugins: String?
 
     @Flag(name: .long, help: "Log debug lines.")
     var debug = false
+
+    @Option(name: .long, help: "How log lines look: text, or json for one JSON object a line (default: [default] logFormat, else text).")
+    var logFormat: LogFormat?
 
     /// Reads the config (or an empty one), sets up logging, and loads the plugins.
     func makeHost(threads: Int) throws -> PluginHost {
@@ -22,9 +25,14 @@ struct PluginOptions: ParsableArguments {
         do { return try PluginHost(config: loaded, directory: directory, threads: threads) } catch { throw CLIFailure(cause: error) }
     }
 
-    /// Logs debug lines when `--debug` or `[default] debug` asks for them.
+    /// Logs debug lines when `--debug` or `[default] debug` asks for them, as `--log-format`
+    /// or `[default] logFormat` says.
     func setUpLogging(_ config: Config) throws {
-        do { LogSetup.bootstrap(debug: try debug || LogSetup.debug(in: config)) } catch { throw CLIFailure(cause: error) }
+        do {
+            LogSetup.bootstrap(debug: try debug || LogSetup.debug(in: config), format: try logFormat ?? LogSetup.format(in: config) ?? .text)
+        } catch {
+            throw CLIFailure(cause: error)
+        }
     }
 
     func loadConfig() throws -> Config {

@@ -3,7 +3,7 @@ extension Config {
     /// names; new settings live in new sections. Sections not listed here belong to plugins
     /// (`[smtp]`, `[dns]`, `[twilio]`, ...) and are checked by them.
     package static let hostSections: [String: Set<String>] = [
-        "default": ["debug", "password", "node", "cert", "key", "ca", "insecure", "alias"],
+        "default": ["debug", "password", "node", "cert", "key", "ca", "insecure", "alias", "logformat"],
         "controller": ["addr", "database", "confirmations"],
         "worker": ["viewaddr", "numthreads"],
         "viewserver": ["addr", "controller", "lease", "pinginterval"],

@@ -125,12 +125,16 @@ package struct NodeServer {
         } else {
             server = http
         }
+        let notices = ServiceNotifier.fromEnvironment.map { ServiceNotices(notifier: $0, logger: logger) }
         return Application(
             router: router,
             server: server,
             configuration: .init(address: .hostname(listen.host, port: Int(listen.port)), serverName: "bearmon"),
-            services: services,
-            onServerRunning: { _ in onRunning() },
+            services: services + (notices.map { [$0] } ?? []),
+            onServerRunning: { [listen] _ in
+                onRunning()
+                notices?.tell("READY=1\nSTATUS=serving on \(listen)")
+            },
             logger: logger
         )
     }

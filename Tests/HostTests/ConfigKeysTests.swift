@@ -20,6 +20,7 @@ struct ConfigKeysTests {
     insecure = false
     debug = false
     alias = node1.example.net:8888
+    logFormat = json
     [controller]
     addr = 127.0.0.1:8888
     database = u:p@tcp(127.0.0.1:3306)/bearmon
@@ -82,6 +83,7 @@ struct ConfigKeysTests {
             _ = try StoreLocation.resolve(db: nil, config: config)
             _ = PluginSettings.from(config)
             _ = try LogSetup.debug(in: config)
+            _ = try LogSetup.format(in: config)
             _ = try config.egressRules()
             _ = try StatusPageSettings.from(config)
         }

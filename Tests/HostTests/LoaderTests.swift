@@ -144,4 +144,19 @@ struct LoaderTests {
         #expect(tcp.params[1].defaultValue == .int(10))
         #expect(registry.refusals.isEmpty, "\(registry.refusals)")
     }
+
+    @Test("the default plugins directory: PREFIX/lib/bearmon/plugins for PREFIX/bin/bearmon when that directory exists, else the binary's own")
+    func defaultDirectoryWhenInstalled() throws {
+        let prefix = try TempDirectory()
+        try FileManager.default.createDirectory(atPath: prefix.file("bin"), withIntermediateDirectories: true)
+        #expect(PluginLoader.defaultDirectory(besideBinaryAt: prefix.file("bin/bearmon")) == prefix.file("bin"))
+        try FileManager.default.createDirectory(atPath: prefix.file("lib/bearmon"), withIntermediateDirectories: true)
+        try "a file, not a directory".write(toFile: prefix.file("lib/bearmon/plugins"), atomically: true, encoding: .utf8)
+        #expect(PluginLoader.defaultDirectory(besideBinaryAt: prefix.file("bin/bearmon")) == prefix.file("bin"))
+        try FileManager.default.removeItem(atPath: prefix.file("lib/bearmon/plugins"))
+        try FileManager.default.createDirectory(atPath: prefix.file("lib/bearmon/plugins"), withIntermediateDirectories: true)
+        #expect(PluginLoader.defaultDirectory(besideBinaryAt: prefix.file("bin/bearmon")) == prefix.file("lib/bearmon/plugins"))
+        // A build tree (.build/debug/bearmon) is not PREFIX/bin: the products directory, as before.
+        #expect(PluginLoader.defaultDirectory(besideBinaryAt: prefix.file("debug/bearmon")) == prefix.file("debug"))
+    }
 }

@@ -40,10 +40,24 @@ package final class PluginLoader: Sendable {
         self.logger = logger
     }
 
-    /// The directory the build puts plugin products in: the one holding the running binary.
+    /// Where plugins are looked for when neither `--plugins` nor `[plugins] dir` says: for an
+    /// installed binary (PREFIX/bin/bearmon beside PREFIX/lib/bearmon/plugins, as the Debian
+    /// package lays them out) that plugins directory; otherwise the directory holding the
+    /// running binary, where the build puts plugin products.
     package static var defaultDirectory: String {
         let exe = realPath("/proc/self/exe") ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().path
+        return defaultDirectory(besideBinaryAt: exe)
+    }
+
+    /// ``defaultDirectory`` for a binary at `exe`.
+    package static func defaultDirectory(besideBinaryAt exe: String) -> String {
+        let binDirectory = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        if binDirectory.lastPathComponent == "bin" {
+            let installed = binDirectory.deletingLastPathComponent().appendingPathComponent("lib/bearmon/plugins").path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: installed, isDirectory: &isDirectory), isDirectory.boolValue { return installed }
+        }
+        return binDirectory.path
     }
 
     /// Loads every file not seen before; returns what happened, file by file. Safe to call
