@@ -9,7 +9,7 @@ struct CatalogYAMLReader {
     private(set) var problems: [ConfigAsCodeError.Problem] = []
 
     /// The fields a check may have.
-    static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags"]
+    static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags", "depends_on"]
     /// The fields a contact may have.
     static let contactFields = ["type", "data"]
     /// The fields an alert may have.
@@ -85,7 +85,30 @@ struct CatalogYAMLReader {
         if let node = fields["enabled"] { boolean(node, field: "enabled", of: "check '\(name)'").map { check.enabled = $0 } }
         if let node = fields["public"] { boolean(node, field: "public", of: "check '\(name)'").map { check.isPublic = $0 } }
         if let node = fields["tags"] { check.tags = tags(node, of: name) }
+        check.dependsOnLine = fields.lines["depends_on"] ?? line
+        if let node = fields["depends_on"] { check.dependsOn = parents(node, of: name) }
         return problems.count == before ? check : nil
+    }
+
+    /// `depends_on`: a list of check names (their existence in the file the planner judges).
+    private mutating func parents(_ node: Node, of name: String) -> [String] {
+        if isNull(node) { return [] }
+        guard case .sequence(let sequence) = node else {
+            problem(node, "depends_on of check '\(name)' must be a list of check names such as [router], got \(kind(of: node))")
+            return []
+        }
+        var names: Set<String> = []
+        for item in sequence {
+            guard let parent = scalarText(item), !parent.isEmpty, !isNull(item) else {
+                problem(item, "a parent of check '\(name)' must be a check's name, got \(kind(of: item))")
+                continue
+            }
+            names.insert(parent)
+        }
+        if names.count > DependencyGraph.maxParents {
+            problem(node, "check '\(name)' depends on \(names.count) checks; at most \(DependencyGraph.maxParents) parents are allowed")
+        }
+        return names.sorted()
     }
 
     private mutating func contact(_ name: String, line: Int, _ body: Node) -> CatalogDocument.Contact? {
