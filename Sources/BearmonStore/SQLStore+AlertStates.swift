@@ -117,7 +117,7 @@ extension SQLStore {
                     flipID: flip?.string(0) ?? "", checkID: check, contactID: contactID, status: .offline, kind: .catchUp,
                     checkName: row.string(5).fitted(to: .checkName), checkType: row.string(6), checkData: "{}",
                     message: flip?.string(1) ?? "", since: since, createdAt: now, view: view,
-                    detail: "parent \(parent) is online again; offline since \(isoTime(since))"
+                    detail: "suppressed by parent \(parent) while it was offline; it is online again, and this check is offline since \(isoTime(since))"
                 )
                 _ = try write(draft, NotificationPolicy.hold(facts).map { .hold($0, notBefore: 0) } ?? .send, in: tx)
                 written += 1
