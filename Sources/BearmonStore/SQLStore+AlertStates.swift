@@ -92,7 +92,7 @@ extension SQLStore {
             try clearUnreachable(check, in: tx)
             guard row.int(4) != 0, row.string(3) == CheckStatus.offline.rawValue else { continue }
             let parent = DependencyRule.label(row.int(1), row[2].text ?? "")
-            let flip = try tx.query("SELECT flip_id, message, time FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(check)]).first
+            let flip = try latestFlip(of: check, in: tx)
             let since = flip?.int(2) ?? now
             let calendarHold = try holdCalendar(in: tx, now: now).hold(checkID: check, tags: try tags(of: check, in: tx), at: now)
             let flapping = try flappingSince(check, in: tx) != nil

@@ -43,16 +43,20 @@ extension SQLStore {
     static func parents(of check: Int64, in tx: any SQLExecutor) throws -> [DependencyRule.Parent] {
         try tx.query(
             """
-            SELECT c.id, c.name, c.check_interval, c.status, s.states, s.confirmed_at
+            SELECT c.id, c.name, c.check_interval, c.status, s.states, s.confirmed_at,
+                (SELECT MAX(f.time) FROM check_flips f WHERE f.check_id = c.id)
             FROM check_dependencies d JOIN checks c ON c.id = d.parent_id LEFT JOIN check_alert_states s ON s.check_id = c.id
             WHERE d.check_id = ? AND c.enabled = 1 ORDER BY c.id
             """,
             [.int(check)]
         ).map { row in
-            let confirmed = row[4].text.flatMap { FlappingRule.decode($0).last }
             let stored = row[3].text.flatMap(CheckStatus.init(rawValue:)) ?? .online
+            let confirmedAt = row[5].int ?? 0
+            // A confirmed state newer than the parent's last written flip is the freshest word
+            // (its flip may still be on its way to the store); an older one is stale.
+            let confirmed = confirmedAt > (row[6].int ?? 0) ? row[4].text.flatMap { FlappingRule.decode($0).last } : nil
             return DependencyRule.Parent(id: row.int(0), name: row.string(1), intervalSeconds: row.int(2),
-                                         status: confirmed ?? stored, confirmedAt: row[5].int ?? 0)
+                                         status: confirmed ?? stored, confirmedAt: confirmedAt)
         }
     }
 }

@@ -81,7 +81,7 @@ extension SQLStore {
         let calendarHold = try holdCalendar(in: tx, now: sample.time).hold(checkID: sample.checkID, tags: try tags(of: sample.checkID, in: tx), at: sample.time)
         guard calendarHold == nil else { return 0 }
         let contacts = try tx.query("SELECT DISTINCT contact_id FROM alerts WHERE check_id = ? AND enabled = 1 ORDER BY contact_id", [.int(sample.checkID)])
-        let flip = try tx.query("SELECT flip_id, message FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(sample.checkID)]).first
+        let flip = try latestFlip(of: sample.checkID, in: tx)
         for contact in contacts {
             let draft = OutboxDraft(
                 flipID: flip?.string(0) ?? "", checkID: sample.checkID, contactID: contact.int(0), status: sample.status, kind: .flapping,

@@ -15,13 +15,6 @@ extension SQLStore {
             """,
             [.int(flip.checkID), .text(flip.status.rawValue)]
         )
-        guard !contacts.isEmpty else {
-            if flip.status == .online { try Self.clearUnreachable(flip.checkID, in: tx) }
-            return []
-        }
-        let calendarHold = try Self.holdCalendar(in: tx, now: flip.time)
-            .hold(checkID: flip.checkID, tags: try Self.tags(of: flip.checkID, in: tx), at: flip.time)
-        let flapping = try Self.flappingSince(flip.checkID, in: tx) != nil
         // A child's offline waits for its parents, or is suppressed behind an offline one;
         // its online goes only to contacts that heard an offline (issue 22).
         let dependency: Disposition?
@@ -38,6 +31,10 @@ extension SQLStore {
             dependency = try Self.unreachableParent(flip.checkID, in: tx).map { .suppress(Self.parentOffline($0)) }
             try Self.clearUnreachable(flip.checkID, in: tx)
         }
+        guard !contacts.isEmpty else { return [] }
+        let calendarHold = try Self.holdCalendar(in: tx, now: flip.time)
+            .hold(checkID: flip.checkID, tags: try Self.tags(of: flip.checkID, in: tx), at: flip.time)
+        let flapping = try Self.flappingSince(flip.checkID, in: tx) != nil
         var eventIDs: [String] = []
         for row in contacts {
             let contact = row.int(0)
@@ -180,7 +177,7 @@ extension SQLStore {
                                      now: Int64, view: Int64, in tx: any SQLExecutor) throws {
         let snapshot = try tx.query("SELECT check_name, check_type, check_data FROM alert_outbox WHERE id = ?", [.int(snapshotRow)]).first
         let reason = try tx.query("SELECT hold_reason FROM alert_outbox WHERE id = ?", [.int(firstHeld)]).first?.string(0)
-        let flip = try tx.query("SELECT flip_id, message, time FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(check)]).first
+        let flip = try latestFlip(of: check, in: tx)
         let since = flip?.int(2) ?? now
         let held = reason ?? "a hold"
         let note = held == "\(HoldReason.flapping)" ? "flapping ended; " : ""
@@ -226,6 +223,11 @@ extension SQLStore {
             """,
             [.int(contact), .int(now - window)]
         ).first?.int(0) ?? 0)
+    }
+
+    /// The check's newest flip: its id, message and time (columns 0, 1 and 2), if it has one.
+    static func latestFlip(of check: Int64, in tx: any SQLExecutor) throws -> SQLRow? {
+        try tx.query("SELECT flip_id, message, time FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(check)]).first
     }
 
     static func tags(of check: Int64, in tx: any SQLExecutor) throws -> [String] {
