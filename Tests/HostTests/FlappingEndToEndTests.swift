@@ -13,10 +13,21 @@ struct FlappingEndToEndTests {
     @Test("a target flapping every 2 intervals: one flapping notification, flips held while it lasts, then one catch_up when it settles",
           arguments: [false, true])
     func flapping(crash: Bool) async throws {
-        let node = try await LedgerNode(config: "[alerting]\nflapping = 0.3\n")
+        let smtp = try await offPool { try FixtureSMTPServer(.init(identity: nil, auth: false)) }
+        let node = try await LedgerNode(config: """
+            [alerting]
+            flapping = 0.3
+            [smtp]
+            host = 127.0.0.1
+            port = \(smtp.port)
+            from = bearmon <noreply@bearmon.test>
+            insecure = true
+            """)
         let check = try node.addCheck("flappy")
         let hook = try node.addWebhook()
+        let mail = try node.store.addContact(type: "email", data: "ops@bearmon.test")
         try node.alert(check, hook)
+        try node.alert(check, mail)
         @Sendable func flappingNotes() -> [ReceivedNote] { node.notes.filter { $0.kind == "flapping" } }
         /// Toggles the target every 2 s (two intervals) `times` times, or until `stop` holds.
         @Sendable func toggle(from up: inout Bool, times: Int, until stop: () -> Bool = { false }) throws {
@@ -45,7 +56,7 @@ struct FlappingEndToEndTests {
             let lastHeard = try node.store.ledger().first { $0.checkID == check }?.status ?? .online
             try node.set("flappy", up: lastHeard == .offline)
             guard waitUntil(timeout: 90, { node.notes.contains { $0.kind == "catch_up" } }) else { return "no catch_up after it settled: \(node.outbox())" }
-            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            guard node.awaitSettled(receivedCount: { node.notes.count + smtp.messages.count }) else { return "the outbox did not settle" }
             return nil
         }
         #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
@@ -61,6 +72,13 @@ struct FlappingEndToEndTests {
         let catchUp = try #require(rows.first { $0.kind == .catchUp })
         #expect(catchUp.detail.hasPrefix("flapping ended; "), "\(catchUp)")
         #expect(rows.allSatisfy { $0.state != .held && $0.state != .pending }, "\(rows)")
+        // The e-mails say what happened: one "Check flapping", then one catch-up that says it ended.
+        let mails = smtp.messages.map { (($0["headers"] as? [String: String])?["Subject"] ?? "", $0["body"] as? String ?? "") }
+        let flappingMails = mails.filter { $0.0 == "Check flapping: flappy" }
+        #expect(flappingMails.count == 1 && flappingMails[0].1.contains("Check [flappy] is flapping, now ") && flappingMails[0].1.contains("flapping started: "),
+                "\(mails)")
+        let catchUpMails = mails.filter { $0.0.contains("(catch-up)") }
+        #expect(catchUpMails.count == 1 && catchUpMails[0].1.contains("(flapping ended; "), "\(mails)")
         let state = try #require(try node.store.alertStates()[check])
         #expect(state.flappingSince == nil && state.states.count == FlappingRule.kept, "\(state)")
     }
