@@ -36,6 +36,8 @@ struct DependencyFailoverTests {
         }
 
         func set(_ name: String, up: Bool) throws { try state.write(name, up ? "up" : "down") }
+        /// Makes `name` answer 200 after 5 s.
+        func slow(_ name: String) throws { try state.write(name, "slow") }
         var notes: [ReceivedNote] {
             WebhookNotes(receiver).fields.map {
                 ReceivedNote(checkID: ($0["check_id"] as? NSNumber)?.int64Value ?? 0, status: $0["status"] as? String ?? "?",
@@ -97,6 +99,37 @@ struct DependencyFailoverTests {
         let catchUp = try #require(rows.first { $0.kind == .catchUp })
         let suppressed = try #require(rows.first { $0.checkID == children[2] && $0.state == .suppressed })
         #expect(catchUp.view > suppressed.view && suppressed.holdReason == "parent \(router) (router) offline", "\(rows)")
+    }
+
+    @Test("kill -9 the controller while a child's offline waits for its slow router: the new controller sends it once, as written, then its online")
+    func childAloneAcrossFailover() async throws {
+        let setup = try await Setup(names: ["router", "web1"])
+        let (router, child) = (setup.checks["router"]!, setup.checks["web1"]!)
+        try setup.cluster.store.applyCatalog([.setDependencies(check: .id(child), parents: [.id(router)])], quiet: true)
+        let outcome = try await offPool { () -> String? in
+            for name in ["router", "web1"] { try setup.set(name, up: true) }
+            try setup.cluster.start()
+            _ = waitUntil(timeout: 4) { false }
+            // The router stays up but answers slowly, so its confirmation takes a while.
+            try setup.slow("router")
+            try setup.set("web1", up: false)
+            guard waitUntil(timeout: 60, { setup.rows().contains { $0.checkID == child && $0.state == .held } }) else { return "web1's offline was not held: \(setup.rows())" }
+            guard let first = setup.cluster.controllerNumber() else { return "no controller" }
+            setup.cluster.crashWorker(first)
+            guard setup.cluster.awaitNewController(replacing: first) != nil else { return "no new controller" }
+            guard waitUntil(timeout: 60, { setup.notes.count >= 1 }) else { return "web1's offline never came: \(setup.rows())" }
+            try setup.set("router", up: true)
+            try setup.set("web1", up: true)
+            guard waitUntil(timeout: 60, { setup.notes.count >= 2 }) else { return "web1's online never came" }
+            _ = waitUntil(timeout: 3) { false }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(setup.cluster.logs.suffix(8_000))")
+        let notes = setup.notes
+        #expect(notes.map(\.checkID) == [child, child] && notes.map(\.status) == ["offline", "online"] && notes.map(\.kind) == ["flip", "flip"], "\(notes)")
+        #expect(Set(notes.map(\.eventID)).count == 2)
+        let offline = try #require(setup.rows().first { $0.checkID == child && $0.status == .offline })
+        #expect(offline.eventID == notes[0].eventID && offline.holdReason.hasPrefix("dependency on parent \(router) (router)"), "\(setup.rows())")
     }
 
     @Test("kill -9 the controller while a check flaps: the new controller sends no second flapping notification, and one catch_up when it settles")
