@@ -120,6 +120,7 @@ struct DependencyEndToEndTests {
         let offline = try #require(rows.first { $0.status == .offline })
         #expect(offline.eventID == notes[0].eventID && offline.state == .delivered, "\(rows)")
         #expect(offline.holdReason.hasPrefix("dependency on parent \(net.router) (router)"), "\(rows)")
+        print("figure: web1 down to its offline at the receiver: \(waited.withLock { $0 }) ms (crash: \(crash); bound 32,000 ms)")
         // Sent within the hold's bound (the router runs every second), with room for a restart.
         #expect(waited.withLock { $0 } <= 32_000 + 8_000, "\(rows)")
     }
