@@ -94,8 +94,7 @@ extension SQLStore {
             let parent = DependencyRule.label(row.int(1), row[2].text ?? "")
             let flip = try latestFlip(of: check, in: tx)
             let since = flip?.int(2) ?? now
-            let calendarHold = try holdCalendar(in: tx, now: now).hold(checkID: check, tags: try tags(of: check, in: tx), at: now)
-            let flapping = try flappingSince(check, in: tx) != nil
+            let standing = try standingHold(check, calendar: try holdCalendar(in: tx, now: now), at: now, in: tx)
             let contacts = try tx.query(
                 """
                 SELECT DISTINCT a.contact_id, c.type FROM alerts a JOIN contacts c ON c.id = a.contact_id
@@ -107,12 +106,8 @@ extension SQLStore {
                 let contactID = contact.int(0)
                 let lastHeard = try lastHeard(check: check, contact: contactID, in: tx)
                 guard lastHeard != .offline else { continue }
-                let limit = budget.limit(forContactType: contact[1].text)
-                let facts = NotificationPolicy.Facts(
-                    status: .offline, lastHeard: lastHeard, calendarHold: calendarHold ?? (flapping ? .flapping : nil), limit: limit,
-                    sentLastHour: limit > 0 ? try sentLastHour(contact: contactID, now: now, window: budget.windowMilliseconds, in: tx) : 0,
-                    behindHeld: try hasHeld(check: check, contact: contactID, in: tx)
-                )
+                let facts = try facts(.offline, check: check, contact: contactID, contactType: contact[1].text, lastHeard: lastHeard,
+                                      hold: standing, now: now, budget: budget, behindHeld: true, in: tx)
                 let draft = OutboxDraft(
                     flipID: flip?.string(0) ?? "", checkID: check, contactID: contactID, status: .offline, kind: .catchUp,
                     checkName: row.string(5).fitted(to: .checkName), checkType: row.string(6), checkData: "{}",

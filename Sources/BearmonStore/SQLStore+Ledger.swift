@@ -32,20 +32,13 @@ extension SQLStore {
             try Self.clearUnreachable(flip.checkID, in: tx)
         }
         guard !contacts.isEmpty else { return [] }
-        let calendarHold = try Self.holdCalendar(in: tx, now: flip.time)
-            .hold(checkID: flip.checkID, tags: try Self.tags(of: flip.checkID, in: tx), at: flip.time)
-        let flapping = try Self.flappingSince(flip.checkID, in: tx) != nil
+        let standing = try Self.standingHold(flip.checkID, calendar: try Self.holdCalendar(in: tx, now: flip.time), at: flip.time, in: tx)
         var eventIDs: [String] = []
         for row in contacts {
             let contact = row.int(0)
-            let limit = budget.limit(forContactType: row[1].text)
             let lastHeard = try Self.lastHeard(check: flip.checkID, contact: contact, in: tx)
-            let facts = NotificationPolicy.Facts(
-                status: flip.status, lastHeard: lastHeard,
-                calendarHold: calendarHold ?? (flapping ? .flapping : nil), limit: limit,
-                sentLastHour: limit > 0 ? try Self.sentLastHour(contact: contact, now: flip.time, window: budget.windowMilliseconds, in: tx) : 0,
-                behindHeld: try Self.hasHeld(check: flip.checkID, contact: contact, in: tx)
-            )
+            let facts = try Self.facts(flip.status, check: flip.checkID, contact: contact, contactType: row[1].text, lastHeard: lastHeard,
+                                       hold: standing, now: flip.time, budget: budget, behindHeld: true, in: tx)
             let draft = OutboxDraft(
                 flipID: flip.flipID, checkID: flip.checkID, contactID: contact, status: flip.status, kind: .flip,
                 checkName: flip.checkName.fitted(to: .checkName), checkType: flip.checkType, checkData: flip.maskedData.fitted(to: .checkData),
@@ -80,14 +73,9 @@ extension SQLStore {
                 let alertTypes = try tx.query("SELECT type FROM alerts WHERE check_id = ? AND contact_id = ? AND enabled = 1", [.int(checkID), .int(contactID)])
                     .compactMap { AlertType(rawValue: $0.string(0)) }
                 let contactType = try tx.query("SELECT type FROM contacts WHERE id = ?", [.int(contactID)]).first?[0].text
-                let limit = budget.limit(forContactType: contactType)
-                let flapping = try Self.flappingSince(checkID, in: tx) != nil
-                let calendarHold = calendar.hold(checkID: checkID, tags: try Self.tags(of: checkID, in: tx), at: now) ?? (flapping ? .flapping : nil)
-                let facts = NotificationPolicy.Facts(
-                    status: current ?? .online, lastHeard: try Self.lastHeard(check: checkID, contact: contactID, in: tx),
-                    calendarHold: calendarHold,
-                    limit: limit, sentLastHour: limit > 0 ? try Self.sentLastHour(contact: contactID, now: now, window: budget.windowMilliseconds, in: tx) : 0
-                )
+                let facts = try Self.facts(current ?? .online, check: checkID, contact: contactID, contactType: contactType,
+                                           lastHeard: try Self.lastHeard(check: checkID, contact: contactID, in: tx),
+                                           hold: try Self.standingHold(checkID, calendar: calendar, at: now, in: tx), now: now, budget: budget, behindHeld: false, in: tx)
                 let first = try Self.heldRow(oldest, in: tx)
                 if facts.calendarHold == nil, first.reason.hasPrefix(HoldReason.dependencyPrefix) {
                     // Held for the parents: wait for them, or suppress behind an offline one.
@@ -203,6 +191,25 @@ extension SQLStore {
     }
 
     // MARK: Facts
+
+    /// What ``NotificationPolicy`` needs about telling `contact` (of `contactType`) `status`
+    /// about `check` at `now`; `behindHeld` says whether older held rows count.
+    static func facts(_ status: CheckStatus, check: Int64, contact: Int64, contactType: String?, lastHeard: CheckStatus?, hold: HoldReason?,
+                      now: Int64, budget: NotificationBudget, behindHeld: Bool, in tx: any SQLExecutor) throws -> NotificationPolicy.Facts {
+        let limit = budget.limit(forContactType: contactType)
+        return NotificationPolicy.Facts(
+            status: status, lastHeard: lastHeard, calendarHold: hold, limit: limit,
+            sentLastHour: limit > 0 ? try sentLastHour(contact: contact, now: now, window: budget.windowMilliseconds, in: tx) : 0,
+            behindHeld: behindHeld ? try hasHeld(check: check, contact: contact, in: tx) : false
+        )
+    }
+
+    /// What holds every notification of `check` at `instant`: a window or a silence in
+    /// `calendar`, or its flapping (issue 22).
+    static func standingHold(_ check: Int64, calendar: HoldCalendar, at instant: Int64, in tx: any SQLExecutor) throws -> HoldReason? {
+        if let hold = calendar.hold(checkID: check, tags: try tags(of: check, in: tx), at: instant) { return hold }
+        return try flappingSince(check, in: tx) != nil ? .flapping : nil
+    }
 
     static func hasHeld(check: Int64, contact: Int64, in tx: any SQLExecutor) throws -> Bool {
         try !tx.query("SELECT 1 FROM alert_outbox WHERE check_id = ? AND contact_id = ? AND state = 'held' LIMIT 1", [.int(check), .int(contact)]).isEmpty
