@@ -49,7 +49,7 @@ package struct ControllerSettings: Sendable {
     }
 
     /// The controller's keys in `config`: `[controller] confirmations`, `[store] retention`,
-    /// `[alerting] maxFlipWait` and `maxNotifyWait`; the rest keep their defaults.
+    /// `[alerting] maxFlipWait`, `maxNotifyWait` and `flapping`; the rest keep their defaults.
     package static func from(_ config: Config, node: String, standalone: Bool) throws(ConfigError) -> ControllerSettings {
         var settings = ControllerSettings(node: node, confirmations: try confirmations(from: config, standalone: standalone))
         if let retention = try config.duration("store", "retention") { settings.retention = retention }
@@ -90,7 +90,8 @@ package struct ControllerSettings: Sendable {
         return budget
     }
 
-    /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.
+    /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds), and
+    /// `flapping` (a ratio 0…1), into these settings.
     private mutating func readAlerting(from config: Config) throws(ConfigError) {
         for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWait), ("maxNotifyWait", \.maxNotifyWait)] {
             guard let value = try config.duration("alerting", key) else { continue }
