@@ -268,3 +268,21 @@ CREATE TABLE IF NOT EXISTS result_batches (
 );
 ALTER TABLE check_flips ADD COLUMN IF NOT EXISTS began_at BIGINT NULL;
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (7, 'check_hourly, check_daily, result_batches; check_flips.began_at', 0);
+
+-- version 8: check_dependencies, check_alert_states
+CREATE TABLE IF NOT EXISTS check_dependencies (
+	check_id INT NOT NULL,
+	parent_id INT NOT NULL,
+	PRIMARY KEY (check_id, parent_id),
+	INDEX check_dependencies_parent (parent_id)
+);
+CREATE TABLE IF NOT EXISTS check_alert_states (
+	check_id INT NOT NULL PRIMARY KEY,
+	states VARCHAR(32) CHARACTER SET ascii NOT NULL DEFAULT '',
+	confirmed_at BIGINT NOT NULL DEFAULT 0,
+	flapping_share DOUBLE NOT NULL DEFAULT 0,
+	flapping_since BIGINT NULL,
+	unreachable_parent INT NULL,
+	unreachable_since BIGINT NULL
+);
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (8, 'check_dependencies, check_alert_states', 0);

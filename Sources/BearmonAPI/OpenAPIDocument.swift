@@ -988,7 +988,27 @@ package enum OpenAPIDocument {
               "creator": {"type": "string", "description": "The token's name or the local user that made it."}
             }
           },
-          "held": {"type": "integer", "minimum": 1, "description": "How many of its notifications are held (absent when none)."}
+          "held": {"type": "integer", "minimum": 1, "description": "How many of its notifications are held (absent when none)."},
+          "dependsOn": {"type": "array", "description": "The ids of the checks it depends on: while one is offline, its offline is suppressed and it shows as unreachable.", "items": {"type": "integer", "format": "int64"}},
+          "unreachable": {
+            "type": "object",
+            "required": ["parent", "name", "since"],
+            "description": "The offline parent that makes the check unreachable now (absent when none); status keeps its value.",
+            "properties": {
+              "parent": {"type": "integer", "format": "int64"},
+              "name": {"type": "string"},
+              "since": {"type": "integer", "format": "int64", "description": "Since when, unix ms."}
+            }
+          },
+          "flapping": {
+            "type": "object",
+            "required": ["since", "share"],
+            "description": "The check is flapping (absent when not): its flips are recorded but held until it settles.",
+            "properties": {
+              "since": {"type": "integer", "format": "int64", "description": "Since when, unix ms."},
+              "share": {"type": "number", "description": "The weighted share of changes over its last 20 transitions (Icinga's weights)."}
+            }
+          }
         }
       },
       "TestNotification": {
@@ -1038,6 +1058,12 @@ package enum OpenAPIDocument {
             "maxItems": 64,
             "items": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"}
           },
+          "dependsOn": {
+            "type": ["array", "null"],
+            "description": "The ids of the checks it depends on (at most 32; no cycles); [] or null for none.",
+            "maxItems": 32,
+            "items": {"type": "integer", "format": "int64", "minimum": 1}
+          },
           "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
         },
         "description": "A new check; an optional field left out or null takes its default (interval 60, delay 1, enabled, no tags, not public)."
@@ -1074,6 +1100,12 @@ package enum OpenAPIDocument {
             "description": "Tags (at most 64).",
             "maxItems": 64,
             "items": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$"}
+          },
+          "dependsOn": {
+            "type": ["array", "null"],
+            "description": "The ids of the checks it depends on, replacing the old ones (at most 32; no cycles); [] or null for none.",
+            "maxItems": 32,
+            "items": {"type": "integer", "format": "int64", "minimum": 1}
           },
           "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
         },

@@ -10,7 +10,7 @@ extension Config {
         "plugins": ["dir"],
         "store": ["sqlite", "retention", "passwordfile", "historyretention"],
         "push": ["interval", "ttl", "token", "maxbody", "reap", "maxentries", "maxttl"],
-        "alerting": ["maxflipwait", "maxnotifywait"],
+        "alerting": ["maxflipwait", "maxnotifywait", "flapping"],
         "security": ["deny", "allow"],
         "server": ["maxconnections", "headertimeout", "idletimeout"],
         "api": ["openreads"],

@@ -91,8 +91,11 @@ extension SQLStore {
                     try Self.writeMaintenance(row, id: id, check: try check.map(resolve), now: Self.nowMilliseconds(), in: tx)
                 case .removeMaintenance(let id):
                     guard try tx.execute("DELETE FROM maintenances WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("maintenance \(id)") }
+                case .setDependencies(let check, let parents):
+                    try Self.writeDependencies(check: try resolve(check), parents: try parents.map(resolve), in: tx)
                 }
             }
+            if changes.contains(where: { if case .setDependencies = $0 { true } else { false } }) { try Self.refuseDependencyCycle(in: tx) }
             try Self.settleLedger(listeners: listeners, now: Self.nowMilliseconds(), quiet: quiet, in: tx)
             return added
         }
@@ -103,6 +106,9 @@ extension SQLStore {
         try tx.execute("DELETE FROM alerts WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_tags WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_options WHERE check_id = ?", [.int(id)])
+        // Its edges both ways go: a deleted parent no longer holds its children's notifications.
+        try tx.execute("DELETE FROM check_dependencies WHERE check_id = ? OR parent_id = ?", [.int(id), .int(id)])
+        try tx.execute("DELETE FROM check_alert_states WHERE check_id = ?", [.int(id)])
         // A window or silence naming a deleted check must not cover a later check that SQLite
         // gives the same id: windows go, running silences end (and are kept for history).
         try tx.execute("DELETE FROM maintenances WHERE check_id = ?", [.int(id)])

@@ -15,19 +15,30 @@ extension SQLStore {
             """,
             [.int(flip.checkID), .text(flip.status.rawValue)]
         )
+        // A child's offline waits for its parents, or is suppressed behind an offline one;
+        // its online goes only to contacts that heard an offline (issue 22).
+        let dependency: Disposition?
+        switch flip.status {
+        case .offline:
+            switch DependencyRule.atFlip(parents: try Self.parents(of: flip.checkID, in: tx), time: flip.time) {
+            case .send: dependency = nil
+            case .hold(let parent, let deadline): dependency = .hold(.dependency(parent: parent.id, name: parent.name), notBefore: deadline)
+            case .suppress(let parent):
+                try Self.markUnreachable(flip.checkID, parent: parent.id, since: flip.time, in: tx)
+                dependency = .suppress(Self.parentOffline(parent))
+            }
+        default:
+            dependency = try Self.unreachableParent(flip.checkID, in: tx).map { .suppress(Self.parentOffline($0)) }
+            try Self.clearUnreachable(flip.checkID, in: tx)
+        }
         guard !contacts.isEmpty else { return [] }
-        let calendarHold = try Self.holdCalendar(in: tx, now: flip.time)
-            .hold(checkID: flip.checkID, tags: try Self.tags(of: flip.checkID, in: tx), at: flip.time)
+        let standing = try Self.standingHold(flip.checkID, calendar: try Self.holdCalendar(in: tx, now: flip.time), at: flip.time, in: tx)
         var eventIDs: [String] = []
         for row in contacts {
             let contact = row.int(0)
-            let limit = budget.limit(forContactType: row[1].text)
-            let facts = NotificationPolicy.Facts(
-                status: flip.status, lastHeard: try Self.lastHeard(check: flip.checkID, contact: contact, in: tx),
-                calendarHold: calendarHold, limit: limit,
-                sentLastHour: limit > 0 ? try Self.sentLastHour(contact: contact, now: flip.time, window: budget.windowMilliseconds, in: tx) : 0,
-                behindHeld: try Self.hasHeld(check: flip.checkID, contact: contact, in: tx)
-            )
+            let lastHeard = try Self.lastHeard(check: flip.checkID, contact: contact, in: tx)
+            let facts = try Self.facts(flip.status, check: flip.checkID, contact: contact, contactType: row[1].text, lastHeard: lastHeard,
+                                       hold: standing, now: flip.time, budget: budget, behindHeld: true, in: tx)
             let draft = OutboxDraft(
                 flipID: flip.flipID, checkID: flip.checkID, contactID: contact, status: flip.status, kind: .flip,
                 checkName: flip.checkName.fitted(to: .checkName), checkType: flip.checkType, checkData: flip.maskedData.fitted(to: .checkData),
@@ -35,7 +46,9 @@ extension SQLStore {
             )
             // Behind held rows, a flip back to the state the contact last heard is held too
             // (`behindHeld`), so the release tells it nothing rather than the same status twice.
-            eventIDs.append(try Self.write(draft, hold: NotificationPolicy.hold(facts), in: tx))
+            var disposition = NotificationPolicy.hold(facts).map { Disposition.hold($0, notBefore: 0) } ?? .send
+            if case .send = disposition, let dependency, flip.status == .offline || lastHeard != .offline { disposition = dependency }
+            eventIDs.append(try Self.write(draft, disposition, in: tx))
         }
         return eventIDs
     }
@@ -50,6 +63,7 @@ extension SQLStore {
                 "SELECT check_id, contact_id, COUNT(*), MAX(id), MIN(id) FROM alert_outbox WHERE state = 'held' GROUP BY check_id, contact_id ORDER BY check_id, contact_id"
             )
             var release = HeldRelease()
+            release.caughtUp += try Self.notifyReachableAgain(now: now, budget: budget, view: view, in: tx)
             guard !groups.isEmpty else { return release }
             let calendar = try Self.holdCalendar(in: tx, now: now)
             for group in groups {
@@ -59,14 +73,32 @@ extension SQLStore {
                 let alertTypes = try tx.query("SELECT type FROM alerts WHERE check_id = ? AND contact_id = ? AND enabled = 1", [.int(checkID), .int(contactID)])
                     .compactMap { AlertType(rawValue: $0.string(0)) }
                 let contactType = try tx.query("SELECT type FROM contacts WHERE id = ?", [.int(contactID)]).first?[0].text
-                let limit = budget.limit(forContactType: contactType)
-                let facts = NotificationPolicy.Facts(
-                    status: current ?? .online, lastHeard: try Self.lastHeard(check: checkID, contact: contactID, in: tx),
-                    calendarHold: calendar.hold(checkID: checkID, tags: try Self.tags(of: checkID, in: tx), at: now),
-                    limit: limit, sentLastHour: limit > 0 ? try Self.sentLastHour(contact: contactID, now: now, window: budget.windowMilliseconds, in: tx) : 0
-                )
+                let facts = try Self.facts(current ?? .online, check: checkID, contact: contactID, contactType: contactType,
+                                           lastHeard: try Self.lastHeard(check: checkID, contact: contactID, in: tx),
+                                           hold: try Self.standingHold(checkID, calendar: calendar, at: now, in: tx), now: now, budget: budget, behindHeld: false, in: tx)
+                let first = try Self.heldRow(oldest, in: tx)
+                if facts.calendarHold == nil, first.reason.hasPrefix(HoldReason.dependencyPrefix) {
+                    // Held for the parents: wait for them, or suppress behind an offline one.
+                    switch DependencyRule.atRelease(parents: try Self.parents(of: checkID, in: tx), heldSince: first.createdAt, deadline: first.notBefore, now: now) {
+                    case .hold:
+                        release.stillHeld += Int(count)
+                        continue
+                    case .suppress(let parent):
+                        if current == .offline { try Self.markUnreachable(checkID, parent: parent.id, since: first.createdAt, in: tx) }
+                        release.cancelled += Int(try Self.suppressHeld(check: checkID, contact: contactID, reason: Self.parentOffline(parent), in: tx))
+                        continue
+                    case .send:
+                        break
+                    }
+                }
                 let decision = NotificationPolicy.release(current: contactType == nil ? nil : current,
                                                           alertCovers: { status in alertTypes.contains { $0.matches(status) } }, facts: facts)
+                // The parents cleared a lone offline: it goes out as it was written, with its event id.
+                if case .catchUp(let status) = decision, count == 1, first.reason.hasPrefix(HoldReason.dependencyPrefix), first.status == status {
+                    try Self.sendHeld(oldest, in: tx)
+                    release.caughtUp += 1
+                    continue
+                }
                 switch decision {
                 case .wait:
                     release.stillHeld += Int(count)
@@ -94,22 +126,33 @@ extension SQLStore {
     /// Writes `draft` as held (with `hold`) or pending; a pending row supersedes the pair's
     /// held rows and becomes what the contact last heard. Returns its event id.
     static func write(_ draft: OutboxDraft, hold: HoldReason?, in tx: any SQLExecutor) throws -> String {
-        let state: OutboxState = hold == nil ? .pending : .held
+        try write(draft, hold.map { .hold($0, notBefore: 0) } ?? .send, in: tx)
+    }
+
+    /// Writes `draft` as `disposition` says: pending (superseding the pair's held rows and
+    /// becoming what the contact last heard, unless it is a `flapping` notice), held, or
+    /// suppressed. Returns its event id.
+    static func write(_ draft: OutboxDraft, _ disposition: Disposition, in tx: any SQLExecutor) throws -> String {
+        let (state, reason, notBefore): (OutboxState, String, Int64) = switch disposition {
+        case .send: (.pending, "", 0)
+        case .hold(let hold, let notBefore): (.held, "\(hold)", notBefore)
+        case .suppress(let why): (.suppressed, why, 0)
+        }
         let event = UUID().uuidString.lowercased()
         try tx.execute(
             """
             INSERT INTO alert_outbox (event_id, flip_id, check_id, contact_id, status, check_name, check_type, check_data,
                 message, state, attempts, next_attempt, claimed_until, last_error, view, created_at,
                 kind, not_before, hold_reason, missed, since_at, detail, contact_type, contact_data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, '', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(event), .text(draft.flipID), .int(draft.checkID), .int(draft.contactID), .text(draft.status.rawValue),
              .text(draft.checkName), .text(draft.checkType), .text(draft.checkData), .text(draft.message),
              .text(state.rawValue), .int(draft.createdAt), .int(draft.view),
-             .int(draft.createdAt), .text(draft.kind.rawValue), .text(hold.map { "\($0)" } ?? ""), .int(draft.missed), .int(draft.since),
+             .int(draft.createdAt), .text(draft.kind.rawValue), .int(notBefore), .text(reason.fitted(to: .holdReason)), .int(draft.missed), .int(draft.since),
              .text(draft.detail.fitted(to: .message)), draft.contactType.sqlValue, draft.contactData.sqlValue]
         )
-        if hold == nil {
+        if state == .pending, draft.kind != .flapping {
             if draft.kind != .catchUp { try cancelHeld(check: draft.checkID, contact: draft.contactID, in: tx) }
             try setLastHeard(draft.status, event: event, check: draft.checkID, contact: draft.contactID, at: draft.createdAt, in: tx)
         }
@@ -122,14 +165,15 @@ extension SQLStore {
                                      now: Int64, view: Int64, in tx: any SQLExecutor) throws {
         let snapshot = try tx.query("SELECT check_name, check_type, check_data FROM alert_outbox WHERE id = ?", [.int(snapshotRow)]).first
         let reason = try tx.query("SELECT hold_reason FROM alert_outbox WHERE id = ?", [.int(firstHeld)]).first?.string(0)
-        let flip = try tx.query("SELECT flip_id, message, time FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(check)]).first
+        let flip = try latestFlip(of: check, in: tx)
         let since = flip?.int(2) ?? now
         let held = reason ?? "a hold"
+        let note = held == "\(HoldReason.flapping)" ? "flapping ended; " : ""
         let draft = OutboxDraft(
             flipID: flip?.string(0) ?? "", checkID: check, contactID: contact, status: status, kind: .catchUp,
             checkName: snapshot?.string(0) ?? "", checkType: snapshot?.string(1) ?? "", checkData: snapshot?.string(2) ?? "{}",
             message: flip?.string(1) ?? "", since: since, createdAt: now, view: view, missed: missed,
-            detail: "\(status.rawValue) since \(isoTime(since)); \(missed) notification\(missed == 1 ? "" : "s") held by \(held)"
+            detail: "\(note)\(status.rawValue) since \(isoTime(since)); \(missed) notification\(missed == 1 ? "" : "s") held by \(held)"
         )
         _ = try write(draft, hold: nil, in: tx)
     }
@@ -147,6 +191,25 @@ extension SQLStore {
     }
 
     // MARK: Facts
+
+    /// What ``NotificationPolicy`` needs about telling `contact` (of `contactType`) `status`
+    /// about `check` at `now`; `behindHeld` says whether older held rows count.
+    static func facts(_ status: CheckStatus, check: Int64, contact: Int64, contactType: String?, lastHeard: CheckStatus?, hold: HoldReason?,
+                      now: Int64, budget: NotificationBudget, behindHeld: Bool, in tx: any SQLExecutor) throws -> NotificationPolicy.Facts {
+        let limit = budget.limit(forContactType: contactType)
+        return NotificationPolicy.Facts(
+            status: status, lastHeard: lastHeard, calendarHold: hold, limit: limit,
+            sentLastHour: limit > 0 ? try sentLastHour(contact: contact, now: now, window: budget.windowMilliseconds, in: tx) : 0,
+            behindHeld: behindHeld ? try hasHeld(check: check, contact: contact, in: tx) : false
+        )
+    }
+
+    /// What holds every notification of `check` at `instant`: a window or a silence in
+    /// `calendar`, or its flapping (issue 22).
+    static func standingHold(_ check: Int64, calendar: HoldCalendar, at instant: Int64, in tx: any SQLExecutor) throws -> HoldReason? {
+        if let hold = calendar.hold(checkID: check, tags: try tags(of: check, in: tx), at: instant) { return hold }
+        return try flappingSince(check, in: tx) != nil ? .flapping : nil
+    }
 
     static func hasHeld(check: Int64, contact: Int64, in tx: any SQLExecutor) throws -> Bool {
         try !tx.query("SELECT 1 FROM alert_outbox WHERE check_id = ? AND contact_id = ? AND state = 'held' LIMIT 1", [.int(check), .int(contact)]).isEmpty
@@ -169,6 +232,11 @@ extension SQLStore {
         ).first?.int(0) ?? 0)
     }
 
+    /// The check's newest flip: its id, message and time (columns 0, 1 and 2), if it has one.
+    static func latestFlip(of check: Int64, in tx: any SQLExecutor) throws -> SQLRow? {
+        try tx.query("SELECT flip_id, message, time FROM check_flips WHERE check_id = ? ORDER BY time DESC, flip_id DESC LIMIT 1", [.int(check)]).first
+    }
+
     static func tags(of check: Int64, in tx: any SQLExecutor) throws -> [String] {
         try tx.query("SELECT tag FROM check_tags WHERE check_id = ?", [.int(check)]).map { $0.string(0) }
     }
@@ -176,6 +244,16 @@ extension SQLStore {
     static func isoTime(_ milliseconds: Int64) -> String {
         ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
     }
+}
+
+/// How an outbox row is written.
+enum Disposition {
+    /// Pending: it goes out.
+    case send
+    /// Held for `reason`; `notBefore` (unix ms, 0 for none) is the latest a dependency hold lasts.
+    case hold(HoldReason, notBefore: Int64)
+    /// Suppressed for good, with why ("parent 3 (router) offline").
+    case suppress(String)
 }
 
 /// One outbox row before it is written.

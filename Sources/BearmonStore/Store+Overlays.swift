@@ -30,6 +30,15 @@ extension Store {
                 overlays[id] = calendar.overlay(checkID: id, tags: tags[id] ?? [], at: now)
             }
         }
+        // Unreachable and flapping (issue 22) are kept per check in the store.
+        let states = try alertStates()
+        for id in checkIDs {
+            guard let shown = states[id]?.overlay else { continue }
+            var overlay = overlays[id] ?? CheckOverlay()
+            overlay.unreachable = shown.unreachable
+            overlay.flapping = shown.flapping
+            overlays[id] = overlay
+        }
         let held = try outbox(states: [.held]).reduce(into: [Int64: Int]()) { $0[$1.checkID, default: 0] += 1 }
         return CheckOverlays(overlays: overlays, held: held)
     }

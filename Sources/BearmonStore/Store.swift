@@ -109,6 +109,16 @@ package protocol Store: AnyObject, Sendable {
     /// Records a test notification's one attempt.
     func completeTestNotification(_ id: Int64, outcome: OutboxOutcome, now: Int64) throws
 
+    // MARK: Dependencies and flapping (issue 22)
+    /// Every check's parents, sorted; checks without parents are absent.
+    func dependencies() throws -> [Int64: [Int64]]
+    /// Every check's alerting state (confirmed states, flapping, unreachable), by id.
+    func alertStates() throws -> [Int64: CheckAlertState]
+    /// Records confirmed states and judges flapping with `threshold` (0 = off), conditional on the view.
+    func recordConfirmed(_ samples: [ConfirmedState], flapping threshold: Double, view: Int64) throws -> FlappingRecord
+    /// Ends every check's flapping; returns how many were flapping.
+    func endFlapping() throws -> Int
+
     // MARK: Maintenance windows and silences
     /// Every maintenance window, by id.
     func maintenances() throws -> [MaintenanceRow]

@@ -79,6 +79,12 @@ package struct WebPages: Sendable {
         var lines: [String] = []
         if let maintenance = overlay?.maintenance { lines.append("In maintenance (\(maintenance.name)) until \(format.time(maintenance.until))") }
         if let silence = overlay?.silence { lines.append("Silenced until \(format.time(silence.until))" + (silence.comment.isEmpty ? "" : ": \(silence.comment)")) }
+        if let unreachable = overlay?.unreachable {
+            lines.append("Unreachable: parent \(DependencyRule.label(unreachable.parent, unreachable.name)) offline since \(format.time(unreachable.since))")
+        }
+        if let flapping = overlay?.flapping {
+            lines.append("Flapping since \(format.time(flapping.since)) (\(FlappingRule.percent(flapping.share)) weighted changes); its flips are held")
+        }
         if let held, held > 0 { lines.append("\(held) notification(s) held") }
         return lines
     }

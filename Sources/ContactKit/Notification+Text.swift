@@ -6,12 +6,14 @@ import PluginKit
 /// daemon's admin notices say "misconfigured" or "degraded". The kind (ABI 1.2) changes the
 /// words where a plain "is now" would mislead: a catch-up, a removal; a test is marked.
 extension PluginKit.Notification {
-    /// "Check offline: web", "Check offline (catch-up): web", "[test] Check offline: web".
+    /// "Check offline: web", "Check offline (catch-up): web", "[test] Check offline: web",
+    /// "Check flapping: web".
     package var subject: String {
         switch kind {
         case "test": "[test] Check \(status): \(checkName)"
         case "catch_up": "Check \(status) (catch-up): \(checkName)"
         case "removed": "Check no longer monitored: \(checkName)"
+        case "flapping": "Check flapping: \(checkName)"
         default: "Check \(status): \(checkName)"
         }
     }
@@ -29,6 +31,10 @@ extension PluginKit.Notification {
             return "[test] " + headline
         case "removed":
             return "Check [\(checkName)] is no longer monitored for you" + (detail.isEmpty ? "." : ": \(detail).")
+        case "flapping":
+            // Issue 22: one notice when flapping starts; what it held comes as a catch-up
+            // that says "flapping ended" once it settles.
+            return "Check [\(checkName)] is flapping, now \(status)" + (detail.isEmpty ? "." : " (\(detail)).")
         case "catch_up":
             let why = detail.isEmpty ? "" : " (\(detail))"
             if status == "online" || message.isEmpty { return "Check [\(checkName)] is \(status)\(why)." }

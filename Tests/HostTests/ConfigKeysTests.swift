@@ -48,6 +48,7 @@ struct ConfigKeysTests {
     [alerting]
     maxFlipWait = 30s
     maxNotifyWait = 60s
+    flapping = 0.3
     [security]
     deny = 10.0.0.0/8
     allow = 10.1.0.0/16

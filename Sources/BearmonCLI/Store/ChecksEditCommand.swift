@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BearmonCore
 import BearmonManagement
 
@@ -20,13 +21,30 @@ struct ChecksEditCommand: AsyncParsableCommand {
     @Option(name: .customLong("tag"), help: "The check's tags, replacing the old ones; repeat for more.") var tags: [String] = []
     @Flag(name: .customLong("no-tags"), help: "Remove every tag.") var noTags = false
     @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Show it on the public status page, or not.") var isPublic: Bool?
+    @Option(name: .customLong("depends-on"), help: "The ids of the checks it depends on, comma-separated (3 or 3,4), replacing the old ones: while one is offline, this check's offline is suppressed.") var dependsOn: String?
+    @Flag(name: .customLong("no-depends-on"), help: "Remove every dependency.") var noDependsOn = false
     @OptionGroup var options: ManagementOptions
 
     func validate() throws {
-        if [name, type, data].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil {
-            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public or --no-public")
+        if [name, type, data, dependsOn].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil, !noDependsOn {
+            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public, --no-public, --depends-on or --no-depends-on")
         }
         if noTags, !tags.isEmpty { throw ValidationError("give --tag or --no-tags, not both") }
+        if noDependsOn, dependsOn != nil { throw ValidationError("give --depends-on or --no-depends-on, not both") }
+        _ = try parents()
+    }
+
+    /// `--depends-on` as ids ([] for `--no-depends-on`), nil when neither is given.
+    private func parents() throws -> [Int64]? {
+        if noDependsOn { return [] }
+        guard let dependsOn else { return nil }
+        let parts = dependsOn.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        return try parts.map { part in
+            guard let id = Int64(part), id > 0 else {
+                throw ValidationError("--depends-on takes positive check ids separated by commas, such as 3 or 3,4; got '\(part.prefix(32))' (use --no-depends-on to clear)")
+            }
+            return id
+        }
     }
 
     func run() async throws {
@@ -44,6 +62,7 @@ struct ChecksEditCommand: AsyncParsableCommand {
         if let delay { patch["delay"] = .int(delay) }
         if noTags || !tags.isEmpty { patch["tags"] = .array(tags.map(JSONValue.string)) }
         if let isPublic { patch["public"] = .bool(isPublic) }
+        if let parents = try parents() { patch["dependsOn"] = .array(parents.map(JSONValue.int)) }
         let changed = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(patch)) }
         print("changed check \(id) (\(changed.name))")
     }

@@ -37,4 +37,7 @@ package enum CatalogChange: Sendable, Equatable {
     case updateMaintenance(id: Int64, MaintenanceRow, check: CatalogRef?)
     /// Removes a maintenance window.
     case removeMaintenance(id: Int64)
+    /// Replaces the checks `check` depends on (issue 22); empty clears them. The batch is
+    /// refused when a parent does not exist, is the check itself, or closes a cycle.
+    case setDependencies(check: CatalogRef, parents: [CatalogRef])
 }

@@ -40,16 +40,56 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
         }
     }
 
+    /// A parent that is offline, so the check is unreachable rather than down (issue 22).
+    package struct Unreachable: Codable, Sendable, Equatable {
+        /// The parent's id.
+        package var parent: Int64
+        /// The parent's name.
+        package var name: String
+        /// Since when, unix ms.
+        package var since: Int64
+
+        /// A value from its parts.
+        package init(parent: Int64, name: String, since: Int64) {
+            self.parent = parent
+            self.name = name
+            self.since = since
+        }
+    }
+
+    /// A check that is flapping (issue 22).
+    package struct Flapping: Codable, Sendable, Equatable {
+        /// Since when, unix ms.
+        package var since: Int64
+        /// The weighted share of changes over its last 20 transitions, 0…1.18.
+        package var share: Double
+
+        /// A value from its parts.
+        package init(since: Int64, share: Double) {
+            self.since = since
+            self.share = share
+        }
+    }
+
     /// The window in force, if any.
     package var maintenance: Maintenance?
     /// The silence in force, if any.
     package var silence: Silence?
+    /// The offline parent, if the check is unreachable.
+    package var unreachable: Unreachable?
+    /// Its flapping, if it flaps.
+    package var flapping: Flapping?
 
     /// A value from its parts.
-    package init(maintenance: Maintenance? = nil, silence: Silence? = nil) {
+    package init(maintenance: Maintenance? = nil, silence: Silence? = nil, unreachable: Unreachable? = nil, flapping: Flapping? = nil) {
         self.maintenance = maintenance
         self.silence = silence
+        self.unreachable = unreachable
+        self.flapping = flapping
     }
+
+    /// Whether nothing is shown.
+    package var isEmpty: Bool { maintenance == nil && silence == nil && unreachable == nil && flapping == nil }
 
     /// "in maintenance 3 (db upgrade) until T; silenced by 2 until T (ops: noisy)", with `time`
     /// formatting unix ms; "" when neither holds.
@@ -65,15 +105,30 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
         }
         return parts.joined(separator: "; ")
     }
+
+    /// "unreachable (parent 3 (router) offline since T); flapping (45% changes) since T", or "".
+    package func alertingText(time: (Int64) -> String) -> String {
+        var parts: [String] = []
+        if let unreachable {
+            parts.append("unreachable (parent \(DependencyRule.label(unreachable.parent, unreachable.name)) offline since \(time(unreachable.since)))")
+        }
+        if let flapping {
+            parts.append("flapping (\(FlappingRule.percent(flapping.share)) weighted changes) since \(time(flapping.since))")
+        }
+        return parts.joined(separator: "; ")
+    }
 }
 
 extension CheckOverlay {
     /// The lines `bearmon status` and `checks list` print under their table for check `id`:
     /// what holds it until when, and how many of its notifications are held.
-    package static func lines(check id: Int64, maintenance: Maintenance?, silence: Silence?, held: Int?, time: (Int64) -> String) -> [String] {
+    package static func lines(check id: Int64, maintenance: Maintenance?, silence: Silence?, unreachable: Unreachable? = nil, flapping: Flapping? = nil,
+                              held: Int?, time: (Int64) -> String) -> [String] {
         var lines: [String] = []
         let overlay = CheckOverlay(maintenance: maintenance, silence: silence).text(time: time)
         if !overlay.isEmpty { lines.append("check \(id) is \(overlay); its notifications are held") }
+        let alerting = CheckOverlay(unreachable: unreachable, flapping: flapping).alertingText(time: time)
+        if !alerting.isEmpty { lines.append("check \(id) is \(alerting)") }
         if let held, held > 0 { lines.append("check \(id) has \(held) held notification(s)") }
         return lines
     }

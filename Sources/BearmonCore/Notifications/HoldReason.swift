@@ -8,6 +8,13 @@ package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
     case budget(limit: Int)
     /// Older rows of the same check and contact are held; the release decides for all of them.
     case behindHeld
+    /// The check's parent is being run to learn whether it, not the check, is down (issue 22).
+    case dependency(parent: Int64, name: String)
+    /// The check is flapping (issue 22): its flips are recorded, not sent.
+    case flapping
+
+    /// The prefix every stored dependency hold starts with, so the release can find them.
+    package static let dependencyPrefix = "dependency on parent "
 
     /// "maintenance 3", "silence 2", "budget 20/h": what the history shows.
     package var description: String {
@@ -16,6 +23,8 @@ package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
         case .silence(let id): "silence \(id)"
         case .budget(let limit): "budget \(limit)/h"
         case .behindHeld: "earlier held notifications"
+        case .dependency(let parent, let name): "\(Self.dependencyPrefix)\(DependencyRule.label(parent, name))"
+        case .flapping: "flapping"
         }
     }
 }

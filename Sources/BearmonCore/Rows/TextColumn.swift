@@ -21,6 +21,8 @@ package struct TextColumn: Sendable, Equatable {
     package static let checkData = TextColumn(name: "alert_outbox.check_data", limit: 2048)
     /// A delivery's last error (`alert_outbox.last_error`).
     package static let lastError = TextColumn(name: "alert_outbox.last_error", limit: 1024)
+    /// Why a row is held or suppressed (`alert_outbox.hold_reason`).
+    package static let holdReason = TextColumn(name: "alert_outbox.hold_reason", limit: 255)
     /// A delivery's receipt (`alert_outbox.receipt`).
     package static let receipt = TextColumn(name: "alert_outbox.receipt", limit: 255)
     /// One line a plugin logs (not stored, but a plugin must not fill the log with one call).

@@ -26,6 +26,10 @@ package struct StatusReport: Codable, Sendable, Equatable {
         package var maintenance: CheckOverlay.Maintenance? = nil
         /// The silence it is under now, if any (an overlay, as `maintenance`).
         package var silence: CheckOverlay.Silence? = nil
+        /// The offline parent that makes it unreachable, if any (an overlay, issue 22).
+        package var unreachable: CheckOverlay.Unreachable? = nil
+        /// Its flapping, if it flaps (an overlay, issue 22).
+        package var flapping: CheckOverlay.Flapping? = nil
         /// How many of its notifications are held (by a window, a silence or a budget); nil for none.
         package var held: Int? = nil
 
@@ -160,6 +164,8 @@ extension StatusReport.Check {
     package mutating func show(_ overlay: CheckOverlay?, held: Int?) {
         maintenance = overlay?.maintenance
         silence = overlay?.silence
+        unreachable = overlay?.unreachable
+        flapping = overlay?.flapping
         self.held = held
     }
 }

@@ -28,6 +28,10 @@ package struct CatalogDocument: Sendable, Equatable {
         package var isPublic: Bool
         /// Tags, sorted and without repeats.
         package var tags: [String]
+        /// The names of the file's checks it depends on (`depends_on`, issue 22), sorted.
+        package var dependsOn: [String] = []
+        /// The line of `depends_on` (or of the name when absent).
+        package var dependsOnLine = 0
     }
 
     /// A contact's data: a plain string (an address, a number, a URL) or the type's parameters.

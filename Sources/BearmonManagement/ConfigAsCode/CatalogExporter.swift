@@ -29,6 +29,8 @@ package struct CatalogExporter {
                 (text("public"), value(.bool(stored.publicIDs.contains(row.id)))),
             ]
             fields.append((text("tags"), Node((stored.tags[row.id] ?? []).map(text), Tag(.seq), .flow)))
+            let parents = (stored.dependencies[row.id] ?? []).compactMap { id in stored.checks.first { $0.id == id }?.name }
+            if !parents.isEmpty { fields.append((text("depends_on"), Node(parents.sorted().map(text), Tag(.seq), .flow))) }
             checks.append((text(row.name), Node(fields, Tag(.map))))
         }
         var contacts: [(Node, Node)] = []

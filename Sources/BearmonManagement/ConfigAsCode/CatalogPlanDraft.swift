@@ -19,6 +19,8 @@ struct CatalogPlanDraft {
     var matchedMaintenances: Set<Int64> = []
     /// Adds and updates, by kind, in file order.
     var checks = Writes(), contacts = Writes(), alerts = Writes(), maintenances = Writes()
+    /// Dependencies to set, after every check is added (issue 22).
+    var dependencies = Writes()
 
     /// Changes with the lines that report them.
     struct Writes {
@@ -58,7 +60,7 @@ struct CatalogPlanDraft {
         for contact in stored.contacts where !matchedContacts.contains(contact.id) {
             drop(.removeContact(id: contact.id), "contact \(stored.key(of: contact)) (id \(contact.id))")
         }
-        return CatalogPlan(changes: dropped.changes + contacts.changes + checks.changes + alerts.changes + maintenances.changes,
-                           lines: contacts.lines + checks.lines + alerts.lines + maintenances.lines + dropped.lines)
+        return CatalogPlan(changes: dropped.changes + contacts.changes + checks.changes + dependencies.changes + alerts.changes + maintenances.changes,
+                           lines: contacts.lines + checks.lines + dependencies.lines + alerts.lines + maintenances.lines + dropped.lines)
     }
 }

@@ -30,6 +30,7 @@ package struct CatalogPlanner {
         try stored.requireUnambiguous()
         var draft = CatalogPlanDraft(masker: DataMasker(host: host))
         planChecks(document.checks, stored: stored, into: &draft)
+        planDependencies(document.checks, stored: stored, into: &draft)
         planContacts(document.contacts, stored: stored, into: &draft)
         planAlerts(document.alerts, fileContacts: Set(document.contacts.map(\.name)), stored: stored, into: &draft)
         planMaintenances(document.maintenances, fileChecks: document.checks, stored: stored, prune: prune, into: &draft)

@@ -9,7 +9,7 @@ struct CatalogYAMLReader {
     private(set) var problems: [ConfigAsCodeError.Problem] = []
 
     /// The fields a check may have.
-    static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags"]
+    static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags", "depends_on"]
     /// The fields a contact may have.
     static let contactFields = ["type", "data"]
     /// The fields an alert may have.
@@ -85,7 +85,18 @@ struct CatalogYAMLReader {
         if let node = fields["enabled"] { boolean(node, field: "enabled", of: "check '\(name)'").map { check.enabled = $0 } }
         if let node = fields["public"] { boolean(node, field: "public", of: "check '\(name)'").map { check.isPublic = $0 } }
         if let node = fields["tags"] { check.tags = tags(node, of: name) }
+        check.dependsOnLine = fields.lines["depends_on"] ?? line
+        if let node = fields["depends_on"] { check.dependsOn = parents(node, of: name) }
         return problems.count == before ? check : nil
+    }
+
+    /// `depends_on`: a list of check names (their existence in the file the planner judges).
+    private mutating func parents(_ node: Node, of name: String) -> [String] {
+        let names = Set(texts(node, list: "depends_on of check '\(name)'", example: "[router]", item: "a parent of check '\(name)'").map(\.text))
+        if names.count > DependencyGraph.maxParents {
+            problem(node, "check '\(name)' depends on \(names.count) checks; at most \(DependencyGraph.maxParents) parents are allowed")
+        }
+        return names.sorted()
     }
 
     private mutating func contact(_ name: String, line: Int, _ body: Node) -> CatalogDocument.Contact? {
@@ -220,21 +231,31 @@ struct CatalogYAMLReader {
     }
 
     private mutating func tags(_ node: Node, of name: String) -> [String] {
-        if isNull(node) { return [] }
-        guard case .sequence(let sequence) = node else {
-            problem(node, "tags of check '\(name)' must be a list such as [db, eu], got \(kind(of: node))")
-            return []
-        }
         var tags: Set<String> = []
-        for item in sequence {
-            guard let tag = scalarText(item), !tag.isEmpty, !isNull(item) else {
-                problem(item, "a tag of check '\(name)' must be non-empty text, got \(kind(of: item))")
-                continue
-            }
+        for (tag, item) in texts(node, list: "tags of check '\(name)'", example: "[db, eu]", item: "a tag of check '\(name)'") {
             if rule(at: line(item), { () throws(CatalogError) in try NameRules.checkTag(tag) }) { tags.insert(tag) }
         }
         if tags.count > NameRules.maxTags { problem(node, "check '\(name)' has \(tags.count) tags; at most \(NameRules.maxTags) are allowed") }
         return tags.sorted()
+    }
+
+    /// The non-empty texts of a list (null for none), each with its node; `list` and `item`
+    /// name the field and one of its items in messages.
+    private mutating func texts(_ node: Node, list: String, example: String, item: String) -> [(text: String, node: Node)] {
+        if isNull(node) { return [] }
+        guard case .sequence(let sequence) = node else {
+            problem(node, "\(list) must be a list such as \(example), got \(kind(of: node))")
+            return []
+        }
+        var texts: [(text: String, node: Node)] = []
+        for element in sequence {
+            guard let text = scalarText(element), !text.isEmpty, !isNull(element) else {
+                problem(element, "\(item) must be non-empty text, got \(kind(of: element))")
+                continue
+            }
+            texts.append((text, element))
+        }
+        return texts
     }
 
     // MARK: Nodes

@@ -18,6 +18,8 @@ package struct StoredCatalog: Sendable, Equatable {
     package let contactNames: [Int64: String]
     /// Every maintenance window, by id.
     package let maintenances: [MaintenanceRow]
+    /// Each check's parents (issue 22), sorted.
+    package let dependencies: [Int64: [Int64]]
 
     /// Reads the catalog from `store`.
     package init(store: any Store) throws {
@@ -28,6 +30,7 @@ package struct StoredCatalog: Sendable, Equatable {
         publicIDs = try store.publicCheckIDs()
         contactNames = try store.contactNames()
         maintenances = try store.maintenances()
+        dependencies = try store.dependencies()
     }
 
     /// A window's name in a file: its own, or `maintenance-ID` when it has none.

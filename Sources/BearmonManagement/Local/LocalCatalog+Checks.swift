@@ -4,17 +4,19 @@ import BearmonStore
 import BearmonSystem
 
 extension LocalCatalog {
-    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public"]
+    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public", "dependsOn"]
 
     /// A page of checks.
     package func listChecks(_ request: PageRequest, tag: String?) throws(CatalogError) -> Page<CheckResource> {
         if let tag { try NameRules.checkTag(tag) }
         let (rows, tags, publicIDs) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs()) }
+        let dependencies = try stored { try store.dependencies() }
         let selected = tag.map { tag in rows.filter { tags[$0.id]?.contains(tag) ?? false } } ?? rows
         let (items, next) = try page(selected, list: "checks" + (tag.map { ":" + $0 } ?? ""), id: \.id, request)
         let overlays = try stored { try store.checkOverlays(items.map(\.id), now: now()) }
         return Page(items: items.map { row in
             var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+            shown.dependsOn = dependencies[row.id] ?? []
             shown.show(overlays.overlays[row.id], held: overlays.held[row.id])
             return shown
         }, next: next)
@@ -30,8 +32,10 @@ extension LocalCatalog {
 
     /// A stored row as shown, with its tags and public flag.
     private func resource(_ row: CheckRow) throws(CatalogError) -> CheckResource {
-        let (tags, publicIDs) = try stored { (try store.checkTags(), try store.publicCheckIDs()) }
-        return resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+        let (tags, publicIDs, dependencies) = try stored { (try store.checkTags(), try store.publicCheckIDs(), try store.dependencies()) }
+        var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+        shown.dependsOn = dependencies[row.id] ?? []
+        return shown
     }
 
     /// Adds a check.
@@ -39,7 +43,10 @@ extension LocalCatalog {
         let reader = try BodyReader(body, what: "check", known: Self.checkFields)
         guard reader.has("data") else { throw CatalogError(.invalid, "the check needs \"data\", the type's parameters as an object") }
         let definition = try checkDefinition(reader, storedData: nil)
-        let added = try stored { try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
+        let added = try stored {
+            try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic),
+                                    .setDependencies(check: .new("check"), parents: definition.parents.map(CatalogRef.id))])
+        }
         return try check(added["check"] ?? 0)
     }
 
@@ -48,7 +55,10 @@ extension LocalCatalog {
         let row = try checkRow(id)
         let reader = try Self.patched(try resource(row), with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"], derived: CheckResource.derivedFields)
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
-        try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)], quiet: quiet) }
+        try stored {
+            try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic),
+                                    .setDependencies(check: .id(id), parents: definition.parents.map(CatalogRef.id))], quiet: quiet)
+        }
         return try check(id)
     }
 
@@ -75,7 +85,7 @@ extension LocalCatalog {
     /// A check's new definition from `reader`, validated; `storedData` is the data masks
     /// restore from (nil for a new check). Data that equals what is stored keeps its text.
     private func checkDefinition(_ reader: BodyReader, storedData: String?, storedType: String? = nil, enabled: Bool = true)
-        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool) {
+        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool, parents: [Int64]) {
         let name = try reader.requiredString("name")
         try NameRules.checkName(name, field: "check name")
         let type = try reader.requiredString("type")
@@ -86,7 +96,23 @@ extension LocalCatalog {
         let tags = try reader.strings("tags") ?? []
         try NameRules.checkTags(tags)
         let check = NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: try reader.bool("enabled") ?? enabled)
-        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false)
+        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false, try Self.parents(reader))
+    }
+
+    /// `dependsOn`: the ids of the checks it depends on, each positive, at most
+    /// ``DependencyGraph/maxParents``; whether they exist and form no cycle the store judges.
+    private static func parents(_ reader: BodyReader) throws(CatalogError) -> [Int64] {
+        guard let value = reader.value("dependsOn") else { return [] }
+        guard case .array(let items) = value else { throw CatalogError(.invalid, "check dependsOn must be an array of check ids, got \(value.typeDescription)") }
+        guard items.count <= DependencyGraph.maxParents else {
+            throw CatalogError(.invalid, "check dependsOn names \(items.count) checks; at most \(DependencyGraph.maxParents) parents are allowed")
+        }
+        var ids: [Int64] = []
+        for item in items {
+            guard case .int(let id) = item, id > 0 else { throw CatalogError(.invalid, "check dependsOn must hold positive check ids, got \(item.jsonText.prefix(32))") }
+            ids.append(id)
+        }
+        return Array(Set(ids)).sorted()
     }
 
     /// The data field as stored text: an object's JSON (a string is taken as JSON text), with

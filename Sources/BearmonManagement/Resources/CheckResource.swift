@@ -23,14 +23,21 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package var tags: [String]
     /// Whether the public status page shows it.
     package var `public`: Bool
+    /// The checks it depends on (issue 22), sorted: while one is offline, this check's
+    /// offline is suppressed and it shows as unreachable.
+    package var dependsOn: [Int64] = []
     /// The maintenance window it is in now (an overlay worked out when shown; `status` keeps its value).
     package var maintenance: CheckOverlay.Maintenance?
     /// The silence it is under now (an overlay, as `maintenance`).
     package var silence: CheckOverlay.Silence?
     /// How many of its notifications are held; nil for none.
     package var held: Int?
+    /// The offline parent that makes it unreachable now (an overlay, as `maintenance`).
+    package var unreachable: CheckOverlay.Unreachable?
+    /// Its flapping now (an overlay, as `maintenance`).
+    package var flapping: CheckOverlay.Flapping?
     /// The fields bearmon works out when it shows a check: a patch may send them back, and they are ignored.
-    package static let derivedFields = ["maintenance", "silence", "held"]
+    package static let derivedFields = ["maintenance", "silence", "held", "unreachable", "flapping"]
 
     /// A value from its parts.
     package init(id: Int64, name: String, type: String, data: JSONValue, interval: Int64, delay: Int64, enabled: Bool,
@@ -51,6 +58,8 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package mutating func show(_ overlay: CheckOverlay?, held: Int?) {
         maintenance = overlay?.maintenance
         silence = overlay?.silence
+        unreachable = overlay?.unreachable
+        flapping = overlay?.flapping
         self.held = held
     }
 }

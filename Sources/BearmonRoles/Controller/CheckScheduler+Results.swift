@@ -40,6 +40,7 @@ extension CheckScheduler {
             check.turnSet = []
             check.turnCount = 0
             check.disagreeingSince = nil
+            confirmed.append((id, status))
             return decisions
         }
         if check.disagreeingSince == nil { check.disagreeingSince = now }
@@ -53,7 +54,21 @@ extension CheckScheduler {
         check.lastFlipBeganAt = check.disagreeingSince ?? now
         check.disagreeingSince = nil
         decisions.append(.flip(checkID: id, status: status, message: message))
+        confirmed.append((id, status))
         return decisions
+    }
+
+    /// The confirmed states noted since the last call, oldest first, and forgets them.
+    package mutating func drainConfirmed() -> [(checkID: Int64, status: CheckStatus)] {
+        defer { confirmed.removeAll(keepingCapacity: true) }
+        return confirmed
+    }
+
+    /// Runs check `id` at once (a parent whose child just went offline), unless a run of it is
+    /// under way: the same immediate path a round's confirmation runs take.
+    package mutating func runNow(_ id: Int64, now: Int64) {
+        guard let check = checks[id], !check.definition.passive, check.lock == nil else { return }
+        schedule(id, at: now)
     }
 
     /// Whether the check is failing often enough to be shown as misconfigured.

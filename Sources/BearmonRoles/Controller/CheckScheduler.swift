@@ -20,6 +20,10 @@ package struct CheckScheduler: Sendable {
     /// When each passive check is next due for the controller's own evaluation; apart from
     /// `queue`, so that handing out work never has to step over them.
     var passiveQueue = MinHeap<DueEntry>()
+    /// Runs that ended with no round under way, each with the check's confirmed state then:
+    /// issue 22's flapping counts them (one per interval), and a parent's tell its children.
+    /// Apart from the decisions, which say what to act on; the controller drains them.
+    var confirmed: [(checkID: Int64, status: CheckStatus)] = []
     var nextToken: UInt64 = 1
     var enoughWorkers = true
     /// Until when (monotonic) the number of live workers is not judged: after a controller

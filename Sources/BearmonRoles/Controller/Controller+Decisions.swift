@@ -20,6 +20,7 @@ extension Controller {
                 logger.notice("check \(id) (\(check.row.name.fitted(to: .checkName))) is now \(status.rawValue)",
                               metadata: ["message": "\(message.fitted(to: .message))"])
                 startFlipWriter()
+                if status == .offline { runParents(of: id) }
             case .misconfigured(let id, let message):
                 let name = valid[id]?.row.name ?? "?"
                 admin.tell(key: "misconfigured-\(id)", about: "check \(id) (\(name))", status: "misconfigured",

@@ -32,6 +32,7 @@ extension Controller {
         }
         await evaluatePassiveChecks()
         startFlipWriter()
+        await recordConfirmedStates()
         if isDue(.releaseHeld, every: settings.releaseInterval.inMilliseconds) {
             await releaseHeldNotifications()
         }
@@ -115,6 +116,7 @@ extension Controller {
     func reloadCatalog() async throws {
         let flipsBefore = flipsWritten
         let rows = try await storeQueue.run { [store] in try store.checkRows() }
+        try await reloadDependencies()
         let catalog = CheckCatalog(host: host)
         var definitions: [CheckDefinition] = []
         var nextValid: [Int64: ValidCheck] = [:]

@@ -55,6 +55,12 @@ package actor Controller: ControllerLink {
     var lastRun: [Housekeeping: Int64] = [:]
     /// For `/metrics`: each check's flips written, verdict seen and last plugin metrics.
     var checkFigures: [Int64: CheckFigures] = [:]
+    /// Each check's parents (issue 22), as last loaded.
+    var dependencies: [Int64: [Int64]] = [:]
+    /// Every check some other check depends on.
+    var parentIDs: Set<Int64> = []
+    /// Confirmed states not yet written.
+    var confirmedBacklog: [ConfirmedState] = []
 
     /// A controller over `store`, validating checks against `host`'s types.
     package init(settings: ControllerSettings, store: any Store, host: PluginHost, logger: Logger = Logger(label: "bearmon.controller")) {
@@ -81,7 +87,9 @@ package actor Controller: ControllerLink {
         valid = [:]
         knownStatus = [:]
         lastRun[.reload] = monotonicMilliseconds()
+        confirmedBacklog = []
         try await reloadCatalog()
+        await endFlappingIfOff()
         changes.signal()
     }
 

@@ -33,6 +33,9 @@ package struct ControllerSettings: Sendable {
     package var historyRetention: Duration = .seconds(400 * 86_400)
     /// `[notify] maxPerHour` and `[twilio] maxPerHour`.
     package var budget = NotificationBudget()
+    /// `[alerting] flapping` (default 0, off): the weighted share of changes over a check's last
+    /// 20 transitions above which it is flapping (issue 22; Icinga uses 0.3).
+    package var flapping = 0.0
     /// How often held notifications are looked at for release.
     package var releaseInterval: Duration = .seconds(1)
     /// For tests of fencing and of alerting's self-check only (``NodeHooks/flipWriteDelay``):
@@ -46,7 +49,7 @@ package struct ControllerSettings: Sendable {
     }
 
     /// The controller's keys in `config`: `[controller] confirmations`, `[store] retention`,
-    /// `[alerting] maxFlipWait` and `maxNotifyWait`; the rest keep their defaults.
+    /// `[alerting] maxFlipWait`, `maxNotifyWait` and `flapping`; the rest keep their defaults.
     package static func from(_ config: Config, node: String, standalone: Bool) throws(ConfigError) -> ControllerSettings {
         var settings = ControllerSettings(node: node, confirmations: try confirmations(from: config, standalone: standalone))
         if let retention = try config.duration("store", "retention") { settings.retention = retention }
@@ -87,12 +90,19 @@ package struct ControllerSettings: Sendable {
         return budget
     }
 
-    /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds) into these settings.
+    /// Reads `[alerting] maxFlipWait` and `maxNotifyWait` ("30s", "2m" or seconds), and
+    /// `flapping` (a ratio 0…1), into these settings.
     private mutating func readAlerting(from config: Config) throws(ConfigError) {
         for (key, keyPath) in [("maxFlipWait", \ControllerSettings.maxFlipWait), ("maxNotifyWait", \.maxNotifyWait)] {
             guard let value = try config.duration("alerting", key) else { continue }
             guard value >= .seconds(1) else { throw config.error("alerting", key, "must be at least 1s") }
             self[keyPath: keyPath] = value
+        }
+        if let text = config.string("alerting", "flapping") {
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, (0...1).contains(value) else {
+                throw config.error("alerting", "flapping", "must be a ratio from 0 (off) to 1, such as 0.3 (Icinga's), got '\(text.prefix(64))'")
+            }
+            flapping = value
         }
     }
 }

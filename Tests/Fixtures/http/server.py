@@ -15,7 +15,7 @@ Behaviours, chosen by path:
                     request with --record
   /big              200 with a 5 MiB body: EARLY-MARKER near the start, LATE-MARKER at 4 MiB
   /drip/SECONDS     200 headers at once, then one body byte per second for SECONDS (at most 60)
-  /switch/NAME      200 while the file NAME in --state DIR is missing or says "up", else 503
+  /switch/NAME      200 while the file NAME in --state DIR is missing or says "up" (after 5 s if "slow"), else 503
   /record...        200 "recorded"; with --record FILE, the request is appended to FILE
   /fakeapi/KIND/... a bearmon API gone wrong, for `--api`: loop (a page whose next cursor is
                     always the same), fail (500 with a bearmon error), teapot (418 with one),
@@ -195,6 +195,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     state = f.read().strip() or "up"
             except FileNotFoundError:
                 pass
+        if state == "slow":
+            # Up, but it takes 5 s to say so (a parent whose confirmation takes a while).
+            time.sleep(5)
+            state = "up"
         if state == "up":
             self.reply(200, ("%s is up\n" % name).encode())
         else:

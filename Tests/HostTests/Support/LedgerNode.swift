@@ -19,6 +19,8 @@ final class LedgerNode: @unchecked Sendable {
     private let lock = NSLock()
     private var running: NodeProcess?
     private var starts = 0
+    /// Targets that have a server of their own, kept alive with the node.
+    private var ownServers: [FixtureHTTPServer] = []
 
     /// A node whose config file is `config` plus nothing else, run with `environment` (test
     /// hooks pick `bearmon-testnode`).
@@ -42,6 +44,22 @@ final class LedgerNode: @unchecked Sendable {
                                              interval: 1, delay: 0))
         for tag in tags { try store.database.execute("INSERT INTO check_tags (check_id, tag) VALUES (?, ?)", [.int(id), .text(tag)]) }
         return id
+    }
+
+    /// Like ``addCheck(_:tags:)``, but the target `/switch/NAME` is served by a loopback
+    /// server of its own (switched through the same state directory), as a host behind a
+    /// router would be.
+    func addCheckOnOwnServer(_ name: String) async throws -> Int64 {
+        let state = dir.file("state")
+        let server = try await offPool { try FixtureHTTPServer(state: state) }
+        lock.withLock { ownServers.append(server) }
+        return try store.addCheck(NewCheck(name: name, type: "http", data: #"{"url":"\#(server.url("/switch/\(name)"))","expect_status":200}"#,
+                                           interval: 1, delay: 0))
+    }
+
+    /// Makes `children` depend on `parent`.
+    func depend(_ children: [Int64], on parent: Int64) throws {
+        try store.applyCatalog(children.map { .setDependencies(check: .id($0), parents: [.id(parent)]) }, quiet: true)
     }
 
     /// A webhook contact posting to the fixture's /record.
