@@ -498,9 +498,9 @@ _bearmon_checks_show() {
 
 _bearmon_checks_edit() {
     repeating_flags=()
-    non_repeating_flags=(--no-tags --public --no-public --api-cleartext --debug --version -h --help)
+    non_repeating_flags=(--no-tags --public --no-public --no-depends-on --api-cleartext --debug --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--name --type --data --interval --delay --db --api --api-ca --config --plugins --log-format)
+    non_repeating_options=(--name --type --data --interval --delay --depends-on --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -521,6 +521,9 @@ _bearmon_checks_edit() {
         return
         ;;
     '--tag')
+        return
+        ;;
+    '--depends-on')
         return
         ;;
     '--db')
