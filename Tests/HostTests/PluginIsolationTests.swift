@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import BearmonConfig
+@testable import BearmonCore
+@testable import BearmonPlugins
+
+/// `[plugins] isolate` in one process: a module run in a `bearmon plugin-host` helper must
+/// behave as it does in-process (outcome, metrics, params, config, egress policy, contact
+/// outcomes), and a helper that speaks garbage, cuts a frame short or never answers must be
+/// refused with a reason, never take the node down.
+@Suite("plugin isolation: the helper behaves as in-process")
+struct PluginIsolationTests {
+    /// The fixture module, in-process and isolated, over the same directory and config.
+    struct Pair {
+        let directory: TempDirectory
+        let inProcess: PluginHost
+        let isolated: PluginHost
+
+        init(defines: [String] = []) async throws {
+            directory = try TempDirectory("bearmon-isolation")
+            try await PluginBuilder.fixture("libfixture.so", in: directory, defines: defines)
+            let text = EgressTests.config
+            let config = try GcfgParser(file: "t.cfg").parse(text)
+            let isolatedText = text + "[plugins]\nisolate = fixture\n"
+            let path = try directory.write("isolated.cfg", isolatedText)
+            inProcess = try PluginHost(config: config, directory: directory.path, threads: 4, logger: quietLogger)
+            isolated = try PluginHost(config: try GcfgParser(file: path).parse(isolatedText), directory: directory.path, threads: 4, logger: quietLogger,
+                                      launch: HelperLaunch(executable: TestPaths.bearmon, configPath: path, threads: 4))
+        }
+
+        func check(_ host: PluginHost, _ data: String) async throws -> CheckOutcome {
+            let type = try host.type(.check, "fixture")
+            return await host.runCheck(type, params: try host.validate(type, data: data), label: "test")
+        }
+
+        func stop() { isolated.isolator?.stop() }
+    }
+
+    @Test("an isolated module gives the same outcomes, metrics, params and egress refusals as in-process")
+    func parity() async throws {
+        let pair = try await Pair()
+        defer { pair.stop() }
+        let type = try pair.isolated.type(.check, "fixture")
+        guard case .isolated = type.implementation else { Issue.record("fixture is not isolated"); return }
+        #expect(type.params == (try pair.inProcess.type(.check, "fixture")).params)
+        for data in [
+            #"{"mode":"echo","headers":{"x-a":"b"},"flag":true,"ratio":0.25}"#,
+            #"{"mode":"offline","message":"down for a reason"}"#,
+            #"{"mode":"egress","message":"127.0.0.3"}"#,
+            #"{"mode":"egress","message":"127.0.0.4"}"#,
+            #"{"mode":"noresult"}"#,
+            #"{"mode":"badstatus"}"#,
+        ] {
+            let here = try await pair.check(pair.inProcess, data)
+            let there = try await pair.check(pair.isolated, data)
+            #expect(here.status == there.status && here.message == there.message && here.metrics == there.metrics, "\(data): \(here) vs \(there)")
+        }
+        let denied = try await pair.check(pair.isolated, #"{"mode":"egress","message":"127.0.0.3"}"#)
+        #expect(denied.status == .offline && denied.message == EgressTests.rule)
+    }
+
+    @Test("an isolated contact type delivers, and its outcomes match in-process")
+    func contact() async throws {
+        let pair = try await Pair()
+        defer { pair.stop() }
+        let record = pair.directory.file("deliveries.txt")
+        let event = NotificationEvent(eventID: "ev-1", status: "offline", message: "down", checkID: 7, checkName: "web",
+                                      checkType: "fixture", maskedCheckData: "{}", time: 1_700_000_000)
+        for data in ["describe", "retry", "permanent", "record:\(record)"] {
+            var outcomes: [ContactOutcome] = []
+            for host in [pair.inProcess, pair.isolated] {
+                let type = try host.type(.contact, "fixture")
+                outcomes.append(await host.deliver(type, params: try host.validate(type, data: data), event: event, label: "test"))
+            }
+            #expect(outcomes[0] == outcomes[1], "\(data): \(outcomes)")
+        }
+        let lines = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n")
+        #expect(lines == ["ev-1 offline 7", "ev-1 offline 7"])
+    }
+
+    @Test("the plugin's validate() runs in the helper: its problems come back, and one that blocks is cut off and the helper restarted",
+          .timeLimit(.minutes(2)))
+    func validate() async throws {
+        let pair = try await Pair(defines: ["FIXTURE_VALIDATE"])
+        defer { pair.stop() }
+        for host in [pair.inProcess, pair.isolated] {
+            let type = try host.type(.check, "fixture")
+            let error = #expect(throws: InvalidParams.self) { try host.validate(type, data: #"{"mode":"refuse"}"#) }
+            #expect(error?.problems == [ParamProblem(param: "mode", reason: "refused by the plugin's validate")])
+            #expect(throws: Never.self) { try host.validate(type, data: #"{"mode":"online"}"#) }
+        }
+        let type = try pair.isolated.type(.check, "fixture")
+        let module = try #require(pair.isolated.isolator?.modules.first)
+        let before = module.helperPID
+        let blocked = #expect(throws: InvalidParams.self) { try pair.isolated.validate(type, data: #"{"mode":"block"}"#) }
+        #expect(blocked?.description.contains("got no answer from the plugin host for module fixture within 4000 ms") == true, "\(String(describing: blocked))")
+        let restarted = waitUntil(timeout: 20) { module.helperPID.map { $0 != before } ?? false }
+        #expect(restarted)
+        #expect(throws: Never.self) { try pair.isolated.validate(type, data: #"{"mode":"online"}"#) }
+    }
+
+    @Test("a crashing call fails with the signal, the helper is restarted, and the module pauses after repeated crashes", .timeLimit(.minutes(2)))
+    func crashes() async throws {
+        var policy = IsolationPolicy()
+        policy.firstBackoff = .milliseconds(100)
+        policy.crashLimit = 3
+        let directory = try TempDirectory("bearmon-isolation")
+        try await PluginBuilder.fixture("libfixture.so", in: directory)
+        let text = "[plugins]\nisolate = *\n"
+        let path = try directory.write("b.cfg", text)
+        let host = try PluginHost(config: try GcfgParser(file: path).parse(text), directory: directory.path, threads: 2, logger: quietLogger,
+                                  launch: HelperLaunch(executable: TestPaths.bearmon, configPath: path, threads: 2), policy: policy)
+        defer { host.isolator?.stop() }
+        let type = try host.type(.check, "fixture")
+        let module = try #require(host.isolator?.modules.first)
+        let firstPID = try #require(module.helperPID)
+        let crashed = await host.runCheck(type, params: try host.validate(type, data: #"{"mode":"segv"}"#), label: "t")
+        #expect(crashed.status == .fail && crashed.message.contains("was killed by signal 11 (SIGSEGV)"), "\(crashed.message)")
+        // Restarted: the next call runs in a new helper and works.
+        let back = waitUntil(timeout: 20) { module.helperPID.map { $0 != firstPID } ?? false }
+        #expect(back)
+        let fine = await host.runCheck(type, params: try host.validate(type, data: #"{"mode":"online","message":"fine"}"#), label: "t")
+        #expect(fine.status == .online && fine.message == "fine")
+        #expect(kill(firstPID, 0) == -1, "the first helper was reaped")
+        for _ in 0..<2 {
+            _ = waitUntil(timeout: 20) { module.helperPID != nil }
+            _ = await host.runCheck(type, params: try host.validate(type, data: #"{"mode":"exit"}"#), label: "t")
+        }
+        let paused = await host.runCheck(type, params: try host.validate(type, data: #"{"mode":"online"}"#), label: "t")
+        #expect(paused.status == .fail && paused.message.contains("is paused after 3 crashes"), "\(paused.message)")
+        #expect(paused.message.contains("exited with status 0"), "\(paused.message)")
+        // SIGHUP's rescan lifts the pause.
+        host.loader.scan()
+        _ = waitUntil(timeout: 20) { module.helperPID != nil }
+        let resumed = await host.runCheck(type, params: try host.validate(type, data: #"{"mode":"online","message":"again"}"#), label: "t")
+        #expect(resumed.status == .online && resumed.message == "again", "\(resumed.message)")
+    }
+
+    @Test("a helper that sends garbage, an oversized or truncated frame, dies, or never answers is refused with a reason",
+          arguments: [
+              ("oversized", #"printf '\377\377\377\377' >&3; exec sleep 30"#, "plugin host"),
+              ("garbage", #"printf '\000\000\000\005hello' >&3; exec sleep 30"#, "plugin host"),
+              ("truncated", #"printf '\000\000\001\000abc' >&3; exit 0"#, "plugin host exited with status 0"),
+              ("killed", #"kill -SEGV $$"#, "was killed by signal 11 (SIGSEGV)"),
+              ("silent", #"exec sleep 30"#, "did not return within"),
+          ])
+    func hostileHelper(name: String, script: String, reason: String) async throws {
+        let directory = try TempDirectory("bearmon-isolation")
+        try await PluginBuilder.fixture("libfixture.so", in: directory)
+        let helper = try directory.write("helper.sh", "#!/bin/sh\n\(script)\n")
+        chmod(helper, 0o755)
+        var policy = IsolationPolicy()
+        policy.entryTimeout = .seconds(1)
+        let config = try GcfgParser(file: "t.cfg").parse("[plugins]\nisolate = fixture\n")
+        let started = Date()
+        let host = try PluginHost(config: config, directory: directory.path, threads: 1, logger: quietLogger,
+                                  launch: HelperLaunch(executable: helper), policy: policy)
+        #expect(Date().timeIntervalSince(started) < 15, "\(name) held the load")
+        #expect(host.registry.type(.check, "fixture") == nil)
+        let refusal = try #require(host.registry.refusals.first, "\(name)")
+        #expect(refusal.description.contains(reason), "\(name): \(refusal)")
+    }
+}
