@@ -7,7 +7,7 @@ import Testing
 @testable import BearmonStore
 
 /// `[plugins] isolate` in a running standalone node: modules whose run() aborts, segfaults
-/// or exits, and one whose entry point sleeps, sit beside a normal check whose alerts go
+/// or exits, and one whose entry point sleeps past the entry timeout, sit beside a normal check whose alerts go
 /// through the (isolated) webhook contact to a real receiver. The node must stay up, the bad
 /// checks must be `fail` naming the cause, the normal check must still flip and notify, and
 /// no helper may be left a zombie while the node runs, or alive after it stops.
@@ -47,8 +47,6 @@ struct PluginIsolationNodeTests {
             try NodeProcess(["standalone", "--plugins", dir.path, "--db", "sqlite:\(path)", "--config", config], log: dir.file("node.log"))
         }
         defer { node.process.stop() }
-        let helpers = Self.children(of: node.process.pid)
-        #expect(helpers.count == 4, "one helper per isolated module that loaded: \(helpers)")
 
         let notified = try await offPool {
             waitUntil(timeout: 90) {
@@ -74,9 +72,12 @@ struct PluginIsolationNodeTests {
             }
             #expect(paused, "\(prefix): \(messages(id).suffix(5))")
         }
-        let sleeperFailed = try await offPool { waitUntil(timeout: 60) { messages(sleeper).contains { $0.0 == "fail" } } }
-        #expect(sleeperFailed, "\(messages(sleeper).suffix(3))")
+        // A module whose entry point never returns registers no types: the helper is killed
+        // at the entry timeout, the file is refused, and its checks are skipped as
+        // misconfigured with an admin notice, as for any refused module; they never run.
         #expect(node.process.log.contains("its entry point did not return within 5 s"), "\(node.process.log.prefix(3000))")
+        #expect(node.process.log.contains("check \(sleeper) (sleeper) is misconfigured: unknown check type 'csleep'"))
+        #expect(messages(sleeper).isEmpty)
         #expect(node.process.log.contains("restarted the plugin host for module"))
 
         #expect(node.process.isRunning)

@@ -136,6 +136,24 @@ struct PluginIsolationTests {
         #expect(resumed.status == .online && resumed.message == "again", "\(resumed.message)")
     }
 
+    @Test("bearmon plugins marks isolated types, and `bearmon check` runs an isolated type through its helper")
+    func listingAndCheck() async throws {
+        let directory = try TempDirectory("bearmon-isolation")
+        try await PluginBuilder.fixture("libfixture.so", in: directory)
+        try await PluginBuilder.fixture("libother.so", in: directory, defines: ["FIXTURE_PREFIX=\"other\""])
+        let config = try directory.write("p.cfg", "[plugins]\nisolate = fixture\n")
+        let listing = try await Command.run(TestPaths.bearmon, ["plugins", "--json", "--plugins", directory.path, "--config", config], timeout: 60)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any])
+        let checks = try #require(json["checks"] as? [String: [String: Any]])
+        #expect(checks["fixture"]?["isolated"] as? Bool == true)
+        #expect(checks["other"]?["isolated"] as? Bool == false)
+        let text = try await Command.run(TestPaths.bearmon, ["plugins", "--plugins", directory.path, "--config", config], timeout: 60)
+        #expect(text.stdout.contains("isolated: runs in its own plugin host process"))
+        let check = try await Command.run(TestPaths.bearmon, ["check", "fixture", "--data", #"{"mode":"segv"}"#, "--plugins", directory.path, "--config", config], timeout: 60)
+        #expect(check.stdout.contains("module fixture died: it was killed by signal 11 (SIGSEGV)"), "\(check.stdout) \(check.stderr.suffix(500))")
+        #expect(check.status == CheckStatus.fail.exitCode)
+    }
+
     @Test("a helper that sends garbage, an oversized or truncated frame, dies, or never answers is refused with a reason",
           arguments: [
               ("oversized", #"printf '\377\377\377\377' >&3; exec sleep 30"#, "plugin host"),
