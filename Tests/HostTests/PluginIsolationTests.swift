@@ -1,3 +1,4 @@
+import BearmonSystem
 import Foundation
 import Testing
 @testable import BearmonConfig
@@ -136,6 +137,20 @@ struct PluginIsolationTests {
         #expect(resumed.status == .online && resumed.message == "again", "\(resumed.message)")
     }
 
+    @Test("a plugin that writes a hostile frame into its helper's socket gets the helper killed and restarted, not the node")
+    func hostileFrameFromRunningHelper() async throws {
+        let pair = try await Pair()
+        defer { pair.stop() }
+        let module = try #require(pair.isolated.isolator?.modules.first)
+        let before = try #require(module.helperPID)
+        let scribbled = try await pair.check(pair.isolated, #"{"mode":"scribble"}"#)
+        #expect(scribbled.status == .fail && scribbled.message.contains("module fixture died: it was killed by signal 9 (SIGKILL)"), "\(scribbled.message)")
+        let restarted = waitUntil(timeout: 20) { module.helperPID.map { $0 != before } ?? false }
+        #expect(restarted)
+        let fine = try await pair.check(pair.isolated, #"{"mode":"online","message":"fine"}"#)
+        #expect(fine.status == .online && fine.message == "fine")
+    }
+
     @Test("bearmon plugins marks isolated types, and `bearmon check` runs an isolated type through its helper")
     func listingAndCheck() async throws {
         let directory = try TempDirectory("bearmon-isolation")
@@ -165,17 +180,34 @@ struct PluginIsolationTests {
     func hostileHelper(name: String, script: String, reason: String) async throws {
         let directory = try TempDirectory("bearmon-isolation")
         try await PluginBuilder.fixture("libfixture.so", in: directory)
-        let helper = try directory.write("helper.sh", "#!/bin/sh\n\(script)\n")
-        chmod(helper, 0o755)
+        let helper = try Self.writeScript(directory.file("helper.sh"), "#!/bin/sh\n\(script)\n")
         var policy = IsolationPolicy()
         policy.entryTimeout = .seconds(1)
         let config = try GcfgParser(file: "t.cfg").parse("[plugins]\nisolate = fixture\n")
         let started = Date()
-        let host = try PluginHost(config: config, directory: directory.path, threads: 1, logger: quietLogger,
+        var host = try PluginHost(config: config, directory: directory.path, threads: 1, logger: quietLogger,
                                   launch: HelperLaunch(executable: helper), policy: policy)
+        // Another test's process spawned in the instant the script was written may still hold
+        // it open (ETXTBSY); that is the test's race, not the helper's, so try again.
+        for _ in 0..<5 where host.registry.refusals.first?.reason.contains("Text file busy") == true {
+            try await Task.sleep(for: .milliseconds(200))
+            host = try PluginHost(config: config, directory: directory.path, threads: 1, logger: quietLogger,
+                                  launch: HelperLaunch(executable: helper), policy: policy)
+        }
         #expect(Date().timeIntervalSince(started) < 15, "\(name) held the load")
         #expect(host.registry.type(.check, "fixture") == nil)
         let refusal = try #require(host.registry.refusals.first, "\(name)")
         #expect(refusal.description.contains(reason), "\(name): \(refusal)")
+    }
+
+    /// Writes an executable script through a close-on-exec descriptor, so that processes
+    /// other tests spawn meanwhile do not keep it open for writing.
+    static func writeScript(_ path: String, _ text: String) throws -> String {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw SystemError(function: "open \(path)", errno: errno) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard Glibc.write(fd, bytes, bytes.count) == bytes.count else { throw SystemError(function: "write \(path)", errno: errno) }
+        return path
     }
 }

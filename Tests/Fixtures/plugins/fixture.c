@@ -20,6 +20,8 @@
  *   noresult                  return BEARMON_OK without reporting
  *   abort | segv | exit       call abort(), write through NULL, or call exit(0): take the
  *                             process down (for isolation)
+ *   scribble                  write a frame header announcing 4 GiB to descriptor 3 (an
+ *                             isolated plugin's host socket), then report online
  *   badstatus                 report status 42
  *   error                     return BEARMON_E_FAILED
  *   echo                      report online with the params it saw
@@ -98,6 +100,11 @@ static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
         *nowhere = 1;
     }
     if (strcmp(mode, "exit") == 0) exit(0);
+    if (strcmp(mode, "scribble") == 0) {
+        if (write(3, "\xff\xff\xff\xff", 4) != 4) return BEARMON_E_FAILED;
+        host->check_result(call, BEARMON_ONLINE, "scribbled");
+        return BEARMON_OK;
+    }
     if (strcmp(mode, "error") == 0) return BEARMON_E_FAILED;
     if (strcmp(mode, "badstatus") == 0) {
         host->check_result(call, 42, "what");
