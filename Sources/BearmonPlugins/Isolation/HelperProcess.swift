@@ -22,7 +22,8 @@ final class HelperProcess: Sendable {
     }
 
     /// Starts `executable` with `arguments` (never a secret: argv is public in /proc) and
-    /// its end of a new socket pair as descriptor 3, with default signal handling.
+    /// its end of a new socket pair as descriptor 3, with no signal blocked and every one at
+    /// its default (``SpawnAttributes``).
     static func launch(executable: String, arguments: [String]) throws(SystemError) -> HelperProcess {
         var ends: [Int32] = [-1, -1]
         do {
@@ -35,21 +36,10 @@ final class HelperProcess: Sendable {
         // descriptor of the node's that was opened without O_CLOEXEC.
         posix_spawn_file_actions_adddup2(&actions, ends[1], PluginHelper.socketDescriptor)
         _ = spawnCloseFrom(&actions, PluginHelper.socketDescriptor + 1)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // The node blocks or catches signals (SIGHUP, SIGTERM, SIGPIPE) for its own use;
-        // the helper starts with none blocked and every one at its default.
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let code = SpawnAttributes.withDefaultSignals { posix_spawn(&pid, executable, &actions, &$0, argv, environ) }
         close(ends[1])
         guard code == 0 else {
             close(ends[0])
@@ -77,14 +67,18 @@ final class HelperProcess: Sendable {
         var killed = false
         while true {
             var status: Int32 = 0
+            var lost = false
             let collected = reaped.withLock { done -> Bool in
                 if done { return true }
-                if waitpid(pid, &status, WNOHANG) == pid { done = true }
+                let rc = waitpid(pid, &status, WNOHANG)
+                // ECHILD: something else collected it; its pid must never get our signals again.
+                lost = rc == -1 && errno == ECHILD
+                if rc == pid || lost { done = true }
                 return done
             }
             if collected {
                 close(socket)
-                return Self.describe(status)
+                return lost ? "ended (its status was collected elsewhere)" : Self.describe(status)
             }
             if !killed, patience.hasPassed {
                 kill()
