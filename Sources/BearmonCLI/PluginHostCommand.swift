@@ -16,11 +16,13 @@ struct PluginHostCommand: ParsableCommand {
     @Option(help: "The module's file.") var module: String
     @Option(help: "The config file the node was started with.") var config: String?
     @Option(help: "Threads for calls.") var threads = 32
+    @Flag(help: "Send debug lines too.") var debug = false
 
     func run() throws {
         let loaded: Config
         do { loaded = try config.map { try GcfgParser.load(path: $0) } ?? Config() } catch { throw CLIFailure(cause: error) }
-        LogSetup.bootstrap(debug: (try? LogSetup.debug(in: loaded)) ?? false)
-        PluginHelper.serve(module: module, config: loaded, threads: max(1, threads), logger: Logger(label: "bearmon.plugin-host"))
+        // Lines go to the node as frames; stderr (the node's) is only for what bypasses logging.
+        LogSetup.bootstrap(debug: debug)
+        PluginHelper.serve(module: module, config: loaded, threads: max(1, threads), level: debug ? .debug : .info)
     }
 }

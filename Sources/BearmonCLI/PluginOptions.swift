@@ -23,7 +23,8 @@ struct PluginOptions: ParsableArguments {
         // Isolated modules' helpers read the same config file; the path is absolute because
         // nothing promises the node stays in the directory it started in.
         let path = config.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let launch = HelperLaunch(configPath: path, threads: threads)
+        var launch = HelperLaunch(configPath: path, threads: threads)
+        launch.debug = try debug || LogSetup.debug(in: loaded)
         do { return try PluginHost(config: loaded, directory: directory, threads: threads, launch: launch) } catch { throw CLIFailure(cause: error) }
     }
 

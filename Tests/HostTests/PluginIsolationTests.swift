@@ -167,6 +167,11 @@ struct PluginIsolationTests {
         let check = try await Command.run(TestPaths.bearmon, ["check", "fixture", "--data", #"{"mode":"segv"}"#, "--plugins", directory.path, "--config", config], timeout: 60)
         #expect(check.stdout.contains("module fixture died: it was killed by signal 11 (SIGSEGV)"), "\(check.stdout) \(check.stderr.suffix(500))")
         #expect(check.status == CheckStatus.fail.exitCode)
+        // The plugin's log line crosses the socket and is written by bearmon's own logger, naming the module.
+        let logged = try await Command.run(TestPaths.bearmon, ["check", "fixture", "--data", #"{"mode":"log","message":"a line from inside"}"#, "--plugins", directory.path, "--config", config], timeout: 60)
+        let line = logged.stderr.split(separator: "\n").first { $0.contains("a line from inside") }
+        #expect(line?.contains("warning") == true && line?.contains("module=fixture") == true, "\(logged.stderr.suffix(800))")
+        #expect(logged.stdout.contains("logged"))
     }
 
     @Test("a helper that sends garbage, an oversized or truncated frame, dies, or never answers is refused with a reason",

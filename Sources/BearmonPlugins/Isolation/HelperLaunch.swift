@@ -9,6 +9,8 @@ package struct HelperLaunch: Sendable, Equatable {
     package var configPath: String?
     /// Threads the helper gives calls (the node's own width).
     package var threads: Int
+    /// Whether the helper sends debug lines (the node logs them).
+    package var debug = false
 
     /// The running binary, without a config, one thread per call slot of `threads`.
     package init(executable: String = "/proc/self/exe", configPath: String? = nil, threads: Int = 32) {
@@ -19,6 +21,6 @@ package struct HelperLaunch: Sendable, Equatable {
 
     /// The arguments after the binary for a helper that loads `module`.
     func arguments(module: String) -> [String] {
-        ["plugin-host", "--module", module, "--threads", "\(threads)"] + (configPath.map { ["--config", $0] } ?? [])
+        ["plugin-host", "--module", module, "--threads", "\(threads)"] + (configPath.map { ["--config", $0] } ?? []) + (debug ? ["--debug"] : [])
     }
 }

@@ -46,9 +46,14 @@ extension IsolatedModule {
             let frame: Data?
             do { frame = try IsolationFrame.read(from: helper.socket) } catch { return "\(error)" }
             guard let frame else { return nil }
-            guard let reply = IsolationCodec.decode(IsolationReply.self, frame), let id = reply.requestID else {
+            guard let reply = IsolationCodec.decode(IsolationReply.self, frame) else {
                 return "a frame that is not an answer (\(frame.count) bytes)"
             }
+            if case .log(let level, let message, let metadata) = reply {
+                relay(level: level, message: message, metadata: metadata)
+                continue
+            }
+            guard let id = reply.requestID else { return "a second description of the module" }
             // An answer to a call already ended (at its deadline) is dropped.
             finish(id, .success(reply))
         }

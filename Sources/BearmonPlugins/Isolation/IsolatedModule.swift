@@ -87,9 +87,17 @@ package final class IsolatedModule: Sendable {
     func hello(from helper: HelperProcess) throws(LoadRefusal) -> (IsolationModule, [IsolationType]) {
         helper.setReceiveTimeout(milliseconds: policy.entryTimeout.inMilliseconds)
         defer { helper.setReceiveTimeout(milliseconds: 0) }
-        let reply: IsolationReply?
+        let limit = Deadline.after(milliseconds: policy.entryTimeout.inMilliseconds)
+        var reply: IsolationReply?
         do {
-            reply = try IsolationFrame.read(from: helper.socket).flatMap { IsolationCodec.decode(IsolationReply.self, $0) }
+            // Log lines the entry point writes come first; a module that only ever logs is
+            // still bound by the entry timeout.
+            repeat {
+                reply = try IsolationFrame.read(from: helper.socket).flatMap { IsolationCodec.decode(IsolationReply.self, $0) }
+                guard case .log(let level, let message, let metadata)? = reply else { break }
+                relay(level: level, message: message, metadata: metadata)
+            } while !limit.hasPassed
+            if case .log? = reply { throw IsolationFrame.ReadError.system(SystemError(function: "recv", errno: EAGAIN)) }
         } catch IsolationFrame.ReadError.system(let error) where error.errno == EAGAIN || error.errno == EWOULDBLOCK {
             helper.kill()
             _ = helper.reap(patienceMilliseconds: 0)
@@ -110,5 +118,13 @@ package final class IsolatedModule: Sendable {
             throw LoadRefusal(file: file, reason: "its plugin host \(how) while loading it, before describing the module",
                               fix: "fix the plugin's entry point (it crashed or exited), then send SIGHUP or restart bearmon")
         }
+    }
+
+    /// Writes a helper's log line with the node's logger, naming the module.
+    func relay(level: String, message: String, metadata: [String: String]) {
+        var fields = metadata.mapValues { Logger.MetadataValue.string($0) }
+        fields["module"] = .string(name)
+        // A level the node does not know is logged as an error: a helper never sends one.
+        logger.log(level: Logger.Level(rawValue: level) ?? .error, "\(message)", metadata: fields)
     }
 }

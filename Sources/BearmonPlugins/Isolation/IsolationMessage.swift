@@ -24,11 +24,13 @@ enum IsolationReply: Codable, Sendable {
     case delivered(id: UInt64, status: DeliveryStatus, error: String, receipt: String?)
     /// A validate call ended; no problems means valid.
     case validated(id: UInt64, problems: [IsolationProblem])
+    /// A log line of the helper's (the plugin's own, or its host's), for the node's logger.
+    case log(level: String, message: String, metadata: [String: String])
 
     /// The request this answers, for replies that answer one.
     var requestID: UInt64? {
         switch self {
-        case .hello, .refused: nil
+        case .hello, .refused, .log: nil
         case .checked(let id, _, _, _, _), .delivered(let id, _, _, _), .validated(let id, _): id
         }
     }

@@ -12,8 +12,10 @@ package enum PluginHelper {
     package static let socketDescriptor: Int32 = 3
 
     /// Loads `module` and serves requests until the node closes the socket; never returns.
-    package static func serve(module: String, config: Config, threads: Int, logger: Logger) -> Never {
+    /// Log lines at `level` and above go to the node, which writes them.
+    package static func serve(module: String, config: Config, threads: Int, level: Logger.Level) -> Never {
         let writer = FrameWriter(fd: socketDescriptor)
+        let logger = Logger(label: "bearmon.plugin-host") { _ in FrameLogHandler(writer: writer, level: level) }
         let host: PluginHost
         do {
             host = try PluginHost(config: config, directory: (module as NSString).deletingLastPathComponent, threads: threads, logger: logger, only: module)

@@ -20,6 +20,7 @@
  *   noresult                  return BEARMON_OK without reporting
  *   abort | segv | exit       call abort(), write through NULL, or call exit(0): take the
  *                             process down (for isolation)
+ *   log                       log "message" at warning level, then report online
  *   scribble                  write a frame header announcing 4 GiB to descriptor 3 (an
  *                             isolated plugin's host socket), then report online
  *   badstatus                 report status 42
@@ -100,6 +101,11 @@ static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
         *nowhere = 1;
     }
     if (strcmp(mode, "exit") == 0) exit(0);
+    if (strcmp(mode, "log") == 0) {
+        host->log(call, BEARMON_LOG_WARN, message);
+        host->check_result(call, BEARMON_ONLINE, "logged");
+        return BEARMON_OK;
+    }
     if (strcmp(mode, "scribble") == 0) {
         if (write(3, "\xff\xff\xff\xff", 4) != 4) return BEARMON_E_FAILED;
         host->check_result(call, BEARMON_ONLINE, "scribbled");
