@@ -164,7 +164,9 @@ struct PluginIsolationTests {
         #expect(checks["other"]?["isolated"] as? Bool == false)
         let text = try await Command.run(TestPaths.bearmon, ["plugins", "--plugins", directory.path, "--config", config], timeout: 60)
         #expect(text.stdout.contains("isolated: runs in its own plugin host process"))
-        let check = try await Command.run(TestPaths.bearmon, ["check", "fixture", "--data", #"{"mode":"segv"}"#, "--plugins", directory.path, "--config", config], timeout: 60)
+        let check = try await Command.run(TestPaths.bearmon, ["check", "fixture", "--data", #"{"mode":"segv","password":"hunter2-very-secret"}"#, "--plugins", directory.path, "--config", config], timeout: 60)
+        // The crash dump Swift would print shows the memory registers point at: the params.
+        #expect(!check.stderr.contains("hunter2") && !check.stdout.contains("hunter2"), "\(check.stderr.suffix(2000))")
         #expect(check.stdout.contains("module fixture died: it was killed by signal 11 (SIGSEGV)"), "\(check.stdout) \(check.stderr.suffix(500))")
         #expect(check.status == CheckStatus.fail.exitCode)
         // The plugin's log line crosses the socket and is written by bearmon's own logger, naming the module.

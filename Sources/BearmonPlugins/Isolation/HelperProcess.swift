@@ -38,8 +38,14 @@ final class HelperProcess: Sendable {
         _ = spawnCloseFrom(&actions, PluginHelper.socketDescriptor + 1)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // Swift's crash backtracer prints registers and the memory they point at: in a
+        // plugin's crash that is its params, secrets included, on the node's log.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let code = SpawnAttributes.withDefaultSignals { posix_spawn(&pid, executable, &actions, &$0, argv, environ) }
+        let code = SpawnAttributes.withDefaultSignals { posix_spawn(&pid, executable, &actions, &$0, argv, envp) }
         close(ends[1])
         guard code == 0 else {
             close(ends[0])
