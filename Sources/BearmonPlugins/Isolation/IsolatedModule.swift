@@ -24,11 +24,13 @@ package final class IsolatedModule: Sendable {
     /// ``Ending`` as an error, so that outcomes are ``Result``s.
     struct EndingError: Error, Equatable, Sendable { let ending: Ending }
 
+    /// A call waiting for its answer: how to end it, and its deadline's watch.
     struct Pending {
         let finish: @Sendable (Outcome) -> Void
         let watch: DeadlineWatchdog.Entry
     }
 
+    /// The helper, the calls waiting on it, and the crash record behind pausing.
     struct State {
         var helper: HelperProcess?
         var pending: [UInt64: Pending] = [:]
@@ -42,13 +44,18 @@ package final class IsolatedModule: Sendable {
 
     /// The module's file.
     package let file: String
-    /// Its name, once the first helper said it (the file's name before).
+    /// The name `[plugins] isolate` matched, from the file's name, used in messages.
     let name: String
+    /// How helpers are started.
     let launch: HelperLaunch
+    /// Timeouts, backoff and the crash limit.
     let policy: IsolationPolicy
+    /// Where the module's deaths, restarts and relayed log lines go.
     let logger: Logger
+    /// Everything that changes, behind one lock the supervising thread can sleep on.
     let state = ThreadCondition(State())
 
+    /// A module not started yet (see ``start()``).
     init(file: String, name: String, launch: HelperLaunch, policy: IsolationPolicy, logger: Logger) {
         self.file = file
         self.name = name
