@@ -137,6 +137,26 @@ struct PluginIsolationTests {
         #expect(resumed.status == .online && resumed.message == "again", "\(resumed.message)")
     }
 
+    @Test("a delivery in flight when the helper dies ends as retry with the cause, and the next one is delivered")
+    func deliveryInFlightWhenHelperDies() async throws {
+        let pair = try await Pair()
+        defer { pair.stop() }
+        let contact = try pair.isolated.type(.contact, "fixture")
+        let event = NotificationEvent(eventID: "ev-2", status: "offline", message: "down", checkID: 8, checkName: "db",
+                                      checkType: "fixture", maskedCheckData: "{}", time: 1_700_000_000)
+        let host = pair.isolated
+        let hanging = Task { await host.deliver(contact, params: try host.validate(contact, data: "hang"), event: event, label: "t") }
+        try await Task.sleep(for: .milliseconds(500))
+        let crashed = try await pair.check(pair.isolated, #"{"mode":"abort"}"#)
+        #expect(crashed.status == .fail && crashed.message.contains("was killed by signal 6 (SIGABRT)"), "\(crashed.message)")
+        let delivery = try await hanging.value
+        #expect(delivery.status == .retry && delivery.error.contains("module fixture died: it was killed by signal 6 (SIGABRT)"), "\(delivery)")
+        let module = try #require(pair.isolated.isolator?.modules.first)
+        _ = waitUntil(timeout: 20) { module.helperPID != nil }
+        let next = await host.deliver(contact, params: try host.validate(contact, data: "describe"), event: event, label: "t")
+        #expect(next.status == .delivered, "\(next)")
+    }
+
     @Test("a plugin that writes a hostile frame into its helper's socket gets the helper killed and restarted, not the node")
     func hostileFrameFromRunningHelper() async throws {
         let pair = try await Pair()
