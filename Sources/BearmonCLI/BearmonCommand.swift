@@ -17,6 +17,7 @@ package struct BearmonCommand: AsyncParsableCommand {
             ApplyCommand.self, ExportCommand.self,
             StandaloneCommand.self, StatusCommand.self, QueryCommand.self,
             WorkerCommand.self, ViewserverCommand.self, RunConfigCommand.self,
+            PluginHostCommand.self,
         ]
     )
 

@@ -17,6 +17,7 @@ struct PluginListing {
                 let module = type.module
                 lines.append("  \(type.name) - \(type.summary)")
                 lines.append("    module \(module.name) \(module.version), ABI \(module.abiVersion), \(module.file)")
+                if type.isIsolated { lines.append("    isolated: runs in its own plugin host process ([plugins] isolate)") }
                 if let section = module.configSection { lines.append("    reads config section [\(section)]") }
                 lines.append("    max run \(type.maxRunMilliseconds) ms")
                 for param in type.params {
@@ -49,8 +50,10 @@ struct PluginListing {
             for type in registry.types where type.kind == kind { types[type.name] = describe(type) }
             byKind[kind.name + "s"] = .object(types)
         }
+        let isolated = Set(registry.types.filter(\.isIsolated).map(\.module.file))
         let modules = registry.modules.map { module -> JSONValue in
             .object([
+                "isolated": .bool(isolated.contains(module.file)),
                 "file": .string(module.file), "name": .string(module.name), "version": .string(module.version),
                 "abi_version": .string(module.abiVersion), "toolchain": .string(module.toolchain),
                 "description": .string(module.description),
@@ -77,6 +80,7 @@ struct PluginListing {
             "module_version": .string(type.module.version),
             "abi_version": .string(type.module.abiVersion),
             "max_run_ms": .int(Int64(type.maxRunMilliseconds)),
+            "isolated": .bool(type.isIsolated),
             "params": .array(type.params.map { param in
                 .object([
                     "name": .string(param.name), "type": .string(param.kind.name),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BearmonConfig
 import BearmonPlugins
+import Foundation
 import Logging
 
 /// Options shared by every command that loads plugins.
@@ -22,7 +23,12 @@ struct PluginOptions: ParsableArguments {
         let loaded = try loadConfig()
         try setUpLogging(loaded)
         let directory = plugins ?? PluginSettings.from(loaded).directory ?? PluginLoader.defaultDirectory
-        do { return try PluginHost(config: loaded, directory: directory, threads: threads) } catch { throw CLIFailure(cause: error) }
+        // Isolated modules' helpers read the same config file; the path is absolute because
+        // nothing promises the node stays in the directory it started in.
+        let path = config.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var launch = HelperLaunch(configPath: path, threads: threads)
+        launch.debug = try debug || LogSetup.debug(in: loaded)
+        do { return try PluginHost(config: loaded, directory: directory, threads: threads, launch: launch) } catch { throw CLIFailure(cause: error) }
     }
 
     /// Logs debug lines when `--debug` or `[default] debug` asks for them, as `--log-format`

@@ -7,7 +7,7 @@ extension Config {
         "controller": ["addr", "database", "confirmations"],
         "worker": ["viewaddr", "numthreads"],
         "viewserver": ["addr", "controller", "lease", "pinginterval"],
-        "plugins": ["dir"],
+        "plugins": ["dir", "isolate"],
         "store": ["sqlite", "retention", "passwordfile", "historyretention"],
         "push": ["interval", "ttl", "token", "maxbody", "reap", "maxentries", "maxttl"],
         "alerting": ["maxflipwait", "maxnotifywait", "flapping"],

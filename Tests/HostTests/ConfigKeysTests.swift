@@ -34,6 +34,7 @@ struct ConfigKeysTests {
     pingInterval = 200
     [plugins]
     dir = /opt/bearmon
+    isolate = webhook
     [store]
     retention = 7d
     historyRetention = 400d

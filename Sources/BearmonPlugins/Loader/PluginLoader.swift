@@ -29,15 +29,22 @@ package final class PluginLoader: Sendable {
     package let directory: String
     /// Where modules and types go.
     package let registry: PluginRegistry
+    /// The one file a plugin host loads, instead of the whole directory.
+    let only: String?
+    /// Starts helpers for isolated modules, when any are.
+    let isolator: PluginIsolator?
     private let logger: Logger
     private let files = Mutex<[String: FileState]>([:])
     private let scanLock = Mutex(())
 
     /// A loader for `directory` that registers into `registry`.
-    package init(directory: String, registry: PluginRegistry, logger: Logger = Logger(label: "bearmon.plugins")) {
+    package init(directory: String, registry: PluginRegistry, logger: Logger = Logger(label: "bearmon.plugins"),
+                 only: String? = nil, isolator: PluginIsolator? = nil) {
         self.directory = directory
         self.registry = registry
         self.logger = logger
+        self.only = only
+        self.isolator = isolator
     }
 
     /// Where plugins are looked for when neither `--plugins` nor `[plugins] dir` says: for an
@@ -65,6 +72,7 @@ package final class PluginLoader: Sendable {
     @discardableResult
     package func scan() -> [Event] {
         scanLock.withLock { _ in
+            isolator?.resumePaused()
             let events = scanLocked()
             for event in events { log(event) }
             return events
@@ -79,7 +87,7 @@ package final class PluginLoader: Sendable {
             return [refuse(error)]
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: realDirectory)) ?? [])
-            .filter { $0.hasSuffix(".so") }
+            .filter { $0.hasSuffix(".so") && (only == nil || realDirectory + "/" + $0 == only) }
             .sorted()
         return names.compactMap { scanFile(realDirectory + "/" + $0) }
     }
@@ -103,6 +111,21 @@ package final class PluginLoader: Sendable {
         } catch {
             files.withLock { $0[path] = .refusedEarly }
             return refuse(error)
+        }
+        if let isolator, isolator.isolates(path) {
+            // Never opened here: a module whose helper could not start is tried again on SIGHUP.
+            do throws(LoadRefusal) {
+                let (module, types) = try isolator.start(path)
+                do throws(LoadRefusal) { try registry.register(module, types) } catch {
+                    isolator.forget(path)
+                    throw error
+                }
+                files.withLock { $0[path] = identity.map(FileState.opened) ?? .refusedEarly }
+                return .loaded(module)
+            } catch {
+                files.withLock { $0[path] = .refusedEarly }
+                return refuse(error)
+            }
         }
         files.withLock { $0[path] = identity.map(FileState.opened) ?? .refusedEarly }
         do throws(LoadRefusal) {

@@ -23,6 +23,9 @@ package final class PluginType: Sendable {
         case contact(any BuiltInContact)
         /// A check evaluated by the controller itself rather than run by workers.
         case passive(any PassiveCheck)
+        /// A plugin's type run in a helper process (`[plugins] isolate`); `validates` when the
+        /// plugin has its own validate().
+        case isolated(IsolatedModule, validates: Bool)
     }
 
     /// How calls are made.

@@ -20,17 +20,27 @@ package final class PluginHost: Sendable {
     package let config: Config
     /// `[security] deny` and `allow`, which plugins ask through `egress_check`.
     package let egress: EgressRules
+    /// `[plugins] isolate`'s helpers, when any module is isolated.
+    package let isolator: PluginIsolator?
     private let logger: Logger
     private let sections = Mutex<[String: PluginConfig]>([:])
 
     /// Loads the plugins in `directory` and prepares `threads` worker threads. A `[security]`
-    /// range that does not parse is a ``ConfigError``, before anything is loaded.
-    package init(config: Config, directory: String, threads: Int, logger: Logger = Logger(label: "bearmon")) throws(ConfigError) {
+    /// range that does not parse is a ``ConfigError``, before anything is loaded. Modules that
+    /// `[plugins] isolate` names run in helpers started with `launch`; `only` loads that one
+    /// file and isolates nothing (what a helper does).
+    package init(
+        config: Config, directory: String, threads: Int, logger: Logger = Logger(label: "bearmon"),
+        launch: HelperLaunch? = nil, policy: IsolationPolicy = IsolationPolicy(), only: String? = nil
+    ) throws(ConfigError) {
         self.config = config
         egress = try config.egressRules()
         self.logger = logger
         registry = PluginRegistry()
-        loader = PluginLoader(directory: directory, registry: registry, logger: logger)
+        let isolate = PluginSettings.from(config).isolate
+        isolator = only == nil && !isolate.isEmpty
+            ? PluginIsolator(names: isolate, launch: launch ?? HelperLaunch(threads: threads), policy: policy, logger: logger) : nil
+        loader = PluginLoader(directory: directory, registry: registry, logger: logger, only: only, isolator: isolator)
         invoker = PluginInvoker(width: threads, logger: logger)
         // Built-ins first: a plugin that claims a built-in's name is refused, not the reverse.
         registry.registerBuiltIn(LogContact.type(logger: logger))
@@ -55,8 +65,12 @@ package final class PluginHost: Sendable {
             let problems = check.problems(in: params)
             if !problems.isEmpty { throw InvalidParams(subject: type.key.description, problems: problems) }
         }
+        if case .isolated(let module, validates: true) = type.implementation {
+            let problems = module.validate(type, params: params)
+            if !problems.isEmpty { throw InvalidParams(subject: type.key.description, problems: problems) }
+        }
         guard let validate = type.validateFunction else { return params }
-        let context = makeContext(type, params: params, budgetMilliseconds: 1000, label: "validate")
+        let context = makeContext(type, params: params, budgetMilliseconds: Self.validateBudgetMilliseconds, label: "validate")
         let code = validate(type.descriptor, context.opaque)
         context.close()
         let problems = context.problems
@@ -73,6 +87,9 @@ package final class PluginHost: Sendable {
         if type.isPassive {
             return CheckOutcome(status: .fail, message: "\(type.key) is evaluated by the controller from pushed healthchecks; add it with `bearmon checks add`, it cannot run on its own")
         }
+        if case .isolated(let module, _) = type.implementation {
+            return await module.runCheck(type, params: params, budgetMilliseconds: budget?.inMilliseconds, label: label)
+        }
         let context = makeContext(type, params: params, budgetMilliseconds: budget?.inMilliseconds, label: label)
         return await invoker.runCheck(context)
     }
@@ -80,9 +97,13 @@ package final class PluginHost: Sendable {
     /// Delivers `event` through contact `type` with validated `params`.
     package func deliver(_ type: PluginType, params: ResolvedParams, event: NotificationEvent, label: String) async -> ContactOutcome {
         if case .contact(let builtIn) = type.implementation { return await builtIn.deliver(event, params: params) }
+        if case .isolated(let module, _) = type.implementation { return await module.deliver(type, params: params, event: event, label: label) }
         let context = makeContext(type, params: params, budgetMilliseconds: nil, label: label, event: event)
         return await invoker.runContact(context)
     }
+
+    /// The deadline a plugin's validate() is told.
+    static let validateBudgetMilliseconds: Int64 = 1000
 
     private func makeContext(_ type: PluginType, params: ResolvedParams, budgetMilliseconds: Int64?, label: String, event: NotificationEvent? = nil) -> CallContext {
         let budget = min(Int64(type.maxRunMilliseconds), budgetMilliseconds ?? Int64.max)

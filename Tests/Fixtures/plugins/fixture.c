@@ -9,12 +9,20 @@
  *   -DFIXTURE_LONG_NAME           register a type whose name is 17 bytes
  *   -DFIXTURE_NO_ENTRY            export no entry point
  *   -DFIXTURE_TOOLCHAIN='"swift/x"' claim to be a Swift plugin from another compiler
+ *   -DFIXTURE_ENTRY_SLEEP=N       sleep N seconds in the entry point before returning
+ *   -DFIXTURE_VALIDATE            give the check type a validate(): mode "refuse" is a problem
+ *                                 with "mode"; mode "block" sleeps 30 s in validate()
  *
  * Check type PREFIX, param "mode":
  *   online | offline | fail   report that status, with "message" as the message
  *   hang                      sleep "seconds" (default 60), ignoring the deadline
  *   polite_hang               wait until remaining_ms() runs out, then report offline
  *   noresult                  return BEARMON_OK without reporting
+ *   abort | segv | exit       call abort(), write through NULL, or call exit(0): take the
+ *                             process down (for isolation)
+ *   log                       log "message" at warning level, then report online
+ *   scribble                  write a frame header announcing 4 GiB to descriptor 3 (an
+ *                             isolated plugin's host socket), then report online
  *   badstatus                 report status 42
  *   error                     return BEARMON_E_FAILED
  *   echo                      report online with the params it saw
@@ -87,6 +95,22 @@ static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
         return BEARMON_OK;
     }
     if (strcmp(mode, "noresult") == 0) return BEARMON_OK;
+    if (strcmp(mode, "abort") == 0) abort();
+    if (strcmp(mode, "segv") == 0) {
+        volatile int *nowhere = NULL;
+        *nowhere = 1;
+    }
+    if (strcmp(mode, "exit") == 0) exit(0);
+    if (strcmp(mode, "log") == 0) {
+        host->log(call, BEARMON_LOG_WARN, message);
+        host->check_result(call, BEARMON_ONLINE, "logged");
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "scribble") == 0) {
+        if (write(3, "\xff\xff\xff\xff", 4) != 4) return BEARMON_E_FAILED;
+        host->check_result(call, BEARMON_ONLINE, "scribbled");
+        return BEARMON_OK;
+    }
     if (strcmp(mode, "error") == 0) return BEARMON_E_FAILED;
     if (strcmp(mode, "badstatus") == 0) {
         host->check_result(call, 42, "what");
@@ -240,6 +264,23 @@ static int32_t contact_run(const bearmon_type *self, bearmon_call *call) {
     return BEARMON_OK;
 }
 
+#ifdef FIXTURE_VALIDATE
+static int32_t check_validate(const bearmon_type *self, bearmon_call *call) {
+    (void)self;
+    const char *mode = "online";
+    host->param_string(call, "mode", &mode);
+    if (strcmp(mode, "refuse") == 0) {
+        host->param_error(call, "mode", "refused by the plugin's validate");
+        return BEARMON_E_ARG;
+    }
+    if (strcmp(mode, "block") == 0) sleep(30);
+    return BEARMON_OK;
+}
+#define CHECK_VALIDATE check_validate
+#else
+#define CHECK_VALIDATE NULL
+#endif
+
 #ifdef FIXTURE_LONG_NAME
 #define CHECK_NAME "abcdefghijklmnopq"
 #else
@@ -248,7 +289,7 @@ static int32_t contact_run(const bearmon_type *self, bearmon_call *call) {
 
 static const bearmon_type check_type = {
     sizeof(bearmon_type), BEARMON_KIND_CHECK, CHECK_NAME, "test check", check_params,
-    sizeof check_params / sizeof check_params[0], 3000, NULL, check_run, NULL};
+    sizeof check_params / sizeof check_params[0], 3000, CHECK_VALIDATE, check_run, NULL};
 static const bearmon_type noop_type = {
     sizeof(bearmon_type), BEARMON_KIND_CHECK, FIXTURE_PREFIX "_noop", "does nothing", NULL, 0, 1000, NULL, noop_run, NULL};
 static const bearmon_type contact_type = {
@@ -267,5 +308,8 @@ const bearmon_module *some_other_symbol(const bearmon_host *h) {
 const bearmon_module *bearmon_plugin_entry_v1(const bearmon_host *h) {
 #endif
     host = h;
+#ifdef FIXTURE_ENTRY_SLEEP
+    sleep(FIXTURE_ENTRY_SLEEP);
+#endif
     return &module;
 }

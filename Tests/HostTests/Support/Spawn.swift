@@ -37,15 +37,6 @@ enum Spawn {
             case .sameAsStdout: posix_spawn_file_actions_adddup2(&actions, 1, fd)
             }
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         // posix_spawn_file_actions_addchdir_np is not visible to Swift; env -C changes
         // directory and then execs the program.
         let command = directory.map { ["/usr/bin/env", "-C", $0, executable] + arguments } ?? [executable] + arguments
@@ -54,7 +45,7 @@ enum Spawn {
         let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { env.forEach { free($0) } }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, command[0], &actions, &attributes, argv, env)
+        let rc = SpawnAttributes.withDefaultSignals { posix_spawn(&child, command[0], &actions, &$0, argv, env) }
         guard rc == 0 else { throw SystemError(function: "posix_spawn \(executable)", errno: rc) }
         return child
     }
