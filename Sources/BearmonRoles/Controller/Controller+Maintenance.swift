@@ -126,7 +126,7 @@ extension Controller {
                 nextValid[row.id] = check
                 definitions.append(CheckDefinition(
                     id: row.id, name: row.name, type: row.type, data: row.data, intervalSeconds: row.interval, delay: row.delay,
-                    status: check.status, maxRunMilliseconds: Int64(check.type.maxRunMilliseconds), passive: check.type.isPassive
+                    status: check.status, maxRunMilliseconds: check.type.maxRunMilliseconds(for: check.params), passive: check.type.isPassive
                 ))
             case .failure(let poisoned):
                 nextPoison[row.id] = poisoned
