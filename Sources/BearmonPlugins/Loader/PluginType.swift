@@ -59,8 +59,8 @@ package final class PluginType: Sendable {
     }
 
     /// How long after its timeout a run may still take to end (a killed command's
-    /// SIGTERM-then-SIGKILL second, and reporting): the deadline is the timeout plus this.
-    package static let timeoutGraceMilliseconds: Int64 = 2_000
+    /// SIGTERM-then-SIGKILL second, reaping, and reporting, on a loaded machine): the deadline is the timeout plus this.
+    package static let timeoutGraceMilliseconds: Int64 = 5_000
 
     /// The longest one run with `params` may take: the type's maximum, lowered to the
     /// check's own timeout (plus ``timeoutGraceMilliseconds``) when the type names a

@@ -177,7 +177,7 @@ typedef struct bearmon_type {
     bearmon_validate_fn validate; /* added in 1.0; optional (NULL); see bearmon_validate_fn */
     bearmon_run_fn run;         /* added in 1.0; required; see bearmon_run_fn */
     void *user_data;            /* added in 1.0; plugin-owned; the host never reads it; find it via self */
-    const char *timeout_param;  /* added in 1.3; name of an INT parameter in seconds that bounds each run (the host's deadline becomes that plus 2 s, never past max_run_ms), or NULL; static */
+    const char *timeout_param;  /* added in 1.3; name of an INT parameter in seconds that bounds each run (the host's deadline becomes that plus 5 s, never past max_run_ms), or NULL; static */
 } bearmon_type;
 
 /* What a module registers. Returned by the entry point; static, plugin-owned. */
