@@ -206,6 +206,24 @@ struct NagiosCheckTests {
         #expect(extra.allSatisfy { $0.hasSuffix(" -> \(listing)") || $0.hasSuffix(" -> \(stderrTarget)") }, "\(fds)")
     }
 
+    @Test("perfdata on the first line and after the long text becomes metrics in base units; quoted labels, U and unknown units")
+    func perfdata() async throws {
+        let scripts = try Scripts()
+        let body = #"""
+        echo "OK - perf | 'disk space'=2MB;;;0 'it''s'=5ms time=1.5s"
+        echo "long text, no data"
+        echo "more text | load1=0.5;1;2;0; pct=50%"
+        echo "cnt=12c usec=250us big=1TB kb=2KB bytes=7B gone=U weird=3xyz neg=-4.5e1"
+        """#
+        let (outcome, _) = try await scripts.run(try scripts.script("perf", body))
+        #expect(outcome.status == .online && outcome.message == "OK - perf", "\(outcome.message)")
+        let metrics = Dictionary(outcome.metrics.map { ($0.name, "\($0.value) \($0.unit)") }, uniquingKeysWith: { a, _ in a })
+        #expect(metrics == [
+            "disk space": "2097152.0 B", "it's": "0.005 s", "time": "1.5 s", "load1": "0.5 ", "pct": "50.0 %", "cnt": "12.0 c",
+            "usec": "0.00025 s", "big": "1099511627776.0 B", "kb": "2048.0 B", "bytes": "7.0 B", "neg": "-45.0 ",
+        ], "\(metrics)")
+    }
+
     // MARK: Paths
 
     @Test("commands outside [nagios] dirs, relative, with .., through a symlink out, missing, not executable or not in [nagios] commands are fail, naming the setting")
