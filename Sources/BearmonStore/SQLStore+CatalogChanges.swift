@@ -96,6 +96,7 @@ extension SQLStore {
         try tx.execute("DELETE FROM alerts WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_tags WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_options WHERE check_id = ?", [.int(id)])
+        try tx.execute("DELETE FROM check_nodes WHERE check_id = ?", [.int(id)])
         // A window or silence naming a deleted check must not cover a later check that SQLite
         // gives the same id: windows go, running silences end (and are kept for history).
         try tx.execute("DELETE FROM maintenances WHERE check_id = ?", [.int(id)])

@@ -49,6 +49,10 @@ package protocol Store: AnyObject, Sendable {
     func checkTags() throws -> [Int64: [String]]
     /// The ids of checks marked public.
     func publicCheckIDs() throws -> Set<Int64>
+    /// Every pinned check's nodes, sorted; checks any worker may run are absent.
+    func checkNodes() throws -> [Int64: [String]]
+    /// Pins a check to `nodes` (empty: any worker may run it); the check must exist.
+    func setCheckNodes(_ id: Int64, _ nodes: [String]) throws
     /// Every named contact's name.
     func contactNames() throws -> [Int64: String]
     /// Applies `changes` in order in one transaction: all of them or none. Returns the ids

@@ -20,11 +20,12 @@ struct ChecksEditCommand: AsyncParsableCommand {
     @Option(name: .customLong("tag"), help: "The check's tags, replacing the old ones; repeat for more.") var tags: [String] = []
     @Flag(name: .customLong("no-tags"), help: "Remove every tag.") var noTags = false
     @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Show it on the public status page, or not.") var isPublic: Bool?
+    @Option(help: "Pin it to these nodes, comma-separated (w1,w2), replacing the old ones; \"\" lets any worker run it.") var nodes: String?
     @OptionGroup var options: ManagementOptions
 
     func validate() throws {
-        if [name, type, data].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil {
-            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public or --no-public")
+        if [name, type, data].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil, nodes == nil {
+            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public, --no-public or --nodes")
         }
         if noTags, !tags.isEmpty { throw ValidationError("give --tag or --no-tags, not both") }
     }
@@ -44,6 +45,7 @@ struct ChecksEditCommand: AsyncParsableCommand {
         if let delay { patch["delay"] = .int(delay) }
         if noTags || !tags.isEmpty { patch["tags"] = .array(tags.map(JSONValue.string)) }
         if let isPublic { patch["public"] = .bool(isPublic) }
+        if let nodes { patch["nodes"] = NodeList.json(nodes) }
         let changed = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(patch)) }
         print("changed check \(id) (\(changed.name))")
     }

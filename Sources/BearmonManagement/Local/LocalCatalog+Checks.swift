@@ -1,20 +1,22 @@
 package import BearmonCore
+import BearmonConfig
 import BearmonPlugins
 import BearmonStore
 import BearmonSystem
 
 extension LocalCatalog {
-    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public"]
+    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public", "nodes"]
 
     /// A page of checks.
     package func listChecks(_ request: PageRequest, tag: String?) throws(CatalogError) -> Page<CheckResource> {
         if let tag { try NameRules.checkTag(tag) }
-        let (rows, tags, publicIDs) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs()) }
+        let (rows, tags, publicIDs, pins) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs(), try store.checkNodes()) }
         let selected = tag.map { tag in rows.filter { tags[$0.id]?.contains(tag) ?? false } } ?? rows
         let (items, next) = try page(selected, list: "checks" + (tag.map { ":" + $0 } ?? ""), id: \.id, request)
         let overlays = try stored { try store.checkOverlays(items.map(\.id), now: now()) }
         return Page(items: items.map { row in
             var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+            shown.nodes = pins[row.id]
             shown.show(overlays.overlays[row.id], held: overlays.held[row.id])
             return shown
         }, next: next)
@@ -30,8 +32,10 @@ extension LocalCatalog {
 
     /// A stored row as shown, with its tags and public flag.
     private func resource(_ row: CheckRow) throws(CatalogError) -> CheckResource {
-        let (tags, publicIDs) = try stored { (try store.checkTags(), try store.publicCheckIDs()) }
-        return resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+        let (tags, publicIDs, pins) = try stored { (try store.checkTags(), try store.publicCheckIDs(), try store.checkNodes()) }
+        var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
+        shown.nodes = pins[row.id]
+        return shown
     }
 
     /// Adds a check.
@@ -40,7 +44,9 @@ extension LocalCatalog {
         guard reader.has("data") else { throw CatalogError(.invalid, "the check needs \"data\", the type's parameters as an object") }
         let definition = try checkDefinition(reader, storedData: nil)
         let added = try stored { try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
-        return try check(added["check"] ?? 0)
+        let id = added["check"] ?? 0
+        if !definition.nodes.isEmpty { try stored { try store.setCheckNodes(id, definition.nodes) } }
+        return try check(id)
     }
 
     /// Applies a merge patch.
@@ -49,6 +55,7 @@ extension LocalCatalog {
         let reader = try Self.patched(try resource(row), with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"], derived: CheckResource.derivedFields)
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
         try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)], quiet: quiet) }
+        try stored { try store.setCheckNodes(id, definition.nodes) }
         return try check(id)
     }
 
@@ -75,7 +82,7 @@ extension LocalCatalog {
     /// A check's new definition from `reader`, validated; `storedData` is the data masks
     /// restore from (nil for a new check). Data that equals what is stored keeps its text.
     private func checkDefinition(_ reader: BodyReader, storedData: String?, storedType: String? = nil, enabled: Bool = true)
-        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool) {
+        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool, nodes: [String]) {
         let name = try reader.requiredString("name")
         try NameRules.checkName(name, field: "check name")
         let type = try reader.requiredString("type")
@@ -86,7 +93,17 @@ extension LocalCatalog {
         let tags = try reader.strings("tags") ?? []
         try NameRules.checkTags(tags)
         let check = NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: try reader.bool("enabled") ?? enabled)
-        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false)
+        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false, try Self.pinnedNodes(reader))
+    }
+
+    /// The `nodes` field: node names (as `[default] node` names them) that may run the check;
+    /// names no node has yet are accepted, since the node may join later.
+    private static func pinnedNodes(_ reader: BodyReader) throws(CatalogError) -> [String] {
+        let nodes = try reader.strings("nodes") ?? []
+        for node in nodes {
+            if let problem = NodeName.problem(node) { throw CatalogError(.invalid, "check nodes: node '\(node.prefix(40))': \(problem)") }
+        }
+        return Array(Set(nodes)).sorted()
     }
 
     /// The data field as stored text: an object's JSON (a string is taken as JSON text), with

@@ -29,6 +29,8 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package var silence: CheckOverlay.Silence?
     /// How many of its notifications are held; nil for none.
     package var held: Int?
+    /// The nodes it is pinned to (only they run it), sorted; nil when any worker may.
+    package var nodes: [String]?
     /// The fields bearmon works out when it shows a check: a patch may send them back, and they are ignored.
     package static let derivedFields = ["maintenance", "silence", "held"]
 
