@@ -100,6 +100,7 @@ extension LocalCatalog {
     /// names no node has yet are accepted, since the node may join later.
     private static func pinnedNodes(_ reader: BodyReader) throws(CatalogError) -> [String] {
         let nodes = try reader.strings("nodes") ?? []
+        guard nodes.count <= 64 else { throw CatalogError(.invalid, "check nodes: \(nodes.count) nodes, more than the 64 a check may be pinned to") }
         for node in nodes {
             if let problem = NodeName.problem(node) { throw CatalogError(.invalid, "check nodes: node '\(node.prefix(40))': \(problem)") }
         }

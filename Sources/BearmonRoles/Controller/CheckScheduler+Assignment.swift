@@ -69,9 +69,10 @@ extension CheckScheduler {
         let pinned = check.definition.nodes
         let alive = candidates(for: check, among: everyone)
         if !pinned.isEmpty {
-            // No pinned worker alive: look again in an interval rather than at every
-            // assignment, so that such checks never crowd the queue's head.
-            if alive.isEmpty { return .waitUntil(now + max(1, check.definition.intervalSeconds) * 1000) }
+            // No pinned worker alive: look again in a while (5 s at most, so that one that
+            // is only not yet heard from gets it soon) rather than at every assignment, so
+            // that such checks never crowd the queue's head.
+            if alive.isEmpty { return .waitUntil(now + min(max(1, check.definition.intervalSeconds) * 1000, 5_000)) }
             if !pinned.contains(worker) { return .otherWorker }
         }
         if check.isConfirming {
