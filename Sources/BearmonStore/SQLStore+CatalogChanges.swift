@@ -84,6 +84,8 @@ extension SQLStore {
                     try Self.writeMaintenance(row, id: id, check: try check.map(resolve), now: Self.nowMilliseconds(), in: tx)
                 case .removeMaintenance(let id):
                     guard try tx.execute("DELETE FROM maintenances WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("maintenance \(id)") }
+                case .pinCheck(let check, let nodes):
+                    try Self.writeNodes(check: try resolve(check), nodes, in: tx)
                 }
             }
             try Self.settleLedger(listeners: listeners, now: Self.nowMilliseconds(), quiet: quiet, in: tx)
@@ -125,6 +127,8 @@ extension SQLStore {
             if let name { try checkLength("contact name", name, limit: 64) }
         case .addMaintenance(_, let row, _), .updateMaintenance(_, let row, _):
             try checkMaintenanceLengths(row)
+        case .pinCheck(_, let nodes):
+            for node in nodes { try checkLength("node name", node, limit: 128) }
         default:
             break
         }

@@ -12,13 +12,15 @@ extension SQLStore {
 
     /// Pins check `id` to `nodes`, replacing what it had; an empty list unpins it.
     package func setCheckNodes(_ id: Int64, _ nodes: [String]) throws {
-        for node in nodes { try checkLength("node name", node, limit: 128) }
-        try database.transaction { tx in
-            guard try !tx.query("SELECT id FROM checks WHERE id = ?", [.int(id)]).isEmpty else { throw StoreError.notFound("check \(id)") }
-            try tx.execute("DELETE FROM check_nodes WHERE check_id = ?", [.int(id)])
-            for node in Set(nodes).sorted() {
-                try tx.execute("INSERT INTO check_nodes (check_id, node) VALUES (?, ?)", [.int(id), .text(node)])
-            }
+        _ = try applyCatalog([.pinCheck(check: .id(id), nodes: nodes)], quiet: true)
+    }
+
+    /// Replaces check `id`'s pinned nodes inside a catalog batch; the check must exist.
+    static func writeNodes(check id: Int64, _ nodes: [String], in tx: any SQLExecutor) throws {
+        guard try !tx.query("SELECT id FROM checks WHERE id = ?", [.int(id)]).isEmpty else { throw StoreError.notFound("check \(id)") }
+        try tx.execute("DELETE FROM check_nodes WHERE check_id = ?", [.int(id)])
+        for node in Set(nodes).sorted() {
+            try tx.execute("INSERT INTO check_nodes (check_id, node) VALUES (?, ?)", [.int(id), .text(node)])
         }
     }
 }

@@ -37,4 +37,7 @@ package enum CatalogChange: Sendable, Equatable {
     case updateMaintenance(id: Int64, MaintenanceRow, check: CatalogRef?)
     /// Removes a maintenance window.
     case removeMaintenance(id: Int64)
+    /// Pins a check (which may be one added earlier in the batch) to `nodes`, replacing what
+    /// it had; empty lets any worker run it.
+    case pinCheck(check: CatalogRef, nodes: [String])
 }

@@ -28,6 +28,8 @@ package struct CatalogDocument: Sendable, Equatable {
         package var isPublic: Bool
         /// Tags, sorted and without repeats.
         package var tags: [String]
+        /// The nodes it is pinned to, sorted and without repeats; empty for any worker.
+        package var nodes: [String] = []
     }
 
     /// A contact's data: a plain string (an address, a number, a URL) or the type's parameters.

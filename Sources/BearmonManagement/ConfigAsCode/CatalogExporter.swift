@@ -29,6 +29,7 @@ package struct CatalogExporter {
                 (text("public"), value(.bool(stored.publicIDs.contains(row.id)))),
             ]
             fields.append((text("tags"), Node((stored.tags[row.id] ?? []).map(text), Tag(.seq), .flow)))
+            if let nodes = stored.nodes[row.id] { fields.append((text("nodes"), Node(nodes.map(text), Tag(.seq), .flow))) }
             checks.append((text(row.name), Node(fields, Tag(.map))))
         }
         var contacts: [(Node, Node)] = []

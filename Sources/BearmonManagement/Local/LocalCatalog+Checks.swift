@@ -43,10 +43,11 @@ extension LocalCatalog {
         let reader = try BodyReader(body, what: "check", known: Self.checkFields)
         guard reader.has("data") else { throw CatalogError(.invalid, "the check needs \"data\", the type's parameters as an object") }
         let definition = try checkDefinition(reader, storedData: nil)
-        let added = try stored { try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic)]) }
-        let id = added["check"] ?? 0
-        if !definition.nodes.isEmpty { try stored { try store.setCheckNodes(id, definition.nodes) } }
-        return try check(id)
+        let added = try stored {
+            try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic),
+                                    .pinCheck(check: .new("check"), nodes: definition.nodes)])
+        }
+        return try check(added["check"] ?? 0)
     }
 
     /// Applies a merge patch.
@@ -54,8 +55,10 @@ extension LocalCatalog {
         let row = try checkRow(id)
         let reader = try Self.patched(try resource(row), with: patch, what: "check", known: Self.checkFields, readOnly: ["id", "status"], derived: CheckResource.derivedFields)
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
-        try stored { try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic)], quiet: quiet) }
-        try stored { try store.setCheckNodes(id, definition.nodes) }
+        try stored {
+            try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic),
+                                    .pinCheck(check: .id(id), nodes: definition.nodes)], quiet: quiet)
+        }
         return try check(id)
     }
 
