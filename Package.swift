@@ -28,6 +28,7 @@ let package = Package(
         plugin("email", target: "EmailPlugin"),
         plugin("twilio", target: "TwilioPlugin"),
         plugin("webhook", target: "WebhookPlugin"),
+        plugin("nagios", target: "NagiosPlugin"),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -217,6 +218,15 @@ let package = Package(
             name: "SSLExpirePlugin",
             dependencies: ["PluginKit", "COpenSSL", "BearmonSystem"],
             path: "Plugins/sslexpire",
+            linkerSettings: pluginLinkerSettings
+        ),
+
+        // The nagios check's process supervisor: fork, subreaper, posix_spawn, kill the tree.
+        .target(name: "CSupervisor", path: "Sources/CSupervisor"),
+        .target(
+            name: "NagiosPlugin",
+            dependencies: ["PluginKit", "CSupervisor", "BearmonSystem"],
+            path: "Plugins/nagios",
             linkerSettings: pluginLinkerSettings
         ),
 

@@ -286,3 +286,11 @@ CREATE TABLE IF NOT EXISTS check_alert_states (
 	unreachable_since BIGINT NULL
 );
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (8, 'check_dependencies, check_alert_states', 0);
+
+-- version 9: check_nodes
+CREATE TABLE IF NOT EXISTS check_nodes (
+	check_id INT NOT NULL,
+	node VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	PRIMARY KEY (check_id, node)
+) DEFAULT CHARSET=utf8mb4;
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (9, 'check_nodes', 0);

@@ -966,6 +966,7 @@ package enum OpenAPIDocument {
           "enabled": {"type": "boolean", "description": "Whether it runs."},
           "tags": {"type": "array", "description": "Tags.", "items": {"type": "string"}},
           "public": {"type": "boolean", "description": "Whether the public status page shows it."},
+          "nodes": {"type": "array", "description": "The nodes it is pinned to: only they run it (absent when any worker may).", "items": {"type": "string"}},
           "status": {"type": ["string", "null"], "description": "online, offline, or null before the first flip."},
           "maintenance": {
             "type": "object",
@@ -1064,7 +1065,13 @@ package enum OpenAPIDocument {
             "maxItems": 32,
             "items": {"type": "integer", "format": "int64", "minimum": 1}
           },
-          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
+          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."},
+          "nodes": {
+            "type": ["array", "null"],
+            "description": "Pin it to these nodes ([default] node names; at most 64): only they run it. Empty or null: any worker.",
+            "maxItems": 64,
+            "items": {"type": "string", "minLength": 1, "maxLength": 128}
+          }
         },
         "description": "A new check; an optional field left out or null takes its default (interval 60, delay 1, enabled, no tags, not public)."
       },
@@ -1107,7 +1114,13 @@ package enum OpenAPIDocument {
             "maxItems": 32,
             "items": {"type": "integer", "format": "int64", "minimum": 1}
           },
-          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."}
+          "public": {"type": ["boolean", "null"], "description": "Whether the public status page shows it."},
+          "nodes": {
+            "type": ["array", "null"],
+            "description": "Pin it to these nodes ([default] node names; at most 64): only they run it. Empty or null: any worker.",
+            "maxItems": 64,
+            "items": {"type": "string", "minLength": 1, "maxLength": 128}
+          }
         },
         "description": "A JSON merge patch of a check as shown."
       },

@@ -7,7 +7,11 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run one check and print its status, message, latency and metrics.",
-        discussion: "Exit status: 0 online, 2 offline, 3 fail (bad data, unknown type, a plugin that overran), as Nagios plugins do."
+        discussion: """
+            Exit status: 0 online, 2 offline, 3 fail (bad data, unknown type, a plugin that overran), as Nagios plugins do. \
+            With --format nagios it prints one Nagios plugin line (OK, CRITICAL or UNKNOWN, the message, and the metrics as \
+            perfdata), so Icinga, Nagios or Checkmk can run bearmon's probes as plugins.
+            """
     )
 
     @Argument(help: "The check type, for example tcp or http.")
@@ -19,8 +23,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Give up after this many seconds (at most the type's maximum run time).")
     var timeout: Double?
 
-    @Flag(name: .long, help: "Print JSON.")
+    @Flag(name: .long, help: "Print JSON (the same as --format json).")
     var json = false
+
+    @Option(name: .long, help: "How to print the outcome: text, json or nagios.")
+    var format: CheckOutputFormat = .text
 
     @OptionGroup var options: PluginOptions
 
@@ -36,9 +43,18 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             outcome = CheckOutcome(status: .fail, message: "\(error)")
         }
-        print(json ? OutcomeFormat.json(outcome) : OutcomeFormat.text(outcome))
+        switch json ? .json : format {
+        case .text: print(OutcomeFormat.text(outcome))
+        case .json: print(OutcomeFormat.json(outcome))
+        case .nagios: print(OutcomeFormat.nagios(outcome))
+        }
         throw ExitCode(outcome.status.exitCode)
     }
+}
+
+/// `bearmon check --format`.
+enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, nagios
 }
 
 /// How check outcomes are printed by `check` and `bench`.

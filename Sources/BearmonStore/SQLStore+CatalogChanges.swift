@@ -93,6 +93,8 @@ extension SQLStore {
                     guard try tx.execute("DELETE FROM maintenances WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("maintenance \(id)") }
                 case .setDependencies(let check, let parents):
                     try Self.writeDependencies(check: try resolve(check), parents: try parents.map(resolve), in: tx)
+                case .pinCheck(let check, let nodes):
+                    try Self.writeNodes(check: try resolve(check), nodes, in: tx)
                 }
             }
             if changes.contains(where: { if case .setDependencies = $0 { true } else { false } }) { try Self.refuseDependencyCycle(in: tx) }
@@ -109,6 +111,7 @@ extension SQLStore {
         // Its edges both ways go: a deleted parent no longer holds its children's notifications.
         try tx.execute("DELETE FROM check_dependencies WHERE check_id = ? OR parent_id = ?", [.int(id), .int(id)])
         try tx.execute("DELETE FROM check_alert_states WHERE check_id = ?", [.int(id)])
+        try tx.execute("DELETE FROM check_nodes WHERE check_id = ?", [.int(id)])
         // A window or silence naming a deleted check must not cover a later check that SQLite
         // gives the same id: windows go, running silences end (and are kept for history).
         try tx.execute("DELETE FROM maintenances WHERE check_id = ?", [.int(id)])
@@ -137,6 +140,8 @@ extension SQLStore {
             if let name { try checkLength("contact name", name, limit: 64) }
         case .addMaintenance(_, let row, _), .updateMaintenance(_, let row, _):
             try checkMaintenanceLengths(row)
+        case .pinCheck(_, let nodes):
+            for node in nodes { try checkLength("node name", node, limit: 128) }
         default:
             break
         }

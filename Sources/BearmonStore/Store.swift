@@ -52,6 +52,10 @@ package protocol Store: AnyObject, Sendable {
     /// Check `id`'s tags, sorted, and whether it is marked public: one check's share of the two
     /// above, read by index (badges and uptime answer per check).
     func checkLabels(_ id: Int64) throws -> (tags: [String], isPublic: Bool)
+    /// Every pinned check's nodes, sorted; checks any worker may run are absent.
+    func checkNodes() throws -> [Int64: [String]]
+    /// Pins a check to `nodes` (empty: any worker may run it); the check must exist.
+    func setCheckNodes(_ id: Int64, _ nodes: [String]) throws
     /// Every named contact's name.
     func contactNames() throws -> [Int64: String]
     /// Applies `changes` in order in one transaction: all of them or none. Returns the ids

@@ -44,6 +44,19 @@ public struct Call {
         }
     }
 
+    /// The list parameter `name`, in order, or nil when absent, not a list, or when the host
+    /// predates ABI 1.3's list accessors.
+    public func list(_ name: String) -> [String]? {
+        guard hostHas(\.param_list_entry), let listCount = host.pointee.param_list_count, let listEntry = host.pointee.param_list_entry else { return nil }
+        var count = 0
+        guard listCount(raw, name, &count) == BEARMON_OK else { return nil }
+        return (0..<count).compactMap { index in
+            var entry: UnsafePointer<CChar>?
+            guard listEntry(raw, name, index, &entry) == BEARMON_OK, let entry else { return nil }
+            return String(cString: entry)
+        }
+    }
+
     /// Whether the data set `name` explicitly.
     public func given(_ name: String) -> Bool { host.pointee.param_given(raw, name) == 1 }
 

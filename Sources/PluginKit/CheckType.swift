@@ -13,6 +13,9 @@ public protocol CheckType: Sendable {
     var params: [ParamSpec] { get }
     /// The longest a run may take; the host never gives a call a later deadline.
     var maxRunMilliseconds: UInt32 { get }
+    /// An `.int` parameter, in seconds, that bounds each run of one check (ABI 1.3's
+    /// `timeout_param`); nil (the default) when only ``maxRunMilliseconds`` does.
+    var timeoutParam: String? { get }
     /// Checks that go beyond the declared specs; report each with `call.reject`.
     func validate(_ call: Call)
     /// Runs the check once.
@@ -22,6 +25,8 @@ public protocol CheckType: Sendable {
 extension CheckType {
     /// No validation beyond the declared specs.
     public func validate(_ call: Call) {}
+    /// No per-check timeout parameter.
+    public var timeoutParam: String? { nil }
 }
 
 /// A contact type written in Swift.

@@ -54,7 +54,8 @@ enum Descriptors {
             max_run_ms: box.maxRunMilliseconds,
             validate: validateTrampoline,
             run: runTrampoline,
-            user_data: Unmanaged.passRetained(box).toOpaque()
+            user_data: Unmanaged.passRetained(box).toOpaque(),
+            timeout_param: box.timeoutParam.map(permanent)
         ))
         return descriptor
     }

@@ -12,6 +12,8 @@ public enum ParamType: Int32, Sendable {
     case double = 4
     /// A JSON object of strings.
     case map = 5
+    /// A JSON array of non-empty strings (ABI 1.3); read it with ``Call/list(_:)``.
+    case list = 6
 }
 
 /// One parameter of a check or contact type, as declared to the host.

@@ -54,6 +54,11 @@ final class TypeBox: Sendable {
         }
     }
 
+    var timeoutParam: String? {
+        if case .check(let type) = handler { return type.timeoutParam }
+        return nil
+    }
+
     func validate(_ call: Call) -> Int32 {
         switch handler {
         case .check(let type): type.validate(call)

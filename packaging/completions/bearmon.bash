@@ -210,7 +210,7 @@ _bearmon_check() {
     repeating_flags=()
     non_repeating_flags=(--json --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--data --timeout --config --plugins --log-format)
+    non_repeating_options=(--data --timeout --format --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -219,6 +219,10 @@ _bearmon_check() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--format')
+        __bearmon_add_completions -W 'text'$'\n''json'$'\n''nagios'
         return
         ;;
     '--config')
@@ -386,7 +390,7 @@ _bearmon_checks_add() {
     repeating_flags=()
     non_repeating_flags=(--disabled --public --no-public --api-cleartext --debug --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--name --type --data --interval --delay --db --api --api-ca --config --plugins --log-format)
+    non_repeating_options=(--name --type --data --interval --delay --nodes --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -407,6 +411,9 @@ _bearmon_checks_add() {
         return
         ;;
     '--tag')
+        return
+        ;;
+    '--nodes')
         return
         ;;
     '--db')
@@ -500,7 +507,7 @@ _bearmon_checks_edit() {
     repeating_flags=()
     non_repeating_flags=(--no-tags --public --no-public --no-depends-on --api-cleartext --debug --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--name --type --data --interval --delay --depends-on --db --api --api-ca --config --plugins --log-format)
+    non_repeating_options=(--name --type --data --interval --delay --depends-on --nodes --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 1
 
     # Offer option value completions
@@ -524,6 +531,9 @@ _bearmon_checks_edit() {
         return
         ;;
     '--depends-on')
+        return
+        ;;
+    '--nodes')
         return
         ;;
     '--db')

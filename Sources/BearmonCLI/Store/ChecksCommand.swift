@@ -25,13 +25,18 @@ struct ChecksAddCommand: AsyncParsableCommand {
     @Flag(help: "Add it disabled.") var disabled = false
     @Option(name: .customLong("tag"), help: "A tag, such as db or eu; repeat for more.") var tags: [String] = []
     @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Whether the public status page shows it.") var isPublic = false
+    @Option(help: "Pin it to these nodes, comma-separated (w1,w2): only they run it.") var nodes: String?
     @OptionGroup var options: ManagementOptions
 
     func run() async throws {
-        let body: JSONValue = .object([
+        var body: JSONValue = .object([
             "name": .string(name), "type": .string(type), "data": try DataArgument.check(data), "interval": .int(interval),
             "delay": .int(delay), "enabled": .bool(!disabled), "tags": .array(tags.map(JSONValue.string)), "public": .bool(isPublic),
         ])
+        if let nodes, case .object(var fields) = body {
+            fields["nodes"] = NodeList.json(nodes)
+            body = .object(fields)
+        }
         let session = try options.open()
         let added = try managed { () throws(CatalogError) in try session.catalog.createCheck(body) }
         print("added check \(added.id) (\(added.name))")

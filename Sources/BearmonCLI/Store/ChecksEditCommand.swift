@@ -23,11 +23,12 @@ struct ChecksEditCommand: AsyncParsableCommand {
     @Flag(name: .customLong("public"), inversion: .prefixedNo, help: "Show it on the public status page, or not.") var isPublic: Bool?
     @Option(name: .customLong("depends-on"), help: "The ids of the checks it depends on, comma-separated (3 or 3,4), replacing the old ones: while one is offline, this check's offline is suppressed.") var dependsOn: String?
     @Flag(name: .customLong("no-depends-on"), help: "Remove every dependency.") var noDependsOn = false
+    @Option(help: "Pin it to these nodes, comma-separated (w1,w2), replacing the old ones; \"\" lets any worker run it.") var nodes: String?
     @OptionGroup var options: ManagementOptions
 
     func validate() throws {
-        if [name, type, data, dependsOn].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil, !noDependsOn {
-            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public, --no-public, --depends-on or --no-depends-on")
+        if [name, type, data, dependsOn, nodes].allSatisfy({ $0 == nil }), interval == nil, delay == nil, tags.isEmpty, !noTags, isPublic == nil, !noDependsOn {
+            throw ValidationError("nothing to change: give --name, --type, --data, --interval, --delay, --tag, --no-tags, --public, --no-public, --depends-on, --no-depends-on or --nodes")
         }
         if noTags, !tags.isEmpty { throw ValidationError("give --tag or --no-tags, not both") }
         if noDependsOn, dependsOn != nil { throw ValidationError("give --depends-on or --no-depends-on, not both") }
@@ -63,6 +64,7 @@ struct ChecksEditCommand: AsyncParsableCommand {
         if noTags || !tags.isEmpty { patch["tags"] = .array(tags.map(JSONValue.string)) }
         if let isPublic { patch["public"] = .bool(isPublic) }
         if let parents = try parents() { patch["dependsOn"] = .array(parents.map(JSONValue.int)) }
+        if let nodes { patch["nodes"] = NodeList.json(nodes) }
         let changed = try managed { () throws(CatalogError) in try session.catalog.updateCheck(id, patch: .object(patch)) }
         print("changed check \(id) (\(changed.name))")
     }

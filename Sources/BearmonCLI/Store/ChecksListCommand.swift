@@ -65,6 +65,7 @@ struct CheckListing {
             let problem = problems[check.id]
             if let problem { notes.append("check \(check.id) is misconfigured: \(problem)") }
             notes += CheckOverlay.lines(check: check.id, maintenance: check.maintenance, silence: check.silence, unreachable: check.unreachable, flapping: check.flapping, held: check.held, time: Self.timestamp)
+            if let nodes = check.nodes { notes.append("check \(check.id) runs only on: \(nodes.joined(separator: ", "))") }
             table.add(String(check.id), check.name, check.type, "\(check.interval)s", String(check.delay),
                       problem == nil ? (check.status ?? "NULL") : "misconfigured", check.enabled ? "yes" : "no", data(check),
                       check.public ? "yes" : "no", check.tags.joined(separator: ","))
@@ -84,6 +85,7 @@ struct CheckListing {
             if let maintenance = check.maintenance { object["maintenance"] = LocalCatalog.json(maintenance) }
             if let silence = check.silence { object["silence"] = LocalCatalog.json(silence) }
             if let held = check.held { object["held"] = .int(Int64(held)) }
+            if let nodes = check.nodes { object["nodes"] = .array(nodes.map(JSONValue.string)) }
             return .object(object)
         }).jsonText
     }

@@ -40,4 +40,7 @@ package enum CatalogChange: Sendable, Equatable {
     /// Replaces the checks `check` depends on (issue 22); empty clears them. The batch is
     /// refused when a parent does not exist, is the check itself, or closes a cycle.
     case setDependencies(check: CatalogRef, parents: [CatalogRef])
+    /// Pins a check (which may be one added earlier in the batch) to `nodes`, replacing what
+    /// it had; empty lets any worker run it.
+    case pinCheck(check: CatalogRef, nodes: [String])
 }

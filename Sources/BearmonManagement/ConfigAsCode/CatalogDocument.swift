@@ -32,6 +32,8 @@ package struct CatalogDocument: Sendable, Equatable {
         package var dependsOn: [String] = []
         /// The line of `depends_on` (or of the name when absent).
         package var dependsOnLine = 0
+        /// The nodes it is pinned to, sorted and without repeats; empty for any worker.
+        package var nodes: [String] = []
     }
 
     /// A contact's data: a plain string (an address, a number, a URL) or the type's parameters.

@@ -31,6 +31,7 @@ package struct CatalogExporter {
             fields.append((text("tags"), Node((stored.tags[row.id] ?? []).map(text), Tag(.seq), .flow)))
             let parents = (stored.dependencies[row.id] ?? []).compactMap { id in stored.checks.first { $0.id == id }?.name }
             if !parents.isEmpty { fields.append((text("depends_on"), Node(parents.sorted().map(text), Tag(.seq), .flow))) }
+            if let nodes = stored.nodes[row.id] { fields.append((text("nodes"), Node(nodes.map(text), Tag(.seq), .flow))) }
             checks.append((text(row.name), Node(fields, Tag(.map))))
         }
         var contacts: [(Node, Node)] = []

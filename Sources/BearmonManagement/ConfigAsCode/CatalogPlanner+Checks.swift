@@ -22,7 +22,16 @@ extension CatalogPlanner {
                 draft.checks.append(.addCheck(key: "check:" + check.name, new, tags: check.tags, isPublic: check.isPublic), .add,
                                     "check \(check.name) (\(check.type)) every \(check.interval)s, delay \(check.delay)\(extras): "
                                         + draft.masker.mask(kind: .check, type: check.type, data: data))
+                if !check.nodes.isEmpty {
+                    draft.checks.append(.pinCheck(check: .new("check:" + check.name), nodes: check.nodes), .add,
+                                        "check \(check.name) runs only on: \(check.nodes.joined(separator: ", "))")
+                }
                 continue
+            }
+            let storedNodes = stored.nodes[row.id] ?? []
+            if storedNodes != check.nodes {
+                draft.checks.append(.pinCheck(check: .id(row.id), nodes: check.nodes), .change,
+                                    "check \(check.name) (id \(row.id)): nodes [\(storedNodes.joined(separator: ", "))] -> [\(check.nodes.joined(separator: ", "))]")
             }
             let differences = CatalogDifferences.check(row, tags: stored.tags[row.id] ?? [], isPublic: stored.publicIDs.contains(row.id), to: new,
                                                        tags: check.tags, isPublic: check.isPublic, masker: draft.masker)

@@ -1,4 +1,5 @@
 import BearmonCore
+import BearmonConfig
 import Yams
 
 /// Turns a composed YAML tree into a ``CatalogDocument``, collecting every problem with its
@@ -9,7 +10,7 @@ struct CatalogYAMLReader {
     private(set) var problems: [ConfigAsCodeError.Problem] = []
 
     /// The fields a check may have.
-    static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags", "depends_on"]
+    static let checkFields = ["type", "data", "interval", "delay", "enabled", "public", "tags", "depends_on", "nodes"]
     /// The fields a contact may have.
     static let contactFields = ["type", "data"]
     /// The fields an alert may have.
@@ -87,6 +88,7 @@ struct CatalogYAMLReader {
         if let node = fields["tags"] { check.tags = tags(node, of: name) }
         check.dependsOnLine = fields.lines["depends_on"] ?? line
         if let node = fields["depends_on"] { check.dependsOn = parents(node, of: name) }
+        if let node = fields["nodes"] { check.nodes = pinnedNodes(node, of: name) }
         return problems.count == before ? check : nil
     }
 
@@ -228,6 +230,25 @@ struct CatalogYAMLReader {
             return nil
         }
         return value
+    }
+
+    /// A check's `nodes`: a list of node names ([default] node's rules; at most 64).
+    private mutating func pinnedNodes(_ node: Node, of name: String) -> [String] {
+        if isNull(node) { return [] }
+        guard case .sequence(let sequence) = node else {
+            problem(node, "nodes of check '\(name)' must be a list such as [w1, w2], got \(kind(of: node))")
+            return []
+        }
+        var nodes: Set<String> = []
+        for item in sequence {
+            guard let text = scalarText(item), !isNull(item) else {
+                problem(item, "a node of check '\(name)' must be a node name, got \(kind(of: item))")
+                continue
+            }
+            if let why = NodeName.problem(text) { problem(item, "node '\(text.prefix(40))' of check '\(name)': \(why)") } else { nodes.insert(text) }
+        }
+        if nodes.count > 64 { problem(node, "check '\(name)' is pinned to \(nodes.count) nodes; at most 64 are allowed") }
+        return nodes.sorted()
     }
 
     private mutating func tags(_ node: Node, of name: String) -> [String] {

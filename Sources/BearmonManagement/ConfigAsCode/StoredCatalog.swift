@@ -14,6 +14,8 @@ package struct StoredCatalog: Sendable, Equatable {
     package let tags: [Int64: [String]]
     /// The ids of public checks.
     package let publicIDs: Set<Int64>
+    /// Each pinned check's nodes, sorted.
+    package let nodes: [Int64: [String]]
     /// Each named contact's name.
     package let contactNames: [Int64: String]
     /// Every maintenance window, by id.
@@ -28,6 +30,7 @@ package struct StoredCatalog: Sendable, Equatable {
         alerts = try store.alerts()
         tags = try store.checkTags()
         publicIDs = try store.publicCheckIDs()
+        nodes = try store.checkNodes()
         contactNames = try store.contactNames()
         maintenances = try store.maintenances()
         dependencies = try store.dependencies()

@@ -1,15 +1,16 @@
 package import BearmonCore
+import BearmonConfig
 import BearmonPlugins
 import BearmonStore
 import BearmonSystem
 
 extension LocalCatalog {
-    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public", "dependsOn"]
+    private static let checkFields = ["name", "type", "data", "interval", "delay", "enabled", "tags", "public", "dependsOn", "nodes"]
 
     /// A page of checks.
     package func listChecks(_ request: PageRequest, tag: String?) throws(CatalogError) -> Page<CheckResource> {
         if let tag { try NameRules.checkTag(tag) }
-        let (rows, tags, publicIDs) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs()) }
+        let (rows, tags, publicIDs, pins) = try stored { (try store.checkRows(), try store.checkTags(), try store.publicCheckIDs(), try store.checkNodes()) }
         let dependencies = try stored { try store.dependencies() }
         let selected = tag.map { tag in rows.filter { tags[$0.id]?.contains(tag) ?? false } } ?? rows
         let (items, next) = try page(selected, list: "checks" + (tag.map { ":" + $0 } ?? ""), id: \.id, request)
@@ -17,6 +18,7 @@ extension LocalCatalog {
         return Page(items: items.map { row in
             var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
             shown.dependsOn = dependencies[row.id] ?? []
+            shown.nodes = pins[row.id]
             shown.show(overlays.overlays[row.id], held: overlays.held[row.id])
             return shown
         }, next: next)
@@ -32,9 +34,10 @@ extension LocalCatalog {
 
     /// A stored row as shown, with its tags and public flag.
     private func resource(_ row: CheckRow) throws(CatalogError) -> CheckResource {
-        let (tags, publicIDs, dependencies) = try stored { (try store.checkTags(), try store.publicCheckIDs(), try store.dependencies()) }
+        let (tags, publicIDs, dependencies, pins) = try stored { (try store.checkTags(), try store.publicCheckIDs(), try store.dependencies(), try store.checkNodes()) }
         var shown = resource(row, tags: tags[row.id] ?? [], isPublic: publicIDs.contains(row.id))
         shown.dependsOn = dependencies[row.id] ?? []
+        shown.nodes = pins[row.id]
         return shown
     }
 
@@ -45,7 +48,8 @@ extension LocalCatalog {
         let definition = try checkDefinition(reader, storedData: nil)
         let added = try stored {
             try store.applyCatalog([.addCheck(key: "check", definition.check, tags: definition.tags, isPublic: definition.isPublic),
-                                    .setDependencies(check: .new("check"), parents: definition.parents.map(CatalogRef.id))])
+                                    .setDependencies(check: .new("check"), parents: definition.parents.map(CatalogRef.id)),
+                                    .pinCheck(check: .new("check"), nodes: definition.nodes)])
         }
         return try check(added["check"] ?? 0)
     }
@@ -57,7 +61,8 @@ extension LocalCatalog {
         let definition = try checkDefinition(reader, storedData: row.data, storedType: row.type, enabled: row.enabled)
         try stored {
             try store.applyCatalog([.updateCheck(id: id, definition.check, tags: definition.tags, isPublic: definition.isPublic),
-                                    .setDependencies(check: .id(id), parents: definition.parents.map(CatalogRef.id))], quiet: quiet)
+                                    .setDependencies(check: .id(id), parents: definition.parents.map(CatalogRef.id)),
+                                    .pinCheck(check: .id(id), nodes: definition.nodes)], quiet: quiet)
         }
         return try check(id)
     }
@@ -85,7 +90,7 @@ extension LocalCatalog {
     /// A check's new definition from `reader`, validated; `storedData` is the data masks
     /// restore from (nil for a new check). Data that equals what is stored keeps its text.
     private func checkDefinition(_ reader: BodyReader, storedData: String?, storedType: String? = nil, enabled: Bool = true)
-        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool, parents: [Int64]) {
+        throws(CatalogError) -> (check: NewCheck, tags: [String], isPublic: Bool, parents: [Int64], nodes: [String]) {
         let name = try reader.requiredString("name")
         try NameRules.checkName(name, field: "check name")
         let type = try reader.requiredString("type")
@@ -96,7 +101,7 @@ extension LocalCatalog {
         let tags = try reader.strings("tags") ?? []
         try NameRules.checkTags(tags)
         let check = NewCheck(name: name, type: type, data: data, interval: interval, delay: delay, enabled: try reader.bool("enabled") ?? enabled)
-        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false, try Self.parents(reader))
+        return (check, Array(Set(tags)).sorted(), try reader.bool("public") ?? false, try Self.parents(reader), try Self.pinnedNodes(reader))
     }
 
     /// `dependsOn`: the ids of the checks it depends on, each positive, at most
@@ -113,6 +118,17 @@ extension LocalCatalog {
             ids.append(id)
         }
         return Array(Set(ids)).sorted()
+    }
+
+    /// The `nodes` field: node names (as `[default] node` names them) that may run the check;
+    /// names no node has yet are accepted, since the node may join later.
+    private static func pinnedNodes(_ reader: BodyReader) throws(CatalogError) -> [String] {
+        let nodes = try reader.strings("nodes") ?? []
+        guard nodes.count <= 64 else { throw CatalogError(.invalid, "check nodes: \(nodes.count) nodes, more than the 64 a check may be pinned to") }
+        for node in nodes {
+            if let problem = NodeName.problem(node) { throw CatalogError(.invalid, "check nodes: node '\(node.prefix(40))': \(problem)") }
+        }
+        return Array(Set(nodes)).sorted()
     }
 
     /// The data field as stored text: an object's JSON (a string is taken as JSON text), with

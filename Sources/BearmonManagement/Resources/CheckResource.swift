@@ -36,6 +36,8 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package var unreachable: CheckOverlay.Unreachable?
     /// Its flapping now (an overlay, as `maintenance`).
     package var flapping: CheckOverlay.Flapping?
+    /// The nodes it is pinned to (only they run it), sorted; nil when any worker may.
+    package var nodes: [String]?
     /// The fields bearmon works out when it shows a check: a patch may send them back, and they are ignored.
     package static let derivedFields = ["maintenance", "silence", "held", "unreachable", "flapping"]
 

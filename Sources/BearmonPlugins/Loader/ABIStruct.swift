@@ -17,7 +17,8 @@ enum ABIStruct {
     /// The smallest size each struct may declare: its size in ABI 1.0. These numbers are frozen;
     /// when a later minor appends fields, MemoryLayout grows but these stay.
     static let minimumModuleSize = MemoryLayout<bearmon_module>.size
-    static let minimumTypeSize = MemoryLayout<bearmon_type>.size
+    /// bearmon_type's 1.0 size, up to and including user_data (1.3 appended timeout_param).
+    static let minimumTypeSize = 64
     static let minimumParamSize = MemoryLayout<bearmon_param_spec>.size
 
     /// Bounds on what a descriptor may declare, checked before its arrays are read, so that a

@@ -91,9 +91,16 @@ struct ModuleReader {
             throw refusal("contact type '\(name)' must flag exactly one parameter BEARMON_PARAM_PRIMARY (the plain-string form of its data)",
                           "flag the parameter that a plain data string stands for, such as the address or URL")
         }
+        // ABIStruct.read zero-fills what a pre-1.3 descriptor lacks: NULL, no timeout parameter.
+        let timeoutParam = text(type.timeout_param)
+        if let timeoutParam, !params.contains(where: { $0.name == timeoutParam && $0.kind == .int }) {
+            throw refusal("type '\(name)' names timeout_param '\(timeoutParam)', which is not one of its BEARMON_PARAM_INT parameters",
+                          "point timeout_param at an INT parameter in seconds, or set it to NULL")
+        }
         return PluginType(
             key: TypeKey(kind, name), summary: text(type.summary) ?? "", params: params,
-            maxRunMilliseconds: type.max_run_ms, module: info, implementation: .plugin(descriptor: pointer, run: run, validate: type.validate)
+            maxRunMilliseconds: type.max_run_ms, module: info, implementation: .plugin(descriptor: pointer, run: run, validate: type.validate),
+            timeoutParam: timeoutParam
         )
     }
 
@@ -140,7 +147,7 @@ struct ModuleReader {
                 throw refusal("type '\(typeName)' declares parameter '\(name)' twice", "remove the duplicate")
             }
             guard let kind = ParamKind(rawValue: spec.type) else {
-                throw refusal("type '\(typeName)': parameter '\(name)' has unknown type \(spec.type)", "use one of BEARMON_PARAM_STRING, _INT, _BOOL, _DOUBLE, _MAP")
+                throw refusal("type '\(typeName)': parameter '\(name)' has unknown type \(spec.type)", "use one of BEARMON_PARAM_STRING, _INT, _BOOL, _DOUBLE, _MAP, _LIST")
             }
             let defaultValue = try parseDefault(text(spec.default_value), kind: kind, param: name, typeName: typeName)
             return ParamSpec(

@@ -13,6 +13,9 @@ package final class PluginType: Sendable {
     package let maxRunMilliseconds: UInt32
     /// The module that registered it.
     package let module: ModuleInfo
+    /// The INT parameter, in seconds, that bounds each run of a check (ABI 1.3's
+    /// `timeout_param`), or nil when only ``maxRunMilliseconds`` does.
+    package let timeoutParam: String?
     /// How calls of the type are made.
     package enum Implementation: @unchecked Sendable {
         // @unchecked: raw pointers to plugin descriptors, immutable static data for the life
@@ -32,7 +35,9 @@ package final class PluginType: Sendable {
     package let implementation: Implementation
 
     /// Creates a type; the loader does this for plugins, bearmon itself for built-ins.
-    init(key: TypeKey, summary: String, params: [ParamSpec], maxRunMilliseconds: UInt32, module: ModuleInfo, implementation: Implementation) {
+    init(key: TypeKey, summary: String, params: [ParamSpec], maxRunMilliseconds: UInt32, module: ModuleInfo, implementation: Implementation,
+         timeoutParam: String? = nil) {
+        self.timeoutParam = timeoutParam
         self.key = key
         self.summary = summary
         self.params = params
@@ -54,6 +59,20 @@ package final class PluginType: Sendable {
     var validateFunction: bearmon_validate_fn? {
         if case .plugin(_, _, let validate) = implementation { return validate }
         return nil
+    }
+
+    /// How long after its timeout a run may still take to end (a killed command's
+    /// SIGTERM-then-SIGKILL second, reaping, and reporting, on a loaded machine): the deadline is the timeout plus this.
+    package static let timeoutGraceMilliseconds: Int64 = 5_000
+
+    /// The longest one run with `params` may take: the type's maximum, lowered to the
+    /// check's own timeout (plus ``timeoutGraceMilliseconds``) when the type names a
+    /// timeout parameter. The scheduler's lock and the call's deadline both use it.
+    package func maxRunMilliseconds(for params: ResolvedParams) -> Int64 {
+        let longest = Int64(maxRunMilliseconds)
+        guard let timeoutParam, case .int(let seconds)? = params.values[timeoutParam], seconds > 0 else { return longest }
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        return overflow ? longest : min(longest, scaled + Self.timeoutGraceMilliseconds)
     }
 
     /// Whether the controller evaluates it itself (see ``PassiveCheck``).

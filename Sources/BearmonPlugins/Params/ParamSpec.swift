@@ -13,6 +13,8 @@ package enum ParamKind: Int32, Sendable, CaseIterable {
     case double = 4
     /// A JSON object of strings.
     case map = 5
+    /// A JSON array of non-empty strings (ABI 1.3).
+    case list = 6
 
     /// The name shown in `bearmon plugins`.
     package var name: String {
@@ -22,6 +24,7 @@ package enum ParamKind: Int32, Sendable, CaseIterable {
         case .bool: "bool"
         case .double: "number"
         case .map: "map"
+        case .list: "list"
         }
     }
 
@@ -33,6 +36,7 @@ package enum ParamKind: Int32, Sendable, CaseIterable {
         case .bool: "a boolean"
         case .double: "a number"
         case .map: "an object of strings"
+        case .list: "a list of strings"
         }
     }
 }

@@ -87,11 +87,13 @@ package struct ParamValidator: Sendable {
         case (.string, .string), (.int, .int), (.bool, .bool), (.double, .int), (.double, .double): true
         case (.int, .double(let number)): number.rounded() == number && abs(number) < 9.2e18
         case (.map, .object(let entries)): entries.values.allSatisfy { if case .string = $0 { true } else { false } }
+        case (.list, .array): true
         default: false
         }
         guard typeOK else {
             return ParamProblem(param: spec.name, reason: "must be \(spec.kind.noun), got \(value.typeDescription)")
         }
+        if case .array(let entries) = value { return ListParam.problem(with: entries, param: spec.name) }
         guard !spec.choices.isEmpty else { return nil }
         let text: String = switch value {
         case .string(let s): s

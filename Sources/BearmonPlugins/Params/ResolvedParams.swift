@@ -89,6 +89,7 @@ package struct ResolvedParams: Sendable, Equatable {
             let texts: [String] = switch value {
             case .string(let text): [text]
             case .object(let entries): entries.values.compactMap { if case .string(let text) = $0 { text } else { nil } }
+            case .array(let entries): entries.compactMap { if case .string(let text) = $0 { text } else { nil } }
             default: []
             }
             for text in texts {

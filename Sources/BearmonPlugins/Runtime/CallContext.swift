@@ -13,6 +13,7 @@ package final class CallContext: Sendable {
     private enum CParam {
         case string(CString)
         case map([(key: CString, value: CString)])
+        case list([CString])
     }
 
     private struct Results {
@@ -63,6 +64,11 @@ package final class CallContext: Sendable {
                     let text: String = if case .string(let s) = entry.value { s } else { entry.value.jsonText }
                     return (CString(entry.key), CString(text))
                 })
+            case .array(let entries):
+                cParams[name] = .list(entries.map { entry in
+                    let text: String = if case .string(let s) = entry { s } else { entry.jsonText }
+                    return CString(text)
+                })
             default: break
             }
         }
@@ -87,6 +93,12 @@ package final class CallContext: Sendable {
 
     func mapEntries(_ name: String) -> [(key: CString, value: CString)]? {
         if case .map(let entries) = cParams[name] { return entries }
+        return nil
+    }
+
+    /// The entries of the list parameter `name`, in order, or nil when it is not a list.
+    func listEntries(_ name: String) -> [CString]? {
+        if case .list(let entries) = cParams[name] { return entries }
         return nil
     }
 

@@ -31,7 +31,9 @@ enum HostTable {
             contact_result: contactResult,
             param_error: paramError,
             notification: notification,
-            egress_check: egressCheck
+            egress_check: egressCheck,
+            param_list_count: paramListCount,
+            param_list_entry: paramListEntry
         ))
         return UnsafePointer(table)
     }()
@@ -136,6 +138,31 @@ enum HostTable {
             guard index >= 0, index < entries.count else { return BEARMON_E_RANGE }
             keyOut?.pointee = entries[index].key.constPointer
             valueOut?.pointee = entries[index].value.constPointer
+            return BEARMON_OK
+        }
+    }
+
+    private static let paramListCount: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<Int>?) -> Int32 = { call, name, out in
+        switch param(call, name) {
+        case .failure(let error): return error.code
+        case .success(let (context, key, _)):
+            guard let out else { return BEARMON_E_ARG }
+            guard let entries = context.listEntries(key) else { return BEARMON_E_TYPE }
+            out.pointee = entries.count
+            return BEARMON_OK
+        }
+    }
+
+    private static let paramListEntry: @convention(c) (
+        OpaquePointer?, UnsafePointer<CChar>?, Int, UnsafeMutablePointer<UnsafePointer<CChar>?>?
+    ) -> Int32 = { call, name, index, out in
+        switch param(call, name) {
+        case .failure(let error): return error.code
+        case .success(let (context, key, _)):
+            guard let out else { return BEARMON_E_ARG }
+            guard let entries = context.listEntries(key) else { return BEARMON_E_TYPE }
+            guard index >= 0, index < entries.count else { return BEARMON_E_RANGE }
+            out.pointee = entries[index].constPointer
             return BEARMON_OK
         }
     }

@@ -106,7 +106,7 @@ package final class PluginHost: Sendable {
     static let validateBudgetMilliseconds: Int64 = 1000
 
     private func makeContext(_ type: PluginType, params: ResolvedParams, budgetMilliseconds: Int64?, label: String, event: NotificationEvent? = nil) -> CallContext {
-        let budget = min(Int64(type.maxRunMilliseconds), budgetMilliseconds ?? Int64.max)
+        let budget = min(type.maxRunMilliseconds(for: params), budgetMilliseconds ?? Int64.max)
         return CallContext(
             type: type, params: params, deadline: .after(milliseconds: budget), label: label,
             config: type.module.configSection.map(section), notification: event, egress: egress, logger: logger

@@ -22,10 +22,13 @@ package struct CheckDefinition: Sendable, Equatable {
     /// Whether the controller evaluates it itself instead of handing it to workers (see
     /// ``PassiveCheck``).
     package let passive: Bool
+    /// The workers that may run it (`--nodes`); empty for any.
+    package let nodes: Set<String>
 
     /// Creates a definition.
     package init(id: Int64, name: String, type: String, data: String, intervalSeconds: Int64, delay: Int64, status: CheckStatus,
-                maxRunMilliseconds: Int64, passive: Bool = false) {
+                maxRunMilliseconds: Int64, passive: Bool = false, nodes: Set<String> = []) {
+        self.nodes = nodes
         self.id = id
         self.name = name
         self.type = type
@@ -39,6 +42,6 @@ package struct CheckDefinition: Sendable, Equatable {
 
     /// Whether a change from `other` alters how the check runs (so its turn state resets).
     func runsDifferently(from other: CheckDefinition) -> Bool {
-        type != other.type || data != other.data || intervalSeconds != other.intervalSeconds || delay != other.delay
+        type != other.type || data != other.data || intervalSeconds != other.intervalSeconds || delay != other.delay || nodes != other.nodes
     }
 }

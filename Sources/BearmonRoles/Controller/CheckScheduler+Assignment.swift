@@ -65,7 +65,16 @@ extension CheckScheduler {
     /// worker is in it already (too few workers), the check waits for its interval and then
     /// goes to any worker, as any check does: running it again at once could only repeat a
     /// vote already counted, and would flood the target.
-    func eligibility(of worker: String, for check: ScheduledCheck, alive: Set<String>, now: Int64) -> Eligibility {
+    func eligibility(of worker: String, for check: ScheduledCheck, alive everyone: Set<String>, now: Int64) -> Eligibility {
+        let pinned = check.definition.nodes
+        let alive = candidates(for: check, among: everyone)
+        if !pinned.isEmpty {
+            // No pinned worker alive: look again in a while (5 s at most, so that one that
+            // is only not yet heard from gets it soon) rather than at every assignment, so
+            // that such checks never crowd the queue's head.
+            if alive.isEmpty { return .waitUntil(now + min(max(1, check.definition.intervalSeconds) * 1000, 5_000)) }
+            if !pinned.contains(worker) { return .otherWorker }
+        }
         if check.isConfirming {
             let outsiders = alive.subtracting(check.turnSet)
             if !outsiders.isEmpty { return outsiders.contains(worker) ? .eligible : .otherWorker }
@@ -80,19 +89,34 @@ extension CheckScheduler {
 
     /// Whether some live worker is outside `check`'s round, so a confirmation run can go now.
     func hasOutsider(_ check: ScheduledCheck, now: Int64) -> Bool {
-        !aliveWorkers(now: now).subtracting(check.turnSet).isEmpty
+        !candidates(for: check, among: aliveWorkers(now: now)).subtracting(check.turnSet).isEmpty
+    }
+
+    /// The live workers that may run `check`: all of them, or those it is pinned to.
+    func candidates(for check: ScheduledCheck, among alive: Set<String>) -> Set<String> {
+        check.definition.nodes.isEmpty ? alive : alive.intersection(check.definition.nodes)
+    }
+
+    /// How many distinct workers must agree to flip `check`: `confirmations`, or, for a check
+    /// pinned to fewer live workers than that, all of those (at least one).
+    func confirmationsNeeded(for check: ScheduledCheck, now: Int64) -> Int {
+        guard !check.definition.nodes.isEmpty else { return settings.confirmations }
+        return min(settings.confirmations, max(1, candidates(for: check, among: aliveWorkers(now: now)).count))
     }
 
     /// Checks whose round waits for a worker outside it: every live worker has voted and
     /// more confirmations are needed (`bearmon status` shows them).
     package func waitingForWorkers(now: Int64) -> Set<Int64> {
         let alive = aliveWorkers(now: now)
-        return Set(checks.values.filter { $0.isConfirming && alive.subtracting($0.turnSet).isEmpty }.map(\.definition.id))
+        return Set(checks.values.filter { $0.isConfirming && candidates(for: $0, among: alive).subtracting($0.turnSet).isEmpty }.map(\.definition.id))
     }
 
     /// A worker that just joined is outside every waiting round: offer those checks at once.
     private mutating func offerWaitingRounds(to worker: String, now: Int64) {
-        let waiting = checks.values.filter { !$0.definition.passive && $0.isConfirming && !$0.turnSet.contains(worker) && $0.lock == nil }.map(\.definition.id)
+        let waiting = checks.values.filter {
+            !$0.definition.passive && $0.isConfirming && !$0.turnSet.contains(worker) && $0.lock == nil
+                && ($0.definition.nodes.isEmpty || $0.definition.nodes.contains(worker))
+        }.map(\.definition.id)
         for id in waiting { schedule(id, at: now) }
     }
 

@@ -8,7 +8,7 @@ extension CheckScheduler {
               let lock = check.lock, lock.worker == worker, lock.token == result.token else {
             return []
         }
-        return complete(result.checkID, status: result.status, message: result.message, by: worker, confirmations: settings.confirmations,
+        return complete(result.checkID, status: result.status, message: result.message, by: worker, confirmations: confirmationsNeeded(for: check, now: now),
                         latencyMilliseconds: result.latencyMilliseconds, now: now)
     }
 

@@ -115,7 +115,7 @@ extension Controller {
     /// the runnable, enabled ones to the state machine, and adopts statuses edited in SQL.
     func reloadCatalog() async throws {
         let flipsBefore = flipsWritten
-        let rows = try await storeQueue.run { [store] in try store.checkRows() }
+        let (rows, pins) = try await storeQueue.run { [store] in (try store.checkRows(), try store.checkNodes()) }
         try await reloadDependencies()
         let catalog = CheckCatalog(host: host)
         var definitions: [CheckDefinition] = []
@@ -128,7 +128,8 @@ extension Controller {
                 nextValid[row.id] = check
                 definitions.append(CheckDefinition(
                     id: row.id, name: row.name, type: row.type, data: row.data, intervalSeconds: row.interval, delay: row.delay,
-                    status: check.status, maxRunMilliseconds: Int64(check.type.maxRunMilliseconds), passive: check.type.isPassive
+                    status: check.status, maxRunMilliseconds: check.type.maxRunMilliseconds(for: check.params), passive: check.type.isPassive,
+                    nodes: Set(pins[row.id] ?? [])
                 ))
             case .failure(let poisoned):
                 nextPoison[row.id] = poisoned

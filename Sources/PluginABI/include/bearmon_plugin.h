@@ -33,7 +33,9 @@
  *    (that would take a new major). The comment on the line that ends a field's declaration
  *    starts with the version that added it: "added in 1.0" for the first fields, "added in
  *    1.1" for bearmon_host's egress_check, "added in 1.2" for bearmon_notification's kind and
- *    what follows it. Markers never decrease down a struct.
+ *    what follows it, "added in 1.3" for the list parameter (BEARMON_PARAM_LIST, bearmon_host's
+ *    param_list_count and param_list_entry) and bearmon_type's timeout_param. Markers never
+ *    decrease down a struct.
  *  - BEARMON_ABI_MINOR grows by one in each release that appends fields, and those fields
  *    carry its number. A new field's zero (0, NULL) must mean "not set": it is what a host
  *    sees in a plugin-written struct that predates the field.
@@ -60,7 +62,7 @@ extern "C" {
 /* ---- Versions and names -------------------------------------------------------------- */
 
 #define BEARMON_ABI_MAJOR 1                          /* bumped on any incompatible change */
-#define BEARMON_ABI_MINOR 2                          /* bumped when a struct grows at its end */
+#define BEARMON_ABI_MINOR 3                          /* bumped when a struct grows at its end */
 #define BEARMON_ENTRY_SYMBOL "bearmon_plugin_entry_v1" /* the one symbol the host looks up */
 #define BEARMON_TOOLCHAIN_C "c"                      /* toolchain of any plugin that is not Swift */
 #define BEARMON_NAME_MAX 16                          /* longest type name, in bytes */
@@ -98,6 +100,7 @@ extern "C" {
 #define BEARMON_PARAM_BOOL 3   /* JSON true or false */
 #define BEARMON_PARAM_DOUBLE 4 /* any JSON number */
 #define BEARMON_PARAM_MAP 5    /* JSON object of string to string (for example HTTP headers) */
+#define BEARMON_PARAM_LIST 6   /* added in 1.3: JSON array of non-empty strings (for example a command's arguments); a host older than 1.3 refuses a type that declares one */
 
 /* Parameter flags, OR-ed together in bearmon_param_spec.flags. */
 #define BEARMON_PARAM_SECRET 0x1u   /* masked wherever data is shown, logged or sent */
@@ -174,6 +177,7 @@ typedef struct bearmon_type {
     bearmon_validate_fn validate; /* added in 1.0; optional (NULL); see bearmon_validate_fn */
     bearmon_run_fn run;         /* added in 1.0; required; see bearmon_run_fn */
     void *user_data;            /* added in 1.0; plugin-owned; the host never reads it; find it via self */
+    const char *timeout_param;  /* added in 1.3; name of an INT parameter in seconds that bounds each run (the host's deadline becomes that plus 5 s, never past max_run_ms), or NULL; static */
 } bearmon_type;
 
 /* What a module registers. Returned by the entry point; static, plugin-owned. */
@@ -292,6 +296,12 @@ typedef struct bearmon_host {
      * (checks) or BEARMON_PERMANENT (contacts). The policy is advisory: the host cannot stop a
      * plugin that does not ask. Check availability with BEARMON_HAS_FIELD. */
     int32_t (*egress_check)(const bearmon_call *call, const char *address, const char **reason); /* added in 1.1; host-owned, thread-safe; *reason borrowed until the call ends */
+
+    /* List parameters (BEARMON_PARAM_LIST): the entry count, then entries by index, in the
+     * data's order. Entries are non-empty UTF-8 strings without NUL, as validated by the host.
+     * Check availability with BEARMON_HAS_FIELD. */
+    int32_t (*param_list_count)(const bearmon_call *call, const char *name, size_t *out); /* added in 1.3; host-owned, thread-safe; BEARMON_E_TYPE when name is not a list */
+    int32_t (*param_list_entry)(const bearmon_call *call, const char *name, size_t index, const char **out); /* added in 1.3; host-owned, thread-safe; *out borrowed until the call ends; BEARMON_E_RANGE past the count */
 } bearmon_host;
 
 /* ---- The entry point ------------------------------------------------------------------ */

@@ -32,6 +32,9 @@
  *                             online "allowed", offline with the host's reason, fail
  *                             "egress_check returned N"; built against the 1.0 header, or
  *                             run by a host without the field, fail "no egress_check"
+ *   list                      report online "args=N" then each entry of the list "args"
+ *                             (ABI 1.3) after a "|"; built against an older header, or run
+ *                             by a host without the accessors, fail "no list params"
  * Check type PREFIX "_noop": online at once (for benchmarks).
  * Contact type PREFIX: primary "to"; delivered with receipt "r-<event_id>-<status>", or:
  *   retry | permanent        that outcome
@@ -74,6 +77,9 @@ static const bearmon_param_spec check_params[] = {
     {sizeof(bearmon_param_spec), BEARMON_PARAM_MAP, "headers", NULL, "a map", 0, NULL},
     {sizeof(bearmon_param_spec), BEARMON_PARAM_BOOL, "flag", "false", "a bool", 0, NULL},
     {sizeof(bearmon_param_spec), BEARMON_PARAM_DOUBLE, "ratio", "0.5", "a number", 0, NULL},
+#if BEARMON_ABI_MINOR >= 3
+    {sizeof(bearmon_param_spec), BEARMON_PARAM_LIST, "args", NULL, "a list", BEARMON_PARAM_SECRET, NULL},
+#endif
 };
 
 static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
@@ -146,6 +152,29 @@ static int32_t check_run(const bearmon_type *self, bearmon_call *call) {
         text[used] = 0;
         host->check_result(call, BEARMON_OFFLINE, text);
         free(text);
+        return BEARMON_OK;
+    }
+    if (strcmp(mode, "list") == 0) {
+#if BEARMON_ABI_MINOR >= 3
+        if (BEARMON_HAS_FIELD(bearmon_host, host, param_list_entry)) {
+            char text[2048];
+            size_t count = 0, used;
+            int32_t code = host->param_list_count(call, "args", &count);
+            used = (size_t)snprintf(text, sizeof text, "args=%zu code=%d", count, (int)code);
+            for (size_t i = 0; i < count && used < sizeof text; i++) {
+                const char *entry = "";
+                host->param_list_entry(call, "args", i, &entry);
+                used += (size_t)snprintf(text + used, sizeof text - used, "|%s", entry);
+            }
+            if (used < sizeof text) {
+                const char *past = NULL;
+                snprintf(text + used, sizeof text - used, " past=%d", (int)host->param_list_entry(call, "args", count, &past));
+            }
+            host->check_result(call, BEARMON_ONLINE, text);
+            return BEARMON_OK;
+        }
+#endif
+        host->check_result(call, BEARMON_FAIL, "no list params");
         return BEARMON_OK;
     }
     if (strcmp(mode, "egress") == 0) {

@@ -3,7 +3,7 @@ import BearmonPlugins
 
 /// Parameters of every kind and flag, so that each branch of the validator is reachable: a
 /// required string, a primary (contact) string, a secret, an int and a number with defaults,
-/// a bool, a map, and choice lists of each scalar kind (a plugin may declare any of them).
+/// a bool, a map, a secret list, and choice lists of each scalar kind (a plugin may declare any of them).
 let specs = [
     ParamSpec(name: "address", kind: .string, description: "host:port", required: true, primary: true),
     ParamSpec(name: "password", kind: .string, description: "a secret", secret: true),
@@ -11,6 +11,7 @@ let specs = [
     ParamSpec(name: "ratio", kind: .double, defaultValue: .double(0.5), description: "a number"),
     ParamSpec(name: "insecure", kind: .bool, description: "a flag"),
     ParamSpec(name: "headers", kind: .map, description: "strings by name"),
+    ParamSpec(name: "args", kind: .list, description: "a secret list of strings (ABI 1.3)", secret: true),
     ParamSpec(name: "method", kind: .string, defaultValue: .string("GET"), description: "a verb", choices: ["GET", "HEAD", "POST"]),
     ParamSpec(name: "status", kind: .int, description: "a code", choices: ["200", "301", "404"]),
     ParamSpec(name: "level", kind: .double, description: "a factor", choices: ["0.5", "1", "2"]),
