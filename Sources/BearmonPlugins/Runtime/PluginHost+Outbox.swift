@@ -36,5 +36,8 @@ extension NotificationEvent {
         count = entry.missed
         since = entry.since / 1000
         detail = entry.detail
+        if entry.kind == .escalation, entry.holdReason.hasPrefix(HoldReason.escalationPrefix) {
+            escalationLevel = Int64(entry.holdReason.dropFirst(HoldReason.escalationPrefix.count)) ?? 0
+        }
     }
 }

@@ -3,7 +3,7 @@
 /// because every statement is `CREATE TABLE IF NOT EXISTS`.
 package enum Schema {
     /// Every migration, in order.
-    package static let migrations: [Migration] = [gobearmonTables, bearmonTables, bearmonTablesUTF8, exactPushKeys, catalogTables, ledgerTables, uptimeTables, dependencyTables]
+    package static let migrations: [Migration] = [gobearmonTables, bearmonTables, bearmonTablesUTF8, exactPushKeys, catalogTables, ledgerTables, uptimeTables, dependencyTables, escalationTables]
 
     /// The newest version this bearmon knows.
     package static var latestVersion: Int { migrations.last!.version }
