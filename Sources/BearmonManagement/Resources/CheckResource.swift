@@ -36,8 +36,10 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package var unreachable: CheckOverlay.Unreachable?
     /// Its flapping now (an overlay, as `maintenance`).
     package var flapping: CheckOverlay.Flapping?
+    /// Its outage's acknowledgement now (an overlay, as `maintenance`; issue 23).
+    package var acknowledged: CheckOverlay.Acknowledged?
     /// The fields bearmon works out when it shows a check: a patch may send them back, and they are ignored.
-    package static let derivedFields = ["maintenance", "silence", "held", "unreachable", "flapping"]
+    package static let derivedFields = ["maintenance", "silence", "held", "unreachable", "flapping", "acknowledged"]
 
     /// A value from its parts.
     package init(id: Int64, name: String, type: String, data: JSONValue, interval: Int64, delay: Int64, enabled: Bool,
@@ -60,6 +62,7 @@ package struct CheckResource: Sendable, Equatable, Codable {
         silence = overlay?.silence
         unreachable = overlay?.unreachable
         flapping = overlay?.flapping
+        acknowledged = overlay?.acknowledged
         self.held = held
     }
 }
