@@ -1,0 +1,116 @@
+import BearmonSystem
+import Foundation
+import Testing
+@testable import BearmonCore
+@testable import BearmonStore
+
+/// Escalations, acknowledgements and reminders end to end (issue 23): a standalone node runs a
+/// real http check and notifies two webhook contacts of the real receiver, told apart by
+/// path; every notification is counted per contact with its event id, across a kill -9 of the
+/// node while an escalation waits where the test says so.
+@Suite("escalation end to end")
+struct EscalationEndToEndTests {
+    /// The node, its check, a contact told at once and one escalated to after 5 s.
+    struct Setup {
+        let node: LedgerNode
+        let check: Int64
+        let firstAlert: Int64
+        let secondAlert: Int64
+
+        init() async throws {
+            node = try await LedgerNode()
+            check = try node.addCheck("web")
+            let first = try node.store.addContact(type: "webhook", data: node.fixture.url("/record/first"))
+            let second = try node.store.addContact(type: "webhook", data: node.fixture.url("/record/second"))
+            firstAlert = try node.store.addAlert(checkID: check, contactID: first, type: .both)
+            secondAlert = try node.store.addAlert(checkID: check, contactID: second, type: .both)
+            try node.store.setAlertOptions(secondAlert, AlertOptions(afterMilliseconds: 5_000))
+        }
+
+        func told(_ name: String) -> [ReceivedNote] { node.notes.filter { $0.path == "/record/\(name)" } }
+        func kinds(_ name: String) -> [String] { told(name).map { "\($0.status) \($0.kind)" } }
+    }
+
+    @Test("the second contact hears the outage 5 s in, once, and then its online; across a kill -9 while the escalation waits", arguments: [false, true])
+    func escalates(crash: Bool) async throws {
+        let setup = try await Setup()
+        let node = setup.node
+        let outcome = try await offPool { () -> String? in
+            try node.start()
+            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { setup.told("first").count >= 1 }) else { return "the first contact never heard the offline" }
+            if crash {
+                // The escalation is still held: only the database knows when it is due.
+                guard node.outbox().contains(where: { $0.state == .held && $0.kind == .escalation }) else { return "no held escalation before the crash: \(node.outbox())" }
+                node.crash()
+                try node.start()
+            }
+            guard waitUntil(timeout: 30, { setup.told("second").count >= 1 }) else { return "the escalation never came: \(node.outbox())" }
+            try node.set("web", up: true)
+            guard waitUntil(timeout: 30, { setup.told("second").count >= 2 && setup.told("first").count >= 2 }) else { return "the onlines never came: \(node.notes)" }
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        #expect(setup.kinds("first") == ["offline flip", "online flip"], "\(node.notes)")
+        #expect(setup.kinds("second") == ["offline escalation", "online flip"], "\(node.notes)")
+        let escalation = node.outbox().first { $0.kind == .escalation }
+        #expect(escalation.map { $0.createdAt + 5_000 <= wallMilliseconds() } == true)
+        #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
+    }
+
+    @Test("bearmon ack stops the escalation: the second contact hears nothing of the outage, not even its online; the ack clears on recovery")
+    func acknowledged() async throws {
+        let setup = try await Setup()
+        let node = setup.node
+        let outcome = try await offPool { () -> String? in
+            try node.start()
+            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { setup.told("first").count >= 1 }) else { return "the first contact never heard the offline" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        let ack = try await Command.bearmon(["ack", String(setup.check), "--comment", "on it", "--db", "sqlite:\(node.db)"])
+        #expect(ack.stdout.contains("acknowledged check \(setup.check)"), "\(ack.stdout) \(ack.stderr)")
+        let status = try await Command.bearmon(["checks", "list", "--db", "sqlite:\(node.db)"])
+        #expect(status.stdout.contains("acknowledged by local:"), "\(status.stdout)")
+        let after = try await offPool { () -> String? in
+            // Well past the escalation's 5 s: still held, nothing sent.
+            Thread.sleep(forTimeInterval: 8)
+            guard setup.told("second").isEmpty else { return "the acknowledged escalation went out: \(node.notes)" }
+            try node.set("web", up: true)
+            guard waitUntil(timeout: 30, { setup.told("first").count >= 2 }) else { return "no online to the first contact" }
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            return nil
+        }
+        #expect(after == nil, "\(after ?? "")\n\(node.logs)")
+        #expect(setup.kinds("second").isEmpty, "\(node.notes)")
+        #expect(setup.kinds("first") == ["offline flip", "online flip"], "\(node.notes)")
+        #expect(try node.store.activeAcks(now: wallMilliseconds()).isEmpty)
+    }
+
+    @Test("reminders every 3 s with their count to the contact that heard the outage, stopped by an acknowledgement")
+    func reminders() async throws {
+        let setup = try await Setup()
+        let node = setup.node
+        try node.store.setAlertOptions(setup.firstAlert, AlertOptions(repeatMilliseconds: 3_000))
+        let outcome = try await offPool { () -> String? in
+            try node.start()
+            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { setup.told("first").filter { $0.kind == "reminder" }.count >= 2 }) else { return "no two reminders: \(node.notes)" }
+            _ = try node.store.acknowledge(check: setup.check, by: "test", comment: "", until: nil, now: wallMilliseconds())
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            let reminders = setup.told("first").filter { $0.kind == "reminder" }.count
+            Thread.sleep(forTimeInterval: 7)
+            guard setup.told("first").filter({ $0.kind == "reminder" }).count == reminders else { return "a reminder after the ack: \(node.notes)" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        let counts = node.outbox().filter { $0.kind == .reminder }.map(\.missed)
+        #expect(counts == Array(1...Int64(counts.count)), "\(counts)")
+        #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
+    }
+}
