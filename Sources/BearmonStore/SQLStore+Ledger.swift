@@ -34,9 +34,11 @@ extension SQLStore {
             // A recovery ends the outage's acknowledgement (issue 23).
             try Self.clearAck(check: flip.checkID, now: flip.time, in: tx)
         }
-        guard !contacts.isEmpty else { return [] }
+        // Contacts that heard the outage as a fallback hear its end the same way (issue 23).
+        let followers = try Self.followFallbackPath(flip, alerted: Set(contacts.map { $0.int(0) }), view: view, in: tx)
+        guard !contacts.isEmpty else { return followers }
         let standing = try Self.standingHold(flip.checkID, calendar: try Self.holdCalendar(in: tx, now: flip.time), at: flip.time, in: tx)
-        var eventIDs: [String] = []
+        var eventIDs = followers
         let levels = EscalationRule.levels(contacts.map { $0.int(2) })
         for (index, row) in contacts.enumerated() {
             let contact = row.int(0)

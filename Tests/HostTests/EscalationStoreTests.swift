@@ -134,4 +134,24 @@ struct EscalationStoreTests {
         #expect(try store.alertOptions()[secondAlert] == AlertOptions(afterMilliseconds: 5_000))
         #expect(try store.alertOptions()[firstAlert] == AlertOptions(fallbackContactID: second))
     }
+
+    @Test("a delivery that fails for good falls back to the alert's fallback contact with its own event id naming the original; the online follows the same path once")
+    func fallback() throws {
+        let third = try store.addContact(type: "webhook", data: "http://127.0.0.1:9/third")
+        try store.setAlertOptions(firstAlert, AlertOptions(fallbackContactID: third))
+        try flip(.offline, at: 0)
+        let original = try #require(try store.outbox(states: [.pending]).first { $0.contactID == first })
+        try store.completeOutbox(original.id, outcome: .failed(error: "HTTP 400"), now: t0 + 100, view: 1)
+        let stand = try store.outbox(states: [.pending]).filter { $0.contactID == third }
+        #expect(stand.count == 1 && stand[0].kind == .fallback && stand[0].status == .offline && stand[0].eventID != original.eventID)
+        #expect(stand.first?.detail.hasPrefix("fallback from contact \(first): event \(original.eventID)") == true, "\(stand)")
+        try flip(.online, at: 10_000)
+        let online = try #require(try store.outbox(states: [.pending]).first { $0.contactID == first && $0.status == .online })
+        try store.completeOutbox(online.id, outcome: .failed(error: "HTTP 400"), now: t0 + 10_100, view: 1)
+        #expect(try told(third) == ["offline fallback", "online fallback"])
+        // A test notification never falls back.
+        let test = try store.queueTestNotification(contactID: first, now: t0 + 11_000, lease: .seconds(30))
+        try store.completeTestNotification(test.id, outcome: .failed(error: "HTTP 400"), now: t0 + 11_000)
+        #expect(try told(third).count == 2)
+    }
 }
