@@ -113,4 +113,33 @@ struct EscalationEndToEndTests {
         #expect(counts == Array(1...Int64(counts.count)), "\(counts)")
         #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
     }
+
+    @Test("a contact that answers 400 falls back to a second one, whose online follows the same path; each event id once")
+    func fallback() async throws {
+        let node = try await LedgerNode()
+        let check = try node.addCheck("web")
+        let dead = try node.store.addContact(type: "webhook", data: node.fixture.url("/status/400"))
+        let standIn = try node.store.addContact(type: "webhook", data: node.fixture.url("/record/standin"))
+        let alert = try node.store.addAlert(checkID: check, contactID: dead, type: .both)
+        try node.store.setAlertOptions(alert, AlertOptions(fallbackContactID: standIn))
+        let told: @Sendable () -> [ReceivedNote] = { node.notes.filter { $0.path == "/record/standin" } }
+        let outcome = try await offPool { () -> String? in
+            try node.start()
+            guard node.awaitFirstResults([check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { told().count >= 1 }) else { return "the fallback never came: \(node.outbox())" }
+            try node.set("web", up: true)
+            guard waitUntil(timeout: 30, { told().count >= 2 }) else { return "the online never followed: \(node.outbox())" }
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        #expect(told().map { "\($0.status) \($0.kind)" } == ["offline fallback", "online fallback"], "\(node.notes)")
+        let rows = node.outbox()
+        #expect(rows.filter { $0.contactID == dead }.map(\.state) == [.failed, .failed], "\(rows)")
+        let offline = rows.first { $0.contactID == standIn && $0.status == .offline }
+        let original = rows.first { $0.contactID == dead && $0.status == .offline }
+        #expect(offline?.detail.contains("fallback from contact \(dead): event \(original?.eventID ?? "?")") == true, "\(rows)")
+        #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
+    }
 }
