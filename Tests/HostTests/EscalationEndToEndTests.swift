@@ -29,6 +29,15 @@ struct EscalationEndToEndTests {
 
         func told(_ name: String) -> [ReceivedNote] { node.notes.filter { $0.path == "/record/\(name)" } }
         func kinds(_ name: String) -> [String] { told(name).map { "\($0.status) \($0.kind)" } }
+
+        /// Starts the node, takes the check down and waits for the first contact's offline; a problem, or nil.
+        func startOutage() throws -> String? {
+            try node.start()
+            guard node.awaitFirstResults([check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { told("first").count >= 1 }) else { return "the first contact never heard the offline" }
+            return nil
+        }
     }
 
     @Test("the second contact hears the outage 5 s in, once, and then its online; across a kill -9 while the escalation waits", arguments: [false, true])
@@ -36,10 +45,7 @@ struct EscalationEndToEndTests {
         let setup = try await Setup()
         let node = setup.node
         let outcome = try await offPool { () -> String? in
-            try node.start()
-            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
-            try node.set("web", up: false)
-            guard waitUntil(timeout: 30, { setup.told("first").count >= 1 }) else { return "the first contact never heard the offline" }
+            if let problem = try setup.startOutage() { return problem }
             if crash {
                 // The escalation is still held: only the database knows when it is due.
                 guard node.outbox().contains(where: { $0.state == .held && $0.kind == .escalation }) else { return "no held escalation before the crash: \(node.outbox())" }
@@ -64,13 +70,7 @@ struct EscalationEndToEndTests {
     func acknowledged() async throws {
         let setup = try await Setup()
         let node = setup.node
-        let outcome = try await offPool { () -> String? in
-            try node.start()
-            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
-            try node.set("web", up: false)
-            guard waitUntil(timeout: 30, { setup.told("first").count >= 1 }) else { return "the first contact never heard the offline" }
-            return nil
-        }
+        let outcome = try await offPool { try setup.startOutage() }
         #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
         let ack = try await Command.bearmon(["ack", String(setup.check), "--comment", "on it", "--db", "sqlite:\(node.db)"])
         #expect(ack.stdout.contains("acknowledged check \(setup.check)"), "\(ack.stdout) \(ack.stderr)")
