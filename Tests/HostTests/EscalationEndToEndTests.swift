@@ -17,14 +17,14 @@ struct EscalationEndToEndTests {
         let firstAlert: Int64
         let secondAlert: Int64
 
-        init() async throws {
+        init(after: Int64 = 5_000) async throws {
             node = try await LedgerNode()
             check = try node.addCheck("web")
             let first = try node.store.addContact(type: "webhook", data: node.fixture.url("/record/first"))
             let second = try node.store.addContact(type: "webhook", data: node.fixture.url("/record/second"))
             firstAlert = try node.store.addAlert(checkID: check, contactID: first, type: .both)
             secondAlert = try node.store.addAlert(checkID: check, contactID: second, type: .both)
-            try node.store.setAlertOptions(secondAlert, AlertOptions(afterMilliseconds: 5_000))
+            try node.store.setAlertOptions(secondAlert, AlertOptions(afterMilliseconds: after))
         }
 
         func told(_ name: String) -> [ReceivedNote] { node.notes.filter { $0.path == "/record/\(name)" } }
@@ -54,7 +54,7 @@ struct EscalationEndToEndTests {
             }
             guard waitUntil(timeout: 30, { setup.told("second").count >= 1 }) else { return "the escalation never came: \(node.outbox())" }
             try node.set("web", up: true)
-            guard waitUntil(timeout: 30, { setup.told("second").count >= 2 && setup.told("first").count >= 2 }) else { return "the onlines never came: \(node.notes)" }
+            guard waitUntil(timeout: 60, { setup.told("second").count >= 2 && setup.told("first").count >= 2 }) else { return "the onlines never came: \(node.notes)" }
             guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
             return nil
         }
@@ -68,7 +68,8 @@ struct EscalationEndToEndTests {
 
     @Test("bearmon ack stops the escalation: the second contact hears nothing of the outage, not even its online; the ack clears on recovery")
     func acknowledged() async throws {
-        let setup = try await Setup()
+        // 20 s, so that the acknowledgement surely comes first even on a loaded machine.
+        let setup = try await Setup(after: 20_000)
         let node = setup.node
         let outcome = try await offPool { try setup.startOutage() }
         #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
@@ -77,8 +78,10 @@ struct EscalationEndToEndTests {
         let status = try await Command.bearmon(["checks", "list", "--db", "sqlite:\(node.db)"])
         #expect(status.stdout.contains("acknowledged by local:"), "\(status.stdout)")
         let after = try await offPool { () -> String? in
-            // Well past the escalation's 5 s: still held, nothing sent.
-            Thread.sleep(forTimeInterval: 8)
+            // Well past the escalation's due time: still held, nothing sent.
+            guard let due = node.outbox().first(where: { $0.kind == .escalation })?.notBefore else { return "no escalation row" }
+            _ = waitUntil(timeout: 60) { wallMilliseconds() > due + 3_000 }
+            guard node.outbox().contains(where: { $0.kind == .escalation && $0.state == .held }) else { return "the escalation is no longer held: \(node.outbox())" }
             guard setup.told("second").isEmpty else { return "the acknowledged escalation went out: \(node.notes)" }
             try node.set("web", up: true)
             guard waitUntil(timeout: 30, { setup.told("first").count >= 2 }) else { return "no online to the first contact" }
