@@ -336,6 +336,7 @@ package enum OpenAPIDocument {
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ack"}}}
           },
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "401": {"$ref": "#/components/responses/Unauthorized"},
           "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
@@ -347,6 +348,7 @@ package enum OpenAPIDocument {
         "summary": "Clears the check's acknowledgement: escalations and reminders resume.",
         "responses": {
           "204": {"description": "Cleared."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
           "401": {"$ref": "#/components/responses/Unauthorized"},
           "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
