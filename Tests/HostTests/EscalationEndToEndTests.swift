@@ -61,6 +61,10 @@ struct EscalationEndToEndTests {
         #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
         #expect(setup.kinds("first") == ["offline flip", "online flip"], "\(node.notes)")
         #expect(setup.kinds("second") == ["offline escalation", "online flip"], "\(node.notes)")
+        // The webhook body says which level it is.
+        let bodies = node.fixture.recorded.filter { $0["path"] as? String == "/record/second" }.compactMap { $0["body"] as? String }
+        let level = bodies.first.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["escalation_level"] as? Int
+        #expect(level == 1, "\(bodies)")
         let escalation = node.outbox().first { $0.kind == .escalation }
         #expect(escalation.map { $0.createdAt + 5_000 <= wallMilliseconds() } == true)
         #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
@@ -138,6 +142,9 @@ struct EscalationEndToEndTests {
         }
         #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
         #expect(told().map { "\($0.status) \($0.kind)" } == ["offline fallback", "online fallback"], "\(node.notes)")
+        let body = node.fixture.recorded.first { $0["path"] as? String == "/record/standin" }?["body"] as? String ?? ""
+        let from = (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["fallback_from_contact_id"] as? Int
+        #expect(from == Int(dead), "\(body)")
         let rows = node.outbox()
         #expect(rows.filter { $0.contactID == dead }.map(\.state) == [.failed, .failed], "\(rows)")
         let offline = rows.first { $0.contactID == standIn && $0.status == .offline }
