@@ -294,3 +294,23 @@ CREATE TABLE IF NOT EXISTS check_nodes (
 	PRIMARY KEY (check_id, node)
 ) DEFAULT CHARSET=utf8mb4;
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (9, 'check_nodes', 0);
+
+-- version 10: alert_options, check_acks
+CREATE TABLE IF NOT EXISTS alert_options (
+	alert_id INT NOT NULL PRIMARY KEY,
+	after_ms BIGINT NOT NULL DEFAULT 0,
+	repeat_ms BIGINT NOT NULL DEFAULT 0,
+	fallback_contact_id INT NULL
+);
+CREATE TABLE IF NOT EXISTS check_acks (
+	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	check_id INT NOT NULL,
+	flip_id VARCHAR(36) CHARACTER SET ascii NOT NULL,
+	acked_by VARCHAR(128) NOT NULL DEFAULT '',
+	comment VARCHAR(1024) NOT NULL DEFAULT '',
+	until_at BIGINT NULL,
+	created_at BIGINT NOT NULL,
+	cleared_at BIGINT NULL,
+	INDEX check_acks_check (check_id, cleared_at)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (10, 'alert_options, check_acks', 0);

@@ -17,6 +17,10 @@ struct WebhookFields {
     private let count: Int64
     private let since: Int64
     private let detail: String
+    /// ABI 1.2's issue-23 fields: the escalation level, who acknowledged, the contact stood in for.
+    private let escalationLevel: Int64
+    private let acknowledgedBy: String
+    private let fallbackFrom: Int64
 
     init(_ notification: PluginKit.Notification) {
         checkID = notification.checkID
@@ -24,6 +28,9 @@ struct WebhookFields {
         count = notification.count
         since = notification.since
         detail = notification.detail
+        escalationLevel = notification.escalationLevel
+        acknowledgedBy = notification.acknowledgedBy
+        fallbackFrom = notification.fallbackFromContactID
         pairs = [
             ("check_id", String(notification.checkID)),
             ("name", notification.checkName),
@@ -36,7 +43,8 @@ struct WebhookFields {
     }
 
     /// The names a template may use.
-    static let names: Set = ["check_id", "name", "type", "data", "status", "message", "event_id", "kind", "count", "since", "detail"]
+    static let names: Set = ["check_id", "name", "type", "data", "status", "message", "event_id", "kind", "count", "since", "detail",
+                              "escalation_level", "acknowledged_by", "fallback_from_contact_id"]
 
     /// The value of `name`, or nil for a name that is not a field.
     func value(_ name: String) -> String? {
@@ -45,6 +53,9 @@ struct WebhookFields {
         case "count": String(count)
         case "since": String(since)
         case "detail": detail
+        case "escalation_level": String(escalationLevel)
+        case "acknowledged_by": acknowledgedBy
+        case "fallback_from_contact_id": String(fallbackFrom)
         default: pairs.first { $0.name == name }?.value
         }
     }
@@ -61,6 +72,9 @@ struct WebhookFields {
         object["count"] = count
         object["since"] = since
         object["detail"] = detail
+        object["escalation_level"] = escalationLevel
+        object["acknowledged_by"] = acknowledgedBy
+        object["fallback_from_contact_id"] = fallbackFrom
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

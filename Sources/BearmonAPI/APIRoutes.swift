@@ -62,6 +62,7 @@ package enum APIRoutes {
                          get: { try catalog.contact($0) }, create: { body, _ in try catalog.createContact(body) },
                          update: { id, patch, _ in try catalog.updateContact(id, patch: patch) }, delete: { try catalog.deleteContact($0, quiet: $1) })
             + contactTest(catalog)
+            + acks(catalog)
             + collection("alerts", noun: "alert", quiet: [.patch, .delete], list: { page, _ in try catalog.listAlerts(page) },
                          get: { try catalog.alert($0) }, create: { body, _ in try catalog.createAlert(body) },
                          update: { try catalog.updateAlert($0, patch: $1, quiet: $2) }, delete: { try catalog.deleteAlert($0, quiet: $1) })

@@ -321,6 +321,41 @@ package enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/checks/{id}/ack": {
+      "parameters": [{"$ref": "#/components/parameters/id"}],
+      "post": {
+        "operationId": "acknowledgeCheck",
+        "summary": "Acknowledges the check's current outage: its escalations and reminders stop until it recovers or `for` runs out. The token's name is who.",
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AckCreate"}, "example": {"comment": "on it", "for": "30m"}}}
+        },
+        "responses": {
+          "201": {
+            "description": "The acknowledgement.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ack"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      },
+      "delete": {
+        "operationId": "clearCheckAck",
+        "summary": "Clears the check's acknowledgement: escalations and reminders resume.",
+        "responses": {
+          "204": {"description": "Cleared."},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/api/v1/contacts/{id}/test": {
       "parameters": [{"$ref": "#/components/parameters/id"}],
       "post": {
@@ -1009,6 +1044,16 @@ package enum OpenAPIDocument {
               "since": {"type": "integer", "format": "int64", "description": "Since when, unix ms."},
               "share": {"type": "number", "description": "The weighted share of changes over its last 20 transitions (Icinga's weights)."}
             }
+          },
+          "acknowledged": {
+            "type": "object",
+            "required": ["by", "comment"],
+            "description": "Its outage is acknowledged (absent when not): escalations and reminders wait.",
+            "properties": {
+              "by": {"type": "string"},
+              "comment": {"type": "string"},
+              "until": {"type": "integer", "format": "int64", "description": "Unix ms; absent: until the check recovers."}
+            }
           }
         }
       },
@@ -1184,7 +1229,10 @@ package enum OpenAPIDocument {
             "enum": ["both", "online", "offline", null],
             "description": "Which flips notify."
           },
-          "enabled": {"type": "boolean"}
+          "enabled": {"type": "boolean"},
+          "after": {"type": "string", "description": "How long after an offline flip the contact is told, such as 5m; absent: at once."},
+          "repeat": {"type": "string", "description": "How often a reminder goes while offline, such as 2h; absent: never."},
+          "fallback_contact_id": {"type": "integer", "format": "int64", "description": "The contact that stands in when delivery fails."}
         }
       },
       "AlertCreate": {
@@ -1199,13 +1247,19 @@ package enum OpenAPIDocument {
             "enum": ["both", "online", "offline", null],
             "description": "Which flips notify."
           },
-          "enabled": {"type": ["boolean", "null"]}
+          "enabled": {"type": ["boolean", "null"]},
+          "after": {"type": ["integer", "string", "null"], "description": "Tell the contact only if the check is still offline and unacknowledged this long after the flip: seconds, or text such as 5m."},
+          "repeat": {"type": ["integer", "string", "null"], "description": "Remind every so long while the check stays offline and unacknowledged: seconds, or text such as 2h."},
+          "fallback_contact_id": {"type": ["integer", "null"], "format": "int64", "minimum": 1, "description": "The contact that stands in when delivery fails; loops are refused."}
         },
         "description": "A new alert; type defaults to both, enabled to true."
       },
       "AlertPatch": {
         "type": "object",
         "properties": {
+          "after": {"type": ["integer", "string", "null"], "description": "Tell the contact only if the check is still offline and unacknowledged this long after the flip: seconds, or text such as 5m."},
+          "repeat": {"type": ["integer", "string", "null"], "description": "Remind every so long while the check stays offline and unacknowledged: seconds, or text such as 2h."},
+          "fallback_contact_id": {"type": ["integer", "null"], "format": "int64", "minimum": 1, "description": "The contact that stands in when delivery fails; loops are refused."},
           "type": {
             "type": ["string", "null"],
             "enum": ["both", "online", "offline", null],
@@ -1346,6 +1400,27 @@ package enum OpenAPIDocument {
           "comment": {"type": ["string", "null"], "maxLength": 1024}
         },
         "description": "A new maintenance window: one of check_id, tag and all: true; start and end, or cron and duration (and time_zone)."
+      },
+      "Ack": {
+        "type": "object",
+        "required": ["id", "check_id", "flip_id", "by", "comment", "created_at"],
+        "properties": {
+          "id": {"type": "integer", "format": "int64"},
+          "check_id": {"type": "integer", "format": "int64"},
+          "flip_id": {"type": "string", "description": "The outage's flip."},
+          "by": {"type": "string", "description": "The token's name, or local:USER for the CLI with --db."},
+          "comment": {"type": "string"},
+          "until": {"type": "string", "description": "When it expires; absent: when the check recovers."},
+          "created_at": {"type": "string"}
+        }
+      },
+      "AckCreate": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "comment": {"type": ["string", "null"], "maxLength": 1024},
+          "for": {"type": ["integer", "string", "null"], "minimum": 1, "description": "Seconds, or text such as 30m; absent: until the check recovers."}
+        }
       },
       "Silence": {
         "type": "object",

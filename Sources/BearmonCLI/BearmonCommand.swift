@@ -13,7 +13,7 @@ package struct BearmonCommand: AsyncParsableCommand {
         subcommands: [
             PluginsCommand.self, CheckCommand.self, BenchCommand.self, NotifyCommand.self,
             DBCommand.self, ChecksCommand.self, ContactsCommand.self, AlertsCommand.self, TokensCommand.self,
-            MaintenanceCommand.self, SilenceCommand.self,
+            MaintenanceCommand.self, SilenceCommand.self, AckCommand.self,
             ApplyCommand.self, ExportCommand.self,
             StandaloneCommand.self, StatusCommand.self, QueryCommand.self,
             WorkerCommand.self, ViewserverCommand.self, RunConfigCommand.self,

@@ -27,7 +27,7 @@ struct StatusText {
         lines.append(table.text)
         for check in report.checks {
             if let problem = check.misconfigured { lines.append("check \(check.id) is misconfigured: \(problem)") }
-            lines += CheckOverlay.lines(check: check.id, maintenance: check.maintenance, silence: check.silence, unreachable: check.unreachable, flapping: check.flapping, held: check.held, time: timestamp)
+            lines += CheckOverlay.lines(check: check.id, maintenance: check.maintenance, silence: check.silence, unreachable: check.unreachable, flapping: check.flapping, acknowledged: check.acknowledged, held: check.held, time: timestamp)
             if check.waitingForWorkers == true {
                 let needed = report.confirmations.map { " (confirmations \($0))" } ?? ""
                 lines.append("check \(check.id) is waiting for more workers: every live worker has confirmed its round\(needed); it runs again each interval until another worker joins")

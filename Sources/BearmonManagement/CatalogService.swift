@@ -84,6 +84,10 @@ package protocol CatalogService: Sendable {
     func createSilence(_ body: JSONValue, creator: String?) throws(CatalogError) -> SilenceResource
     /// Ends a silence early; it is kept for history.
     func endSilence(_ id: Int64) throws(CatalogError)
+    /// Acknowledges a check's current outage from `body` (`comment`, `for`); `creator` as for silences.
+    func acknowledge(_ id: Int64, body: JSONValue, creator: String?) throws(CatalogError) -> AckResource
+    /// Clears a check's acknowledgement.
+    func clearAck(_ id: Int64) throws(CatalogError)
 
     /// The catalog as config as code (README, "Config as code"), secrets masked.
     func exportConfig() throws(CatalogError) -> ConfigExport

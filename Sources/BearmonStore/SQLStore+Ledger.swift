@@ -10,8 +10,9 @@ extension SQLStore {
     func queueFlipNotifications(_ flip: FlipRequest, view: Int64, budget: NotificationBudget, in tx: any SQLExecutor) throws -> [String] {
         let contacts = try tx.query(
             """
-            SELECT DISTINCT a.contact_id, c.type FROM alerts a JOIN contacts c ON c.id = a.contact_id
-            WHERE a.check_id = ? AND a.enabled = 1 AND (a.type = 'both' OR a.type = ?) ORDER BY a.contact_id
+            SELECT a.contact_id, c.type, MIN(COALESCE(o.after_ms, 0)) FROM alerts a JOIN contacts c ON c.id = a.contact_id
+            LEFT JOIN alert_options o ON o.alert_id = a.id
+            WHERE a.check_id = ? AND a.enabled = 1 AND (a.type = 'both' OR a.type = ?) GROUP BY a.contact_id, c.type ORDER BY a.contact_id
             """,
             [.int(flip.checkID), .text(flip.status.rawValue)]
         )
@@ -30,16 +31,21 @@ extension SQLStore {
         default:
             dependency = try Self.unreachableParent(flip.checkID, in: tx).map { .suppress(Self.parentOffline($0)) }
             try Self.clearUnreachable(flip.checkID, in: tx)
+            // A recovery ends the outage's acknowledgement (issue 23).
+            try Self.clearAck(check: flip.checkID, now: flip.time, in: tx)
         }
-        guard !contacts.isEmpty else { return [] }
+        // Contacts that heard the outage as a fallback hear its end the same way (issue 23).
+        let followers = try Self.followFallbackPath(flip, alerted: Set(contacts.map { $0.int(0) }), view: view, in: tx)
+        guard !contacts.isEmpty else { return followers }
         let standing = try Self.standingHold(flip.checkID, calendar: try Self.holdCalendar(in: tx, now: flip.time), at: flip.time, in: tx)
-        var eventIDs: [String] = []
-        for row in contacts {
+        var eventIDs = followers
+        let levels = EscalationRule.levels(contacts.map { $0.int(2) })
+        for (index, row) in contacts.enumerated() {
             let contact = row.int(0)
             let lastHeard = try Self.lastHeard(check: flip.checkID, contact: contact, in: tx)
             let facts = try Self.facts(flip.status, check: flip.checkID, contact: contact, contactType: row[1].text, lastHeard: lastHeard,
                                        hold: standing, now: flip.time, budget: budget, behindHeld: true, in: tx)
-            let draft = OutboxDraft(
+            var draft = OutboxDraft(
                 flipID: flip.flipID, checkID: flip.checkID, contactID: contact, status: flip.status, kind: .flip,
                 checkName: flip.checkName.fitted(to: .checkName), checkType: flip.checkType, checkData: flip.maskedData.fitted(to: .checkData),
                 message: flip.message.fitted(to: .message), since: flip.time, createdAt: flip.time, view: view
@@ -48,6 +54,11 @@ extension SQLStore {
             // (`behindHeld`), so the release tells it nothing rather than the same status twice.
             var disposition = NotificationPolicy.hold(facts).map { Disposition.hold($0, notBefore: 0) } ?? .send
             if case .send = disposition, let dependency, flip.status == .offline || lastHeard != .offline { disposition = dependency }
+            // An escalating contact's offline waits, held in the database, until its time (issue 23).
+            if flip.status == .offline, levels[index] > 0, dependency == nil {
+                draft.kind = .escalation
+                disposition = .hold(.escalation(level: levels[index]), notBefore: flip.time &+ row.int(2))
+            }
             eventIDs.append(try Self.write(draft, disposition, in: tx))
         }
         return eventIDs
@@ -64,6 +75,7 @@ extension SQLStore {
             )
             var release = HeldRelease()
             release.caughtUp += try Self.notifyReachableAgain(now: now, budget: budget, view: view, in: tx)
+            release.caughtUp += try Self.writeReminders(now: now, view: view, in: tx)
             guard !groups.isEmpty else { return release }
             let calendar = try Self.holdCalendar(in: tx, now: now)
             for group in groups {
@@ -90,6 +102,14 @@ extension SQLStore {
                     case .send:
                         break
                     }
+                }
+                if facts.calendarHold == nil, first.reason.hasPrefix(HoldReason.escalationPrefix) {
+                    switch try Self.releaseEscalation(oldest, check: checkID, contact: contactID, count: count, now: now, in: tx) {
+                    case .wait: release.stillHeld += Int(count)
+                    case .send: release.caughtUp += 1
+                    case .cancel: release.cancelled += 1
+                    }
+                    continue
                 }
                 let decision = NotificationPolicy.release(current: contactType == nil ? nil : current,
                                                           alertCovers: { status in alertTypes.contains { $0.matches(status) } }, facts: facts)

@@ -94,6 +94,8 @@ extension SQLStore {
                 """,
                 [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(next), delivered.map(SQLValue.int) ?? .null, .int(id)]
             )
+            // A notification lost for good goes to the alert's fallback contact (issue 23).
+            if state == .failed { try Self.writeFallback(for: id, error: error, now: now, view: view, in: tx) }
         }
     }
 

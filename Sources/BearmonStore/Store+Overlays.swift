@@ -39,6 +39,12 @@ extension Store {
             overlay.flapping = shown.flapping
             overlays[id] = overlay
         }
+        // Acknowledgements of outages (issue 23).
+        for (id, ack) in try activeAcks(now: now) where checkIDs.contains(id) {
+            var overlay = overlays[id] ?? CheckOverlay()
+            overlay.acknowledged = CheckOverlay.Acknowledged(by: ack.by, comment: ack.comment, until: ack.until)
+            overlays[id] = overlay
+        }
         let held = try outbox(states: [.held]).reduce(into: [Int64: Int]()) { $0[$1.checkID, default: 0] += 1 }
         return CheckOverlays(overlays: overlays, held: held)
     }

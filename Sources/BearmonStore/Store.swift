@@ -132,6 +132,17 @@ package protocol Store: AnyObject, Sendable {
     func removeMaintenance(_ id: Int64) throws
     /// Every silence, expired and removed ones included, by id.
     func silences() throws -> [SilenceRow]
+    /// Every alert's options (issue 23), by alert id; plain alerts have none.
+    func alertOptions() throws -> [Int64: AlertOptions]
+    /// Stores an alert's options; refuses out-of-range durations, unknown contacts and fallback loops.
+    func setAlertOptions(_ id: Int64, _ options: AlertOptions) throws
+    /// Acknowledges a check's current outage (issue 23); refuses a check that is not offline.
+    func acknowledge(check: Int64, by: String, comment: String, until: Int64?, now: Int64) throws -> AckRow
+    /// Clears a check's acknowledgement; returns whether one was in force.
+    @discardableResult
+    func clearAck(check: Int64, now: Int64) throws -> Bool
+    /// The acknowledgements in force at `now`, by check.
+    func activeAcks(now: Int64) throws -> [Int64: AckRow]
     /// Stores a validated silence. Returns its id.
     func addSilence(_ row: SilenceRow, now: Int64) throws -> Int64
     /// Ends a silence early; it is kept for history.

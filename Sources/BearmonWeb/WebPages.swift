@@ -85,6 +85,9 @@ package struct WebPages: Sendable {
         if let flapping = overlay?.flapping {
             lines.append("Flapping since \(format.time(flapping.since)) (\(FlappingRule.percent(flapping.share)) weighted changes); its flips are held")
         }
+        if let acknowledged = overlay?.acknowledged {
+            lines.append("Acknowledged by \(acknowledged.by) until \(acknowledged.until.map(format.time) ?? "it recovers")" + (acknowledged.comment.isEmpty ? "" : ": \(acknowledged.comment)"))
+        }
         if let held, held > 0 { lines.append("\(held) notification(s) held") }
         return lines
     }

@@ -14,6 +14,10 @@ extension PluginKit.Notification {
         case "catch_up": "Check \(status) (catch-up): \(checkName)"
         case "removed": "Check no longer monitored: \(checkName)"
         case "flapping": "Check flapping: \(checkName)"
+        // Issue 23: say why this contact hears it now.
+        case "escalation": "Check \(status) (escalation level \(escalationLevel)): \(checkName)"
+        case "reminder": "Check still \(status) (reminder \(count)): \(checkName)"
+        case "fallback": "Check \(status) (instead of contact \(fallbackFromContactID)): \(checkName)"
         default: "Check \(status): \(checkName)"
         }
     }
@@ -35,6 +39,13 @@ extension PluginKit.Notification {
             // Issue 22: one notice when flapping starts; what it held comes as a catch-up
             // that says "flapping ended" once it settles.
             return "Check [\(checkName)] is flapping, now \(status)" + (detail.isEmpty ? "." : " (\(detail)).")
+        case "reminder":
+            // The detail says "still offline for 2 h (reminder 3)".
+            let still = detail.isEmpty ? "is still \(status) (reminder \(count))" : "is \(detail)"
+            return "Check [\(checkName)] \(still)" + (message.isEmpty ? "." : ": \(message)")
+        case "escalation", "fallback":
+            let why = kind == "escalation" ? "escalation level \(escalationLevel)" : "you stand in for contact \(fallbackFromContactID)"
+            return "Check [\(checkName)] is now \(status) (\(why))" + (status == "online" || message.isEmpty ? "." : ": \(message)")
         case "catch_up":
             let why = detail.isEmpty ? "" : " (\(detail))"
             if status == "online" || message.isEmpty { return "Check [\(checkName)] is \(status)\(why)." }

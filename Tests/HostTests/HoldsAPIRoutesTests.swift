@@ -153,3 +153,9 @@ extension FakeCatalog {
     func createSilence(_ body: JSONValue, creator: String?) throws(CatalogError) -> SilenceResource { throw CatalogError(.invalid, "no silences here") }
     func endSilence(_ id: Int64) throws(CatalogError) { _ = try silence(id) }
 }
+
+/// The fake catalog of APIRoutesTests has no outages to acknowledge.
+extension FakeCatalog {
+    func acknowledge(_ id: Int64, body: JSONValue, creator: String?) throws(CatalogError) -> AckResource { throw CatalogError(.invalid, "check \(id) is online: only an outage can be acknowledged") }
+    func clearAck(_ id: Int64) throws(CatalogError) { throw CatalogError(.notFound, "check \(id) has no acknowledgement in force") }
+}

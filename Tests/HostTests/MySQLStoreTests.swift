@@ -111,7 +111,7 @@ struct MySQLStoreTests {
         let initialised = try await Command.bearmon(["db", "init", "--db", server.dsn(name)])
         #expect(initialised.stdout.contains("schema is up to date"))
         let tables = try server.sql("SHOW TABLES", database: name).split(separator: "\n").map(String.init).sorted()
-        #expect(tables == ["alert_outbox", "alerts", "api_tokens", "charges", "check_alert_states", "check_daily", "check_dependencies", "check_events", "check_flips", "check_hourly", "check_nodes",
+        #expect(tables == ["alert_options", "alert_outbox", "alerts", "api_tokens", "charges", "check_acks", "check_alert_states", "check_daily", "check_dependencies", "check_events", "check_flips", "check_hourly", "check_nodes",
                            "check_options", "check_results", "check_tags", "checks", "contact_names", "contacts", "controller_view", "maintenances", "notification_ledger",
                            "push_healthchecks", "push_stats", "push_status", "result_batches", "schema_version", "shared_secrets", "silences"])
     }

@@ -23,7 +23,7 @@ struct StoreSuiteTests {
         let (store, keep) = try backend.makeStore()
         defer { withExtendedLifetime(keep) {} }
         #expect(try store.migrate().isEmpty)
-        #expect(try Migrator(database: store.database).appliedVersions() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(try Migrator(database: store.database).appliedVersions() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(try store.view() == ViewRow(number: 0, holder: ""))
     }
 

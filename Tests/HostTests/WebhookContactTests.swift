@@ -68,11 +68,13 @@ struct WebhookContactTests {
         let body = try #require(JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8)) as? [String: Any])
         #expect(body["check_id"] as? Int == 42)
         #expect(body["count"] as? Int == 0 && body["since"] as? Int == 0)
+        #expect(body["escalation_level"] as? Int == 0 && body["fallback_from_contact_id"] as? Int == 0)
         var strings = Self.sampleFields
         strings["check_id"] = nil
         strings["kind"] = "flip"
         strings["detail"] = ""
-        #expect(body.filter { !["check_id", "count", "since"].contains($0.key) } as? [String: String] == strings)
+        strings["acknowledged_by"] = ""
+        #expect(body.filter { !["check_id", "count", "since", "escalation_level", "fallback_from_contact_id"].contains($0.key) } as? [String: String] == strings)
     }
 
     @Test("webhook data as an object: method, headers and a template rendered with JSON escaping")

@@ -173,13 +173,13 @@ _bearmon() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    plugins|check|bench|notify|db|checks|contacts|alerts|tokens|maintenance|silence|apply|export|standalone|status|query|worker|viewserver|run|help)
+    plugins|check|bench|notify|db|checks|contacts|alerts|tokens|maintenance|silence|ack|apply|export|standalone|status|query|worker|viewserver|run|help)
         # Offer subcommand argument completions
         "_bearmon_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'plugins check bench notify db checks contacts alerts tokens maintenance silence apply export standalone status query worker viewserver run help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'plugins check bench notify db checks contacts alerts tokens maintenance silence ack apply export standalone status query worker viewserver run help' -- "${cur}"))
         ;;
     esac
 }
@@ -859,13 +859,13 @@ _bearmon_alerts() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|list|enable|disable|rm)
+    add|edit|list|enable|disable|rm)
         # Offer subcommand argument completions
         "_bearmon_alerts_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add list enable disable rm' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add edit list enable disable rm' -- "${cur}"))
         ;;
     esac
 }
@@ -874,7 +874,7 @@ _bearmon_alerts_add() {
     repeating_flags=()
     non_repeating_flags=(--api-cleartext --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--check --contact --type --db --api --api-ca --config --plugins --log-format)
+    non_repeating_options=(--check --contact --type --after --repeat --fallback --db --api --api-ca --config --plugins --log-format)
     __bearmon_offer_flags_options 0
 
     # Offer option value completions
@@ -887,6 +887,55 @@ _bearmon_alerts_add() {
         ;;
     '--type')
         __bearmon_add_completions -W 'online'$'\n''offline'$'\n''both'
+        return
+        ;;
+    '--after')
+        return
+        ;;
+    '--repeat')
+        return
+        ;;
+    '--fallback')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--api')
+        return
+        ;;
+    '--api-ca')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_bearmon_alerts_edit() {
+    repeating_flags=()
+    non_repeating_flags=(--clear-reach --api-cleartext --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--after --repeat --fallback --db --api --api-ca --config --plugins --log-format)
+    __bearmon_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--after')
+        return
+        ;;
+    '--repeat')
+        return
+        ;;
+    '--fallback')
         return
         ;;
     '--db')
@@ -1409,6 +1458,43 @@ _bearmon_silence_rm() {
 
     # Offer option value completions
     case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--api')
+        return
+        ;;
+    '--api-ca')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--plugins')
+        return
+        ;;
+    '--log-format')
+        __bearmon_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_bearmon_ack() {
+    repeating_flags=()
+    non_repeating_flags=(--clear --api-cleartext --debug --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--comment --for --db --api --api-ca --config --plugins --log-format)
+    __bearmon_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--comment')
+        return
+        ;;
+    '--for')
+        return
+        ;;
     '--db')
         return
         ;;

@@ -64,7 +64,7 @@ struct CheckListing {
         for check in checks {
             let problem = problems[check.id]
             if let problem { notes.append("check \(check.id) is misconfigured: \(problem)") }
-            notes += CheckOverlay.lines(check: check.id, maintenance: check.maintenance, silence: check.silence, unreachable: check.unreachable, flapping: check.flapping, held: check.held, time: Self.timestamp)
+            notes += CheckOverlay.lines(check: check.id, maintenance: check.maintenance, silence: check.silence, unreachable: check.unreachable, flapping: check.flapping, acknowledged: check.acknowledged, held: check.held, time: Self.timestamp)
             if let nodes = check.nodes { notes.append("check \(check.id) runs only on: \(nodes.joined(separator: ", "))") }
             table.add(String(check.id), check.name, check.type, "\(check.interval)s", String(check.delay),
                       problem == nil ? (check.status ?? "NULL") : "misconfigured", check.enabled ? "yes" : "no", data(check),

@@ -71,6 +71,23 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
         }
     }
 
+    /// An acknowledgement of the check's outage (issue 23).
+    package struct Acknowledged: Codable, Sendable, Equatable {
+        /// The token's name or `local:USER`.
+        package var by: String
+        /// Why, for people.
+        package var comment: String
+        /// When it expires, unix ms; nil until the check recovers.
+        package var until: Int64?
+
+        /// A value from its parts.
+        package init(by: String, comment: String, until: Int64?) {
+            self.by = by
+            self.comment = comment
+            self.until = until
+        }
+    }
+
     /// The window in force, if any.
     package var maintenance: Maintenance?
     /// The silence in force, if any.
@@ -79,9 +96,12 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
     package var unreachable: Unreachable?
     /// Its flapping, if it flaps.
     package var flapping: Flapping?
+    /// Its outage's acknowledgement, if any.
+    package var acknowledged: Acknowledged?
 
     /// A value from its parts.
-    package init(maintenance: Maintenance? = nil, silence: Silence? = nil, unreachable: Unreachable? = nil, flapping: Flapping? = nil) {
+    package init(maintenance: Maintenance? = nil, silence: Silence? = nil, unreachable: Unreachable? = nil, flapping: Flapping? = nil, acknowledged: Acknowledged? = nil) {
+        self.acknowledged = acknowledged
         self.maintenance = maintenance
         self.silence = silence
         self.unreachable = unreachable
@@ -89,7 +109,7 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
     }
 
     /// Whether nothing is shown.
-    package var isEmpty: Bool { maintenance == nil && silence == nil && unreachable == nil && flapping == nil }
+    package var isEmpty: Bool { maintenance == nil && silence == nil && unreachable == nil && flapping == nil && acknowledged == nil }
 
     /// "in maintenance 3 (db upgrade) until T; silenced by 2 until T (ops: noisy)", with `time`
     /// formatting unix ms; "" when neither holds.
@@ -115,6 +135,10 @@ package struct CheckOverlay: Codable, Sendable, Equatable {
         if let flapping {
             parts.append("flapping (\(FlappingRule.percent(flapping.share)) weighted changes) since \(time(flapping.since))")
         }
+        if let acknowledged {
+            let why = acknowledged.comment.isEmpty ? "" : ": \(acknowledged.comment)"
+            parts.append("acknowledged by \(acknowledged.by)\(why) until \(acknowledged.until.map(time) ?? "it recovers")")
+        }
         return parts.joined(separator: "; ")
     }
 }
@@ -123,11 +147,11 @@ extension CheckOverlay {
     /// The lines `bearmon status` and `checks list` print under their table for check `id`:
     /// what holds it until when, and how many of its notifications are held.
     package static func lines(check id: Int64, maintenance: Maintenance?, silence: Silence?, unreachable: Unreachable? = nil, flapping: Flapping? = nil,
-                              held: Int?, time: (Int64) -> String) -> [String] {
+                              acknowledged: Acknowledged? = nil, held: Int?, time: (Int64) -> String) -> [String] {
         var lines: [String] = []
         let overlay = CheckOverlay(maintenance: maintenance, silence: silence).text(time: time)
         if !overlay.isEmpty { lines.append("check \(id) is \(overlay); its notifications are held") }
-        let alerting = CheckOverlay(unreachable: unreachable, flapping: flapping).alertingText(time: time)
+        let alerting = CheckOverlay(unreachable: unreachable, flapping: flapping, acknowledged: acknowledged).alertingText(time: time)
         if !alerting.isEmpty { lines.append("check \(id) is \(alerting)") }
         if let held, held > 0 { lines.append("check \(id) has \(held) held notification(s)") }
         return lines

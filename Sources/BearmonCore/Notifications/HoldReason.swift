@@ -12,9 +12,13 @@ package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
     case dependency(parent: Int64, name: String)
     /// The check is flapping (issue 22): its flips are recorded, not sent.
     case flapping
+    /// An escalation (issue 23) waiting for its time, at this level.
+    case escalation(level: Int)
 
     /// The prefix every stored dependency hold starts with, so the release can find them.
     package static let dependencyPrefix = "dependency on parent "
+    /// The prefix every stored escalation hold starts with, so the release can find them.
+    package static let escalationPrefix = "escalation level "
 
     /// "maintenance 3", "silence 2", "budget 20/h": what the history shows.
     package var description: String {
@@ -25,6 +29,7 @@ package enum HoldReason: Sendable, Equatable, CustomStringConvertible {
         case .behindHeld: "earlier held notifications"
         case .dependency(let parent, let name): "\(Self.dependencyPrefix)\(DependencyRule.label(parent, name))"
         case .flapping: "flapping"
+        case .escalation(let level): "\(Self.escalationPrefix)\(level)"
         }
     }
 }

@@ -19,6 +19,9 @@ package enum NotificationKind: String, Sendable, Codable, CaseIterable {
     /// The check, contact or alert was deleted or disabled while the contact last heard `offline`.
     case removed
 
+    /// The prefix of a `fallback` row's detail; the id of the contact that could not be reached follows.
+    package static let fallbackPrefix = "fallback from contact "
+
     /// Whether it counts against a contact's `maxPerHour` budget: all but tests.
     package var countsAgainstBudget: Bool { self != .test }
 }

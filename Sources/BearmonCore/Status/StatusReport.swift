@@ -30,6 +30,8 @@ package struct StatusReport: Codable, Sendable, Equatable {
         package var unreachable: CheckOverlay.Unreachable? = nil
         /// Its flapping, if it flaps (an overlay, issue 22).
         package var flapping: CheckOverlay.Flapping? = nil
+        /// Its outage's acknowledgement, if any (an overlay, issue 23).
+        package var acknowledged: CheckOverlay.Acknowledged? = nil
         /// How many of its notifications are held (by a window, a silence or a budget); nil for none.
         package var held: Int? = nil
 
@@ -166,6 +168,7 @@ extension StatusReport.Check {
         silence = overlay?.silence
         unreachable = overlay?.unreachable
         flapping = overlay?.flapping
+        acknowledged = overlay?.acknowledged
         self.held = held
     }
 }

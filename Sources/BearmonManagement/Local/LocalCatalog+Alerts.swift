@@ -1,20 +1,21 @@
 package import BearmonCore
 
 extension LocalCatalog {
-    private static let alertFields = ["check_id", "contact_id", "type", "enabled"]
+    private static let alertFields = ["check_id", "contact_id", "type", "enabled", "after", "repeat", "fallback_contact_id"]
 
     /// A page of alerts.
     package func listAlerts(_ request: PageRequest) throws(CatalogError) -> Page<AlertResource> {
         let alerts = try stored { try store.alerts() }
+        let options = try stored { try store.alertOptions() }
         let (items, next) = try page(alerts, list: "alerts", id: \.id, request)
-        return Page(items: items.map(Self.resource), next: next)
+        return Page(items: items.map { Self.resource($0, options[$0.id]) }, next: next)
     }
 
     /// One alert.
     package func alert(_ id: Int64) throws(CatalogError) -> AlertResource {
         try requirePositive(id, "alert")
         guard let alert = try stored({ try store.alerts().first { $0.id == id } }) else { throw CatalogError(.notFound, "alert \(id) does not exist") }
-        return Self.resource(alert)
+        return Self.resource(alert, try stored { try store.alertOptions()[id] })
     }
 
     /// Links a check to a contact; both must exist.
@@ -30,10 +31,19 @@ extension LocalCatalog {
             throw CatalogError(.invalid, "alert contact_id \(contactID): contact \(contactID) does not exist; `bearmon contacts list` shows the ids")
         }
         let type = try Self.alertType(reader) ?? .both
+        let options = try Self.alertOptions(reader)
         let added = try stored {
             try store.applyCatalog([.addAlert(key: "alert", check: .id(checkID), contact: .id(contactID), type: type, enabled: try reader.bool("enabled") ?? true)])
         }
-        return try alert(added["alert"] ?? 0)
+        let id = added["alert"] ?? 0
+        do {
+            try stored { try store.setAlertOptions(id, options) }
+        } catch {
+            // Refused options (a fallback loop) leave no half-made alert behind.
+            try? stored { try store.applyCatalog([.removeAlert(id: id)], quiet: true) }
+            throw error
+        }
+        return try alert(id)
     }
 
     /// Changes an alert's type or enabled flag; its check and contact stay.
@@ -41,6 +51,8 @@ extension LocalCatalog {
         let current = try alert(id)
         let reader = try Self.patched(current, with: patch, what: "alert", known: Self.alertFields, readOnly: ["id", "check_id", "contact_id"])
         guard let type = try Self.alertType(reader) else { throw CatalogError(.invalid, "alert type must be both, online or offline") }
+        let options = try Self.alertOptions(reader)
+        try stored { try store.setAlertOptions(id, options) }
         try stored { try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled)], quiet: quiet) }
         return try alert(id)
     }
@@ -59,7 +71,25 @@ extension LocalCatalog {
         return type
     }
 
-    private static func resource(_ alert: Alert) -> AlertResource {
-        AlertResource(id: alert.id, checkID: alert.checkID, contactID: alert.contactID, type: alert.type, enabled: alert.enabled)
+    /// `after`, `repeat` (durations such as 5m, or seconds; absent or null for none) and
+    /// `fallback_contact_id` (issue 23). Zero, negative and non-numeric durations are refused.
+    private static func alertOptions(_ reader: BodyReader) throws(CatalogError) -> AlertOptions {
+        var options = AlertOptions(fallbackContactID: try reader.int("fallback_contact_id", in: 1...Int64.max))
+        for (field, path) in [("after", \AlertOptions.afterMilliseconds), ("repeat", \AlertOptions.repeatMilliseconds)] {
+            guard let value = reader.value(field), value != .null else { continue }
+            let milliseconds = try HoldFields.milliseconds(value, field: field, of: "alert")
+            guard milliseconds > 0, milliseconds <= AlertOptions.longest else {
+                throw CatalogError(.invalid, "alert \(field) must be more than 0 and at most 30 days, such as 5m or 2h; leave it out for none")
+            }
+            options[keyPath: path] = milliseconds
+        }
+        return options
+    }
+
+    private static func resource(_ alert: Alert, _ options: AlertOptions?) -> AlertResource {
+        let options = options ?? AlertOptions()
+        func text(_ milliseconds: Int64) -> String? { milliseconds > 0 ? HoldFields.durationText(milliseconds) : nil }
+        return AlertResource(id: alert.id, checkID: alert.checkID, contactID: alert.contactID, type: alert.type, enabled: alert.enabled,
+                             after: text(options.afterMilliseconds), repeat: text(options.repeatMilliseconds), fallbackContactID: options.fallbackContactID)
     }
 }

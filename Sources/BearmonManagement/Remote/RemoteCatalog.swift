@@ -64,6 +64,11 @@ package struct RemoteCatalog: CatalogService {
         return try patient.call("POST", "/contacts/\(id)/test")
     }
 
+    /// Acknowledges a check's outage; the token's name is who.
+    package func acknowledge(_ id: Int64, body: JSONValue, creator: String?) throws(CatalogError) -> AckResource { try call("POST", "/checks/\(id)/ack", body: body) }
+    /// Clears a check's acknowledgement.
+    package func clearAck(_ id: Int64) throws(CatalogError) { _ = try send("DELETE", "/checks/\(id)/ack") }
+
     /// A page of alerts by id.
     package func listAlerts(_ page: PageRequest) throws(CatalogError) -> Page<AlertResource> { try call("GET", "/alerts", query: page.query) }
     /// One alert.

@@ -12,9 +12,18 @@ package struct AlertResource: Sendable, Equatable, Codable {
     package var type: AlertType?
     /// Whether it notifies.
     package var enabled: Bool
+    /// How long after an offline flip the contact is told, such as "5m" (issue 23); nil: at once.
+    package var after: String?
+    /// How often a "still offline" reminder goes, such as "2h"; nil: never.
+    package var `repeat`: String?
+    /// The contact that stands in when delivery fails; nil: none.
+    package var fallbackContactID: Int64?
 
     /// A value from its parts.
-    package init(id: Int64, checkID: Int64, contactID: Int64, type: AlertType?, enabled: Bool) {
+    package init(id: Int64, checkID: Int64, contactID: Int64, type: AlertType?, enabled: Bool, after: String? = nil, repeat: String? = nil, fallbackContactID: Int64? = nil) {
+        self.after = after
+        self.repeat = `repeat`
+        self.fallbackContactID = fallbackContactID
         self.id = id
         self.checkID = checkID
         self.contactID = contactID
@@ -23,7 +32,8 @@ package struct AlertResource: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, type, enabled
+        case id, type, enabled, after, `repeat`
+        case fallbackContactID = "fallback_contact_id"
         case checkID = "check_id"
         case contactID = "contact_id"
     }

@@ -38,8 +38,10 @@ package struct CheckResource: Sendable, Equatable, Codable {
     package var flapping: CheckOverlay.Flapping?
     /// The nodes it is pinned to (only they run it), sorted; nil when any worker may.
     package var nodes: [String]?
+    /// Its outage's acknowledgement now (an overlay, as `maintenance`; issue 23).
+    package var acknowledged: CheckOverlay.Acknowledged?
     /// The fields bearmon works out when it shows a check: a patch may send them back, and they are ignored.
-    package static let derivedFields = ["maintenance", "silence", "held", "unreachable", "flapping"]
+    package static let derivedFields = ["maintenance", "silence", "held", "unreachable", "flapping", "acknowledged"]
 
     /// A value from its parts.
     package init(id: Int64, name: String, type: String, data: JSONValue, interval: Int64, delay: Int64, enabled: Bool,
@@ -62,6 +64,7 @@ package struct CheckResource: Sendable, Equatable, Codable {
         silence = overlay?.silence
         unreachable = overlay?.unreachable
         flapping = overlay?.flapping
+        acknowledged = overlay?.acknowledged
         self.held = held
     }
 }

@@ -36,5 +36,11 @@ extension NotificationEvent {
         count = entry.missed
         since = entry.since / 1000
         detail = entry.detail
+        if entry.kind == .escalation, entry.holdReason.hasPrefix(HoldReason.escalationPrefix) {
+            escalationLevel = Int64(entry.holdReason.dropFirst(HoldReason.escalationPrefix.count)) ?? 0
+        }
+        if entry.kind == .fallback, entry.detail.hasPrefix(NotificationKind.fallbackPrefix) {
+            fallbackFromContactID = Int64(entry.detail.dropFirst(NotificationKind.fallbackPrefix.count).prefix { $0.isNumber }) ?? 0
+        }
     }
 }

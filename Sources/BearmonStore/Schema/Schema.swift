@@ -4,7 +4,7 @@
 package enum Schema {
     /// Every migration, in order.
     package static let migrations: [Migration] = [gobearmonTables, bearmonTables, bearmonTablesUTF8, exactPushKeys, catalogTables, ledgerTables, uptimeTables,
-                                                  dependencyTables, checkNodesTable]
+                                                  dependencyTables, checkNodesTable, escalationTables]
 
     /// The newest version this bearmon knows.
     package static var latestVersion: Int { migrations.last!.version }

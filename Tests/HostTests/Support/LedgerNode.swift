@@ -132,8 +132,10 @@ final class LedgerNode: @unchecked Sendable {
         fixture.recorded.compactMap { request in
             guard (request["path"] as? String)?.hasPrefix("/record") == true, let body = request["body"] as? String,
                   let fields = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else { return nil }
-            return ReceivedNote(checkID: (fields["check_id"] as? NSNumber)?.int64Value ?? 0, status: fields["status"] as? String ?? "?",
-                                kind: fields["kind"] as? String ?? "?", eventID: fields["event_id"] as? String ?? "")
+            var note = ReceivedNote(checkID: (fields["check_id"] as? NSNumber)?.int64Value ?? 0, status: fields["status"] as? String ?? "?",
+                                    kind: fields["kind"] as? String ?? "?", eventID: fields["event_id"] as? String ?? "")
+            note.path = request["path"] as? String ?? ""
+            return note
         }
     }
 
@@ -157,6 +159,13 @@ struct ReceivedNote: Equatable, CustomStringConvertible {
     let status: String
     let kind: String
     let eventID: String
+    /// The receiver's path, which tells contacts apart (`/record/NAME`).
+    var path = ""
 
     var description: String { "check \(checkID) \(status) (\(kind)) \(eventID)" }
+
+    /// The path does not count: tests compare what was said, and to whom they filter by path.
+    static func == (lhs: ReceivedNote, rhs: ReceivedNote) -> Bool {
+        (lhs.checkID, lhs.status, lhs.kind, lhs.eventID) == (rhs.checkID, rhs.status, rhs.kind, rhs.eventID)
+    }
 }
