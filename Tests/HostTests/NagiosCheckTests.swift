@@ -103,6 +103,8 @@ struct NagiosCheckTests {
     }
 
     // MARK: Scripts that misbehave
+    // Bounds are far from the scripts' own sleeps (60 s) and deadlines (30 s): on a loaded 2-core machine
+    // spawning from the large test process can take many seconds; what matters is that nothing is waited out.
 
     @Test("a plugin that forks a sleeping grandchild and never exits: offline at the timeout, no descendant left")
     func grandchildAndHang() async throws {
@@ -112,7 +114,7 @@ struct NagiosCheckTests {
         let path = try scripts.script("hang", #"( sh -c 'sleep 60' "$1" & ); echo "starting"; sleep 60"#)
         let (outcome, seconds) = try await scripts.run(path, args: [marker], timeout: 2)
         #expect(outcome.status == .offline && outcome.message == "timed out after 2 s", "\(outcome.message)")
-        #expect(seconds < 8, "took \(seconds) s")
+        #expect(seconds < 40, "took \(seconds) s: the 60 s sleep was waited for, not killed")
         #expect(ProcessMarker.pids(marker).isEmpty, "survivors: \(ProcessMarker.pids(marker))")
     }
 
@@ -124,13 +126,13 @@ struct NagiosCheckTests {
         let hang = try scripts.script("setsid-hang", #"setsid sh -c 'sleep 60' "$1" & echo "started"; sleep 60"#)
         let (late, seconds) = try await scripts.run(hang, args: [marker], timeout: 2)
         #expect(late.status == .offline && late.message == "timed out after 2 s", "\(late.message)")
-        #expect(seconds < 8, "took \(seconds) s")
+        #expect(seconds < 40, "took \(seconds) s: the 60 s sleep was waited for, not killed")
         #expect(ProcessMarker.pids(marker).isEmpty, "survivors: \(ProcessMarker.pids(marker))")
         // Exits at once, leaving a setsid'd grandchild that holds the output pipe open.
         let quick = try scripts.script("setsid-quick", #"setsid sh -c 'sleep 60' "$1" & sleep 0.2; echo "OK - left one behind"; exit 0"#)
         let (early, quickSeconds) = try await scripts.run(quick, args: [marker], timeout: 30)
         #expect(early.status == .online && early.message == "OK - left one behind", "\(early.message)")
-        #expect(quickSeconds < 10, "took \(quickSeconds) s: the leftover held the pipe")
+        #expect(quickSeconds < 25, "took \(quickSeconds) s: the leftover held the pipe until near the 30 s deadline")
         #expect(ProcessMarker.pids(marker).isEmpty, "survivors: \(ProcessMarker.pids(marker))")
     }
 
@@ -142,12 +144,12 @@ struct NagiosCheckTests {
         let stubborn = try scripts.script("stubborn", #"trap '' TERM; echo "$1"; while :; do sleep 1; done"#)
         let (outcome, seconds) = try await scripts.run(stubborn, args: [marker], timeout: 1)
         #expect(outcome.status == .offline && outcome.message == "timed out after 1 s", "\(outcome.message)")
-        #expect(seconds >= 1.9 && seconds < 8, "took \(seconds) s")
+        #expect(seconds >= 1.9 && seconds < 40, "took \(seconds) s: SIGKILL never came")
         #expect(ProcessMarker.pids(marker).isEmpty)
         let piped = try scripts.script("pipe", #"sh -c 'sleep 60' "$1" & echo "OK - done early"; exit 0"#)
         let (early, earlySeconds) = try await scripts.run(piped, args: [marker], timeout: 30)
         #expect(early.status == .online && early.message == "OK - done early", "\(early.message)")
-        #expect(earlySeconds < 10, "took \(earlySeconds) s")
+        #expect(earlySeconds < 25, "took \(earlySeconds) s: the child on the pipe was waited for until near the 30 s deadline")
         #expect(ProcessMarker.pids(marker).isEmpty)
     }
 
