@@ -12,7 +12,7 @@ extension Config {
         "push": ["interval", "ttl", "token", "maxbody", "reap", "maxentries", "maxttl"],
         "alerting": ["maxflipwait", "maxnotifywait", "flapping"],
         "security": ["deny", "allow"],
-        "server": ["maxconnections", "headertimeout", "idletimeout"],
+        "server": ["maxconnections", "headertimeout", "idletimeout", "bodytimeout"],
         "api": ["openreads"],
         "notify": ["maxperhour"],
         "status": ["timezone", "title", "footer", "showmessages"],

@@ -11,6 +11,9 @@ package struct ServerSettings: Sendable, Equatable {
     /// `[server] idleTimeout` (60 s): the whole time a kept-alive connection has, after a
     /// response, to send the next complete request head. Sending slowly does not extend it.
     package var idleTimeout: Duration = .seconds(60)
+    /// `[server] bodyTimeout` (60 s): the whole time a request has, from its head, to send
+    /// its body; past it the connection is closed. Sending slowly does not extend it.
+    package var bodyTimeout: Duration = .seconds(60)
 
     /// The fewest connections `maxConnections` may be: below this the reserve for node
     /// traffic would be meaningless.
@@ -35,6 +38,7 @@ package struct ServerSettings: Sendable, Equatable {
         }
         if let timeout = try config.duration("server", "headerTimeout") { settings.headerTimeout = timeout }
         if let timeout = try config.duration("server", "idleTimeout") { settings.idleTimeout = timeout }
+        if let timeout = try config.duration("server", "bodyTimeout") { settings.bodyTimeout = timeout }
         return settings
     }
 }

@@ -11,7 +11,14 @@ import NIOHTTPTypes
 /// The timeouts are deadlines, not idle timers: a new connection must deliver a complete
 /// request head (TLS handshake included) within `headerTimeout` of being accepted, and a
 /// kept-alive one its next head within `idleTimeout` of its last response, however it
-/// trickles the bytes. Bodies and responses are not timed here.
+/// trickles the bytes. A request's body must arrive within `bodyTimeout` of its head, or the
+/// connection is closed. Responses are not timed here.
+///
+/// A response that ends before its request's body did (a refusal: bad signature, body too
+/// large or too slow, no budget) closes the connection, so that a peer cannot hold it by
+/// trickling the rest. The close lingers: output is shut at once (the peer reads the answer,
+/// then end of stream) while input is read and dropped for ``lingerAfterRefusal``, because
+/// closing with unread input would reset the connection and could destroy the answer.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -20,6 +27,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// How long a client refused for load is asked to wait, in seconds.
     static let retryAfterSeconds = 5
+    /// How long a refused connection's input is still read (and dropped) after its answer.
+    static let lingerAfterRefusal: Duration = .seconds(2)
 
     private static let signatureField = HTTPField.Name(RequestSignature.Header.signature)!
 
@@ -32,9 +41,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var signed = false
     /// A refused request's remaining parts are dropped until the connection closes.
     private var refused = false
+    /// The current request's head arrived and its end has not.
+    private var bodyOpen = false
     /// Close once the current response ends: a request that claimed to be signed was refused.
     private var closeAfterResponse = false
     private var deadline: Scheduled<Void>?
+    /// Closes the connection when the current request's body is late.
+    private var bodyDeadline: Scheduled<Void>?
 
     /// A guard for one connection of the server `limiter` counts for.
     init(limiter: ConnectionLimiter, settings: ServerSettings) {
@@ -49,6 +62,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerRemoved(context: ChannelHandlerContext) {
         deadline?.cancel()
         deadline = nil
+        bodyDeadline?.cancel()
+        bodyDeadline = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -58,7 +73,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }
-        if case .head(let head) = unwrapInboundIn(data) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            bodyOpen = true
             if inFlight == 0 {
                 deadline?.cancel()
                 deadline = nil
@@ -69,17 +86,34 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 }
             }
             inFlight += 1
+            bodyDeadline?.cancel()
+            bodyDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(settings.bodyTimeout)) {
+                context.close(promise: nil)
+            }
+        case .body:
+            break
+        case .end:
+            bodyOpen = false
+            bodyDeadline?.cancel()
+            bodyDeadline = nil
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
-        case .head(let response):
+        case .head(var response):
             // A request that carried signature headers but failed them is an impostor using
-            // the node reserve: it gets its answer and loses the connection.
+            // the node reserve: it gets its answer and loses the connection. So does one
+            // answered before its body arrived.
             if signed, [.unauthorized, .forbidden].contains(response.status) { closeAfterResponse = true }
-            context.write(data, promise: promise)
+            if bodyOpen { closeAfterResponse = true }
+            guard closeAfterResponse else {
+                context.write(data, promise: promise)
+                return
+            }
+            response.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(response)), promise: promise)
         case .body:
             context.write(data, promise: promise)
         case .end:
@@ -89,9 +123,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 return
             }
             limiter.endRequests(on: context.channel)
-            if closeAfterResponse {
+            if closeAfterResponse || bodyOpen {
                 context.writeAndFlush(data, promise: promise)
-                context.close(promise: nil)
+                lingeringClose(context)
             } else {
                 context.write(data, promise: promise)
                 arm(context, settings.idleTimeout)
@@ -116,6 +150,14 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         arm(context, settings.headerTimeout)
     }
 
+    /// Shuts output now and the connection after ``lingerAfterRefusal``, dropping what
+    /// arrives meanwhile.
+    private func lingeringClose(_ context: ChannelHandlerContext) {
+        refused = true
+        context.close(mode: .output, promise: nil)
+        arm(context, Self.lingerAfterRefusal)
+    }
+
     /// Closes the connection unless a request head arrives within `timeout`.
     private func arm(_ context: ChannelHandlerContext, _ timeout: Duration) {
         deadline?.cancel()
@@ -137,6 +179,6 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.head(response)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        context.close(promise: nil)
+        lingeringClose(context)
     }
 }

@@ -57,6 +57,7 @@ struct ConfigKeysTests {
     maxConnections = 1024
     headerTimeout = 10s
     idleTimeout = 60s
+    bodyTimeout = 60s
     [api]
     openReads = false
     [notify]

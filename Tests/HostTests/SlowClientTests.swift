@@ -89,7 +89,7 @@ struct SlowClientTests {
 
     @Test("[server] settings: defaults, durations, and a cap too small to keep a reserve refused at its line")
     func settings() throws {
-        #expect(ServerSettings() == { var s = ServerSettings(); s.maxConnections = 1_024; s.headerTimeout = .seconds(10); s.idleTimeout = .seconds(60); return s }())
+        #expect(ServerSettings() == { var s = ServerSettings(); s.maxConnections = 1_024; s.headerTimeout = .seconds(10); s.idleTimeout = .seconds(60); s.bodyTimeout = .seconds(60); return s }())
         #expect(ServerSettings().reservedForNodes == 128)
         let config = try GcfgParser(file: "s.cfg").parse("[server]\nmaxConnections = 16\nheaderTimeout = 500ms\n")
         let read = try ServerSettings.from(config)
