@@ -14,7 +14,7 @@ extension Config {
         "security": ["deny", "allow"],
         "server": ["maxconnections", "headertimeout", "idletimeout", "bodytimeout"],
         "api": ["openreads"],
-        "notify": ["maxperhour"],
+        "notify": ["maxperhour", "fallbackafter", "publicurl"],
         "status": ["timezone", "title", "footer", "showmessages"],
         "metrics": ["open"],
     ]

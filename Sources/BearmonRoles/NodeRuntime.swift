@@ -37,7 +37,9 @@ struct NodeRuntime {
         self.metrics = metrics
         controllerMetrics = ControllerMetrics(controller: controller, store: Self.laneStore(store, for: "metrics' uptime ratios", logger: logger),
                                               days: controller.settings.days, logger: logger)
-        let sender = OutboxSender(store: store, host: host, logger: logger, hold: NodeHooks.current.holdOutbox, metrics: metrics, view: view)
+        var policy = RetryPolicy()
+        policy.fallbackAfter = controller.settings.fallbackAfter
+        let sender = OutboxSender(store: store, host: host, policy: policy, logger: logger, hold: NodeHooks.current.holdOutbox, metrics: metrics, view: view)
         await controller.setFlipObserver { sender.wake() }
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)

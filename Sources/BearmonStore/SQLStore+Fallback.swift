@@ -1,16 +1,19 @@
 import BearmonCore
 
-/// Fallback contacts (issue 23): when delivery of a row ends `failed` (permanent), the same
-/// notification goes to the fallback contact of the alert that linked the check to the row's
-/// contact, as a new row of kind `fallback` with its own event id, naming the original; that
-/// contact may have its own fallback. Written in the transaction that records the failure, so
-/// a failover neither loses nor doubles it.
+/// Fallback contacts (issue 23): when delivery of a row ends `failed` (permanent), or is still
+/// being retried `[notify] fallbackAfter` after the row was written, the same notification goes
+/// to the fallback contact of the alert that linked the check to the row's contact, as a new
+/// row of kind `fallback` with its own event id and `fallback_of` naming the original (once
+/// per original); that contact may have its own fallback. Written in the transaction that
+/// records the attempt, so a failover neither loses nor doubles it.
 extension SQLStore {
     static func writeFallback(for id: Int64, error: String, now: Int64, view: Int64, in tx: any SQLExecutor) throws {
         guard let row = try tx.query(
             "SELECT event_id, flip_id, check_id, contact_id, status, kind, check_name, check_type, check_data, message, since_at, missed FROM alert_outbox WHERE id = ?",
             [.int(id)]
         ).first, let status = CheckStatus(rawValue: row.string(4)), row.string(5) != NotificationKind.test.rawValue else { return }
+        // Once per original: a row that fell back while retrying does not fall back again when it ends.
+        guard try tx.query("SELECT id FROM alert_outbox WHERE fallback_of = ? LIMIT 1", [.text(row.string(0))]).isEmpty else { return }
         let (check, contact) = (row.int(2), row.int(3))
         let fallbacks = try tx.query(
             """
@@ -26,7 +29,8 @@ extension SQLStore {
                 flipID: row.string(1), checkID: check, contactID: fallback, status: status, kind: .fallback,
                 checkName: row.string(6), checkType: row.string(7), checkData: row.string(8), message: row.string(9),
                 since: row.int(10), createdAt: now, view: view, missed: row.int(11),
-                detail: "\(NotificationKind.fallbackPrefix)\(contact): event \(row.string(0)) (\(row.string(5))) could not be delivered: \(error)"
+                detail: "\(NotificationKind.fallbackPrefix)\(contact): event \(row.string(0)) (\(row.string(5))) could not be delivered: \(error)",
+                fallbackOf: row.string(0)
             )
             _ = try write(draft, hold: nil, in: tx)
         }

@@ -163,14 +163,14 @@ extension SQLStore {
             """
             INSERT INTO alert_outbox (event_id, flip_id, check_id, contact_id, status, check_name, check_type, check_data,
                 message, state, attempts, next_attempt, claimed_until, last_error, view, created_at,
-                kind, not_before, hold_reason, missed, since_at, detail, contact_type, contact_data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                kind, not_before, hold_reason, missed, since_at, detail, contact_type, contact_data, fallback_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(event), .text(draft.flipID), .int(draft.checkID), .int(draft.contactID), .text(draft.status.rawValue),
              .text(draft.checkName), .text(draft.checkType), .text(draft.checkData), .text(draft.message),
              .text(state.rawValue), .int(draft.createdAt), .int(draft.view),
              .int(draft.createdAt), .text(draft.kind.rawValue), .int(notBefore), .text(reason.fitted(to: .holdReason)), .int(draft.missed), .int(draft.since),
-             .text(draft.detail.fitted(to: .message)), draft.contactType.sqlValue, draft.contactData.sqlValue]
+             .text(draft.detail.fitted(to: .message)), draft.contactType.sqlValue, draft.contactData.sqlValue, draft.fallbackOf.sqlValue]
         )
         if state == .pending, draft.kind != .flapping {
             if draft.kind != .catchUp { try cancelHeld(check: draft.checkID, contact: draft.contactID, in: tx) }
@@ -295,4 +295,6 @@ struct OutboxDraft {
     /// The contact's type and data, kept on the row only when the contact itself is being deleted.
     var contactType: String? = nil
     var contactData: String? = nil
+    /// On a fallback row: the event id it stands in for.
+    var fallbackOf: String? = nil
 }

@@ -66,7 +66,7 @@ extension SQLStore {
     package func completeTestNotification(_ id: Int64, outcome: OutboxOutcome, now: Int64) throws {
         let (state, error, receipt): (OutboxState, String, String?) = switch outcome {
         case .delivered(let receipt): (.delivered, "", receipt)
-        case .retry(let error, _), .failed(let error): (.failed, error, nil)
+        case .retry(let error, _, _), .failed(let error): (.failed, error, nil)
         }
         try database.execute(
             """
@@ -80,10 +80,10 @@ extension SQLStore {
 
     /// Records an attempt, fenced by `view`.
     package func completeOutbox(_ id: Int64, outcome: OutboxOutcome, now: Int64, view: Int64) throws {
-        let (state, error, receipt, next, delivered): (OutboxState, String, String?, Int64, Int64?) = switch outcome {
-        case .delivered(let receipt): (.delivered, "", receipt, now, now)
-        case .retry(let error, let at): (.pending, error, nil, at, nil)
-        case .failed(let error): (.failed, error, nil, now, nil)
+        let (state, error, receipt, next, delivered, fallBack): (OutboxState, String, String?, Int64, Int64?, Bool) = switch outcome {
+        case .delivered(let receipt): (.delivered, "", receipt, now, now, false)
+        case .retry(let error, let at, let fallBack): (.pending, error, nil, at, nil, fallBack)
+        case .failed(let error): (.failed, error, nil, now, nil, true)
         }
         try database.transaction { tx in
             try checkFence(view, in: tx)
@@ -94,8 +94,12 @@ extension SQLStore {
                 """,
                 [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(next), delivered.map(SQLValue.int) ?? .null, .int(id)]
             )
-            // A notification lost for good goes to the alert's fallback contact (issue 23).
-            if state == .failed { try Self.writeFallback(for: id, error: error, now: now, view: view, in: tx) }
+            // A notification lost for good, or failing past `fallbackAfter`, goes to the
+            // alert's fallback contact (issue 23).
+            if fallBack {
+                let why = state == .failed ? error : "still failing after retries, retrying meanwhile: \(error)"
+                try Self.writeFallback(for: id, error: why, now: now, view: view, in: tx)
+            }
         }
     }
 

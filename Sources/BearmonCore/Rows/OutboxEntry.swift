@@ -70,6 +70,9 @@ package struct OutboxEntry: Sendable, Equatable {
     package var since: Int64 = 0
     /// What happened in words, beside the check's message; "" when none.
     package var detail: String = ""
+    /// The signed single-use page that acknowledges this outage (`[notify] publicURL` set,
+    /// an offline notification); nil otherwise. Made by the sender at delivery, never stored.
+    package var ackURL: String?
 
     /// A value from its parts.
     package init(id: Int64, eventID: String, flipID: String, checkID: Int64, contactID: Int64, contactType: String? = nil, contactData: String? = nil, status: CheckStatus, checkName: String, checkType: String, checkData: String, message: String, state: OutboxState, attempts: Int64, nextAttempt: Int64, lastError: String, view: Int64, receipt: String? = nil, createdAt: Int64) {
@@ -99,8 +102,9 @@ package struct OutboxEntry: Sendable, Equatable {
 package enum OutboxOutcome: Sendable, Equatable {
     /// Delivered, with an optional receipt.
     case delivered(receipt: String?)
-    /// Failed; try again at the given time (unix milliseconds).
-    case retry(error: String, at: Int64)
+    /// Failed; try again at the given time (unix milliseconds). With `fallBack`, the row has
+    /// been retried for `[notify] fallbackAfter`: its fallback contacts hear it now (once).
+    case retry(error: String, at: Int64, fallBack: Bool = false)
     /// Failed for good.
     case failed(error: String)
 }

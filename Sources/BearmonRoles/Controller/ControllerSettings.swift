@@ -33,6 +33,9 @@ package struct ControllerSettings: Sendable {
     package var historyRetention: Duration = .seconds(400 * 86_400)
     /// `[notify] maxPerHour` and `[twilio] maxPerHour`.
     package var budget = NotificationBudget()
+    /// `[notify] fallbackAfter` (default 10 min): how long a delivery may keep failing before
+    /// the alert's fallback contact hears it too (see ``RetryPolicy/fallbackAfter``).
+    package var fallbackAfter: Duration = .seconds(600)
     /// `[alerting] flapping` (default 0, off): the weighted share of changes over a check's last
     /// 20 transitions above which it is flapping (issue 22; Icinga uses 0.3).
     package var flapping = 0.0
@@ -65,6 +68,12 @@ package struct ControllerSettings: Sendable {
         }
         try settings.readAlerting(from: config)
         settings.budget = try budget(from: config)
+        if let after = try config.duration("notify", "fallbackAfter") {
+            guard after >= .seconds(1), after <= .seconds(86_400) else {
+                throw config.error("notify", "fallbackAfter", "must be 1s to 24h (retries end after 24 h), got \(after)")
+            }
+            settings.fallbackAfter = after
+        }
         return settings
     }
 

@@ -33,7 +33,7 @@ extension OutboxSender {
                 logger.error("notification failed for good after \(attempts) attempts: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)"])
             } else {
                 let at = now + policy.delay(afterAttempts: attempts).inMilliseconds
-                recorded = .retry(error: outcome.error, at: at)
+                recorded = .retry(error: outcome.error, at: at, fallBack: policy.fallsBack(createdAt: entry.createdAt, now: now))
                 logger.warning("notification will be retried: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)", "attempt": "\(attempts)"])
             }
         }

@@ -9,6 +9,9 @@ package struct RetryPolicy: Sendable {
     /// Age (since the flip) after which a delivery fails for good: a day-old outage alert
     /// helps nobody, and its online notification will follow anyway.
     package var maxAge: Duration = .seconds(24 * 3_600)
+    /// `[notify] fallbackAfter` (default 10 min): how long after its row was written a
+    /// delivery still failing reaches the alert's fallback contact (while it is retried on).
+    package var fallbackAfter: Duration = .seconds(600)
 
     /// The default policy.
     package init() {}
@@ -19,6 +22,11 @@ package struct RetryPolicy: Sendable {
         let exponent = min(max(0, attempts - 1), 20)
         let raw = min(cap.inMilliseconds, base.inMilliseconds << exponent)
         return .milliseconds(raw + Int64.random(in: -(raw / 5)...(raw / 5)))
+    }
+
+    /// Whether a row created at `createdAt`, failing again at `now`, is due to fall back.
+    package func fallsBack(createdAt: Int64, now: Int64) -> Bool {
+        now - createdAt >= fallbackAfter.inMilliseconds
     }
 
     /// Whether to stop after `attempts` failures of a row created at `createdAt`.
