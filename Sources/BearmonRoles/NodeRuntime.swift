@@ -24,6 +24,8 @@ struct NodeRuntime {
     let catalog: LocalCatalog
     /// Round state for pages: this node's controller, or the cluster's over the wire.
     let rounds: RoundReader
+    /// Signs and checks acknowledge links (the sender makes them, the `/ack` page checks them).
+    let links: AckLinks
     /// This node's `/metrics` series and counters.
     let metrics: NodeMetrics
     /// The acting controller's per-check series for `/metrics`.
@@ -39,7 +41,9 @@ struct NodeRuntime {
                                               days: controller.settings.days, logger: logger)
         var policy = RetryPolicy()
         policy.fallbackAfter = controller.settings.fallbackAfter
-        let sender = OutboxSender(store: store, host: host, policy: policy, logger: logger, hold: NodeHooks.current.holdOutbox, metrics: metrics, view: view)
+        let links = AckLinks(store: store, publicURL: controller.settings.publicURL)
+        self.links = links
+        let sender = OutboxSender(store: store, host: host, policy: policy, logger: logger, hold: NodeHooks.current.holdOutbox, metrics: metrics, links: links, view: view)
         await controller.setFlipObserver { sender.wake() }
         self.sender = sender
         pool = WorkerPool(node: node, host: host, link: link, capacity: threads, logger: logger)

@@ -143,6 +143,10 @@ package protocol Store: AnyObject, Sendable {
     func clearAck(check: Int64, now: Int64) throws -> Bool
     /// The acknowledgements in force at `now`, by check.
     func activeAcks(now: Int64) throws -> [Int64: AckRow]
+    /// What the acknowledge link naming `eventID` points at; nil when there is no such notification.
+    func ackLinkTarget(eventID: String) throws -> AckLinkTarget?
+    /// Acknowledges, once per link, the outage `eventID`'s notification was about, by its contact.
+    func acknowledge(viaEvent eventID: String, comment: String, now: Int64) throws -> AckRow
     /// Stores a validated silence. Returns its id.
     func addSilence(_ row: SilenceRow, now: Int64) throws -> Int64
     /// Ends a silence early; it is kept for history.

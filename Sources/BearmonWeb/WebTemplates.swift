@@ -8,7 +8,7 @@ enum WebTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("head", head), ("foot", foot), ("dashboard", dashboard), ("check", check), ("status", status),
-                             ("feed", feed), ("message", message), ("bars", bars)] {
+                             ("feed", feed), ("message", message), ("bars", bars), ("ack", ack)] {
             do {
                 try library.register(text, named: name)
             } catch {
@@ -99,6 +99,16 @@ enum WebTemplates {
 
     static let message = """
     {{> head}}<p>{{text}}</p>{{> foot}}
+    """
+
+    /// The acknowledge link's page: what it would acknowledge, and a form that does it with a
+    /// POST (a GET, which mail scanners make, changes nothing).
+    static let ack = """
+    {{> head}}<p>{{text}}</p>
+    <form method="post" action="/ack/{{eventID}}"><input type="hidden" name="sig" value="{{signature}}">
+    <label>Comment (optional) <input type="text" name="comment" maxlength="1024"></label>
+    <button type="submit">Acknowledge</button></form>
+    <p><small>Acknowledging stops escalations and reminders for this outage; it clears by itself when the check recovers.</small></p>{{> foot}}
     """
 
     static let feed = """

@@ -29,6 +29,14 @@ enum WebView {
         let text: String
     }
 
+    /// The acknowledge link's form.
+    struct AckForm {
+        let frame: Frame
+        let text: String
+        let eventID: String
+        let signature: String
+    }
+
     /// One choice in a filter.
     struct Option {
         let value: String

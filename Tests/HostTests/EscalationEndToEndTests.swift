@@ -154,4 +154,89 @@ struct EscalationEndToEndTests {
         #expect(offline?.detail.contains("fallback from contact \(dead): event \(original?.eventID ?? "?")") == true, "\(rows)")
         #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
     }
+
+    @Test("an acknowledgement that runs out lets the escalation resume: held past its due time while the ack lasts, sent once it ends")
+    func ackExpires() async throws {
+        let setup = try await Setup(after: 4_000)
+        let node = setup.node
+        let outcome = try await offPool { try setup.startOutage() }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        let ack = try await Command.bearmon(["ack", String(setup.check), "--for", "12s", "--db", "sqlite:\(node.db)"])
+        #expect(ack.stdout.contains("acknowledged check \(setup.check)"), "\(ack.stdout) \(ack.stderr)")
+        let until = try #require(try node.store.activeAcks(now: wallMilliseconds())[setup.check]?.until)
+        let after = try await offPool { () -> String? in
+            guard let due = node.outbox().first(where: { $0.kind == .escalation })?.notBefore else { return "no escalation row" }
+            // Past the due time, the ack still in force: nothing sent.
+            _ = waitUntil(timeout: 60) { wallMilliseconds() > due + 2_000 }
+            if wallMilliseconds() < until, !setup.told("second").isEmpty { return "the escalation went out while acknowledged: \(node.notes)" }
+            guard waitUntil(timeout: 40, { setup.told("second").count >= 1 }) else { return "the escalation never resumed: \(node.outbox())" }
+            try node.set("web", up: true)
+            guard waitUntil(timeout: 30, { setup.told("second").count >= 2 }) else { return "no online after the escalation" }
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            return nil
+        }
+        #expect(after == nil, "\(after ?? "")\n\(node.logs)")
+        #expect(setup.kinds("second") == ["offline escalation", "online flip"], "\(node.notes)")
+        // It went out only once the acknowledgement had run out.
+        let sent = try node.store.database.query("SELECT delivered_at FROM alert_outbox WHERE kind = 'escalation'").first?[0].int ?? 0
+        #expect(sent >= until, "escalation delivered at \(sent), the ack ran until \(until)")
+        #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
+    }
+
+    @Test("reminders every 3 s stop when the check recovers: the online follows, then nothing more")
+    func remindersStopOnRecovery() async throws {
+        let setup = try await Setup(after: 600_000)
+        let node = setup.node
+        try node.store.setAlertOptions(setup.firstAlert, AlertOptions(repeatMilliseconds: 3_000))
+        let outcome = try await offPool { () -> String? in
+            try node.start()
+            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { setup.told("first").filter { $0.kind == "reminder" }.count >= 2 }) else { return "no two reminders: \(node.notes)" }
+            try node.set("web", up: true)
+            guard waitUntil(timeout: 30, { setup.told("first").contains { $0.status == "online" } }) else { return "no online" }
+            guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
+            let count = setup.told("first").count
+            Thread.sleep(forTimeInterval: 7)
+            guard setup.told("first").count == count else { return "told more after the online: \(node.notes)" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        let kinds = setup.kinds("first")
+        #expect(kinds.first == "offline flip" && kinds.last == "online flip" && kinds.dropFirst().dropLast().allSatisfy { $0 == "offline reminder" }, "\(kinds)")
+        #expect(setup.told("second").isEmpty, "\(node.notes)")
+    }
+
+    @Test("a contact still failing after [notify] fallbackAfter (3 s) of retries falls back once while it keeps being retried; the online follows the same path")
+    func fallbackAfterRetries() async throws {
+        let node = try await LedgerNode(config: "[notify]\nfallbackAfter = 3s\n")
+        let check = try node.addCheck("web")
+        let flaky = try node.store.addContact(type: "webhook", data: node.fixture.url("/status/503"))
+        let standIn = try node.store.addContact(type: "webhook", data: node.fixture.url("/record/standin"))
+        let alert = try node.store.addAlert(checkID: check, contactID: flaky, type: .both)
+        try node.store.setAlertOptions(alert, AlertOptions(fallbackContactID: standIn))
+        let told: @Sendable () -> [ReceivedNote] = { node.notes.filter { $0.path == "/record/standin" } }
+        let outcome = try await offPool { () -> String? in
+            try node.start()
+            guard node.awaitFirstResults([check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 40, { told().count >= 1 }) else { return "the fallback never came: \(node.outbox())" }
+            // The original is still being retried, and falls back no second time.
+            guard node.outbox().contains(where: { $0.contactID == flaky && $0.status == .offline && $0.state == .pending }) else { return "the original stopped: \(node.outbox())" }
+            try node.set("web", up: true)
+            guard waitUntil(timeout: 40, { told().count >= 2 }) else { return "the online never followed: \(node.outbox())" }
+            return nil
+        }
+        #expect(outcome == nil, "\(outcome ?? "")\n\(node.logs)")
+        #expect(told().map { "\($0.status) \($0.kind)" } == ["offline fallback", "online fallback"], "\(node.notes)")
+        let rows = node.outbox()
+        let original = rows.first { $0.contactID == flaky && $0.status == .offline }
+        let fallbacks = rows.filter { $0.contactID == standIn && $0.status == .offline }
+        #expect(fallbacks.count == 1, "\(rows)")
+        #expect(fallbacks.first?.detail.contains("fallback from contact \(flaky): event \(original?.eventID ?? "?")") == true, "\(rows)")
+        #expect(fallbacks.first?.detail.contains("still failing after retries") == true, "\(rows)")
+        let fallbackOf = try node.store.database.query("SELECT fallback_of FROM alert_outbox WHERE event_id = ?", [.text(fallbacks.first?.eventID ?? "")]).first?[0].text
+        #expect(fallbackOf == original?.eventID)
+        #expect((original?.attempts ?? 0) >= 2, "\(rows)")
+    }
 }

@@ -33,6 +33,8 @@ package struct TextColumn: Sendable, Equatable {
     package static let metricUnit = TextColumn(name: "metric unit", limit: 16)
     /// A charge's data (`charges.data`).
     package static let chargeData = TextColumn(name: "charges.data", limit: 512)
+    /// Who acknowledged an outage (`check_acks.acked_by`).
+    package static let ackedBy = TextColumn(name: "check_acks.acked_by", limit: 128)
 }
 
 extension String {

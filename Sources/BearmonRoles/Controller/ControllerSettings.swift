@@ -36,6 +36,9 @@ package struct ControllerSettings: Sendable {
     /// `[notify] fallbackAfter` (default 10 min): how long a delivery may keep failing before
     /// the alert's fallback contact hears it too (see ``RetryPolicy/fallbackAfter``).
     package var fallbackAfter: Duration = .seconds(600)
+    /// `[notify] publicURL` (default unset): where people reach this cluster's pages; with it,
+    /// offline notifications carry a signed single-use acknowledge link under it.
+    package var publicURL: String?
     /// `[alerting] flapping` (default 0, off): the weighted share of changes over a check's last
     /// 20 transitions above which it is flapping (issue 22; Icinga uses 0.3).
     package var flapping = 0.0
@@ -74,6 +77,7 @@ package struct ControllerSettings: Sendable {
             }
             settings.fallbackAfter = after
         }
+        settings.publicURL = try publicURL(from: config)
         return settings
     }
 
@@ -83,6 +87,22 @@ package struct ControllerSettings: Sendable {
         let value = try config.int("controller", "confirmations") ?? (standalone ? 1 : 2)
         guard value >= 1 else { throw config.error("controller", "confirmations", "must be at least 1") }
         return value
+    }
+
+    /// `[notify] publicURL`: an http(s) URL with a host and no credentials, query or
+    /// fragment, at most 512 bytes; a path is kept (a reverse proxy's prefix).
+    private static func publicURL(from config: Config) throws(ConfigError) -> String? {
+        guard let text = config.string("notify", "publicURL")?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let example = "such as https://bearmon.example.net or https://example.net/bearmon"
+        guard text.utf8.count <= 512, text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }),
+              let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+              let host = url.host, !host.isEmpty else {
+            throw config.error("notify", "publicURL", "must be an http or https URL people can open, \(example); got '\(text.prefix(64))'")
+        }
+        guard url.user == nil, url.password == nil, url.query == nil, url.fragment == nil else {
+            throw config.error("notify", "publicURL", "must not carry a user, password, query or fragment: links are made under it, \(example)")
+        }
+        return text
     }
 
     /// `[notify] maxPerHour` (default 0, unlimited) and `[twilio] maxPerHour` (default 20)

@@ -15,7 +15,7 @@ extension OutboxSender {
             logger.warning("not sending \(entry.eventID): the database is at view \(current.map(String.init) ?? "unknown"), this controller holds view \(view)")
             return
         }
-        let outcome = await host.deliver(entry)
+        let outcome = await host.deliver(withAckLink(entry))
         if Task.isCancelled, outcome.status == .retry { return await release(entry, view: view) }
         let now = wallMilliseconds()
         let recorded: OutboxOutcome
@@ -48,6 +48,19 @@ extension OutboxSender {
         } catch {
             logger.error("cannot record the outcome of \(entry.eventID): \(error); it will be sent again when its claim expires")
         }
+    }
+
+    /// `entry` with its acknowledge link, when it gets one; without, when the link's key
+    /// cannot be read now (the notification matters more than its link).
+    private func withAckLink(_ entry: OutboxEntry) async -> OutboxEntry {
+        guard let links, links.publicURL != nil else { return entry }
+        var linked = entry
+        do {
+            linked.ackURL = try await storeQueue.run { try links.url(for: entry) }
+        } catch {
+            logger.warning("sending \(entry.eventID) without its acknowledge link: \(error)")
+        }
+        return linked
     }
 
     /// Gives `entry`'s row back to the outbox, so that the next sender need not wait out the claim.

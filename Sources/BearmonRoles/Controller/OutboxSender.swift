@@ -1,4 +1,5 @@
 import BearmonCore
+package import BearmonManagement
 package import BearmonPlugins
 package import BearmonStore
 package import BearmonMetrics
@@ -29,12 +30,15 @@ package actor OutboxSender {
     let held: Bool
     /// Where each delivery attempt's outcome is counted for `/metrics`, if anywhere.
     let metrics: NodeMetrics?
+    /// Makes the acknowledge link offline notifications carry (`[notify] publicURL`), if set.
+    let links: AckLinks?
 
     /// A sender for `store`'s outbox, acting under whatever `view` returns (nil: do not send).
     package init(store: any Store, host: PluginHost, policy: RetryPolicy = RetryPolicy(), concurrency: Int = 32,
-                logger: Logger = Logger(label: "bearmon.outbox"), hold: Bool = false, metrics: NodeMetrics? = nil,
+                logger: Logger = Logger(label: "bearmon.outbox"), hold: Bool = false, metrics: NodeMetrics? = nil, links: AckLinks? = nil,
                 view: @escaping @Sendable () async -> Int64?) {
         held = hold
+        self.links = links
         self.metrics = metrics
         self.store = store
         self.host = host

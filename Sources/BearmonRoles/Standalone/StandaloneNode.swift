@@ -83,9 +83,11 @@ package struct StandaloneNode: Sendable {
         NodeRoutes.checks(server.guarded) { [address] in try await controller.status(address: address.description) }
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
-        WebRoutes.add(guarded: server.pages, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: status), secure: false) { [rounds = runtime.rounds] ids in
+        let pages = WebPages(catalog: runtime.catalog, days: settings.days, settings: status)
+        WebRoutes.add(guarded: server.pages, open: server.open, pages: pages, secure: false) { [rounds = runtime.rounds] ids in
             await rounds.rounds(ids)
         }
+        WebRoutes.addAckLinks(open: server.open, pages: pages, links: runtime.links)
         MetricsRoutes.add(to: server, settings: metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let app = try server.application(services: runtime.services()) { [logger, address, view, store] in
             logger.notice("bearmon standalone serving on http://\(address) (view \(view), store \(store.location))")

@@ -59,8 +59,9 @@ package struct WorkerNode: Sendable {
         WorkerRoutes.add(to: server.signed, candidate: candidate, controller: controller, config: config, logger: logger)
         APIRoutes.add(to: server.guarded, catalog: runtime.catalog)
         UptimeRoutes.add(to: server.open, service: UptimeService(store: runtime.catalog.store, days: settings.days), access: server.access)
-        WebRoutes.add(guarded: server.pages, open: server.open, pages: WebPages(catalog: runtime.catalog, days: settings.days, settings: try StatusPageSettings.from(config.config)),
-                      secure: config.tls != nil) { [rounds = runtime.rounds] ids in await rounds.rounds(ids) }
+        let pages = WebPages(catalog: runtime.catalog, days: settings.days, settings: try StatusPageSettings.from(config.config))
+        WebRoutes.add(guarded: server.pages, open: server.open, pages: pages, secure: config.tls != nil) { [rounds = runtime.rounds] ids in await rounds.rounds(ids) }
+        WebRoutes.addAckLinks(open: server.open, pages: pages, links: runtime.links)
         MetricsRoutes.add(to: server, settings: config.metrics, metrics: runtime.metrics, controller: runtime.controllerMetrics.series)
         let openReads = server.access.openReads
         let app = try server.application(services: runtime.services([

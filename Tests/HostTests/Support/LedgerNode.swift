@@ -78,6 +78,9 @@ final class LedgerNode: @unchecked Sendable {
         lock.withLock { running = node }
     }
 
+    /// The running node's address (`127.0.0.1:PORT`), nil before the first start.
+    var address: String? { lock.withLock { running }?.address }
+
     /// Kills the node with SIGKILL, as a crash would.
     func crash() { lock.withLock { running }?.crash() }
 
