@@ -62,6 +62,8 @@ struct ConfigKeysTests {
     openReads = false
     [notify]
     maxPerHour = 30
+    fallbackAfter = 10m
+    publicURL = https://bearmon.example.net
     [status]
     timezone = Europe/Berlin
     title = Example status
@@ -138,6 +140,25 @@ struct ConfigKeysTests {
             let config = try GcfgParser(file: "b.cfg").parse("[notify]\nmaxPerHour = \(bad)\n")
             let error = #expect(throws: ConfigError.self) { try ControllerSettings.from(config, node: "n", standalone: true) }
             #expect(error?.description.hasPrefix("b.cfg:2: [notify] maxPerHour") == true, "\(error.map(String.init(describing:)) ?? "")")
+        }
+    }
+
+    @Test("[notify] fallbackAfter (10 min by default, 1s to 24h) and publicURL (an http(s) URL with a host, no credentials, query or fragment); hostile values refused at their line")
+    func notifyReach() throws {
+        let defaults = try ControllerSettings.from(Config(), node: "n", standalone: true)
+        #expect(defaults.fallbackAfter == .seconds(600) && defaults.publicURL == nil)
+        let set = try GcfgParser(file: "n.cfg").parse("[notify]\nfallbackAfter = 3s\npublicURL = https://example.net/bearmon/\n")
+        let read = try ControllerSettings.from(set, node: "n", standalone: true)
+        #expect(read.fallbackAfter == .seconds(3) && read.publicURL == "https://example.net/bearmon/")
+        let badAfter = ["0s", "-5s", "25h", "soon", String(repeating: "9", count: 40)]
+        let badURL = ["example.net", "ftp://example.net", "https://", "https://user:secret@example.net", "https://example.net/?a=1", "\"https://example.net/#x\"",
+                      "javascript:alert(1)", "https://exa mple.net", "https://ex\u{0301}ample.net", "https://" + String(repeating: "a", count: 600) + ".net",
+                      "https://example.net/\u{FF0F}"]
+        for (key, bad) in badAfter.map({ ("fallbackAfter", $0) }) + badURL.map({ ("publicURL", $0) }) {
+            let config = try GcfgParser(file: "n.cfg").parse("[notify]\n\(key) = \(bad)\n")
+            let error = #expect(throws: ConfigError.self, "\(key) = \(bad)") { try ControllerSettings.from(config, node: "n", standalone: true) }
+            #expect(error?.description.hasPrefix("n.cfg:2: [notify] \(key)") == true, "\(error.map(String.init(describing:)) ?? "")")
+            #expect(error?.description.contains("secret") != true, "the refusal repeats a password")
         }
     }
 
