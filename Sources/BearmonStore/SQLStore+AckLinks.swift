@@ -44,4 +44,24 @@ extension SQLStore {
             since: row.int(5), currentOutage: try currentOutage(check, in: tx), usedBy: used
         )
     }
+
+    /// Who acknowledged the outage `entry` is about: its own for an offline row, the one it
+    /// ends for an online row; nil when nobody did.
+    package func acknowledger(of entry: OutboxEntry) throws -> String? {
+        let outage: String?
+        if entry.status == .offline {
+            outage = entry.flipID
+        } else {
+            outage = try database.query(
+                """
+                SELECT f.flip_id FROM check_flips f JOIN check_flips o ON o.flip_id = ?
+                WHERE f.check_id = o.check_id AND f.status = 'offline' AND f.time <= o.time AND f.flip_id <> o.flip_id ORDER BY f.time DESC LIMIT 1
+                """,
+                [.text(entry.flipID)]
+            ).first?.string(0)
+        }
+        guard let outage else { return nil }
+        return try database.query("SELECT acked_by FROM check_acks WHERE check_id = ? AND flip_id = ? ORDER BY id DESC LIMIT 1",
+                                  [.int(entry.checkID), .text(outage)]).first?.string(0)
+    }
 }

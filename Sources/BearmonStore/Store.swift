@@ -147,6 +147,8 @@ package protocol Store: AnyObject, Sendable {
     func ackLinkTarget(eventID: String) throws -> AckLinkTarget?
     /// Acknowledges, once per link, the outage `eventID`'s notification was about, by its contact.
     func acknowledge(viaEvent eventID: String, comment: String, now: Int64) throws -> AckRow
+    /// Who acknowledged the outage a notification is about (the one an online ends); nil when nobody did.
+    func acknowledger(of entry: OutboxEntry) throws -> String?
     /// Stores a validated silence. Returns its id.
     func addSilence(_ row: SilenceRow, now: Int64) throws -> Int64
     /// Ends a silence early; it is kept for history.

@@ -105,7 +105,10 @@ struct AckLinkEndToEndTests {
         #expect(after == nil, "\(after ?? "")\n\(node.logs)")
         #expect(told("first").map { "\($0.status) \($0.kind)" } == ["offline flip", "online flip"], "\(node.notes)")
         let online = node.fixture.recorded.last { $0["path"] as? String == "/record/first" }?["body"] as? String ?? ""
-        #expect(((try? JSONSerialization.jsonObject(with: Data(online.utf8)) as? [String: Any])?["ack_url"] as? String ?? "") == "", "\(online)")
+        let onlineFields = (try? JSONSerialization.jsonObject(with: Data(online.utf8)) as? [String: Any]) ?? [:]
+        #expect((onlineFields["ack_url"] as? String ?? "") == "", "\(online)")
+        // The online says who had acknowledged the outage it ends.
+        #expect((onlineFields["acknowledged_by"] as? String)?.hasSuffix("(acknowledge link)") == true, "\(online)")
         // Once the outage is over the link says so, and acknowledges nothing.
         let late = try await offPool { try Self.post(action, form: "sig=\(signature)") }
         #expect(late.0 == 409, "\(late)")

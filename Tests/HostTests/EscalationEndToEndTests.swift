@@ -98,6 +98,10 @@ struct EscalationEndToEndTests {
         #expect(setup.kinds("second").isEmpty, "\(node.notes)")
         #expect(setup.kinds("first") == ["offline flip", "online flip"], "\(node.notes)")
         #expect(try node.store.activeAcks(now: wallMilliseconds()).isEmpty)
+        // The online says who had acknowledged the outage it ends; the offline, sent before, nobody.
+        let bodies = node.fixture.recorded.filter { $0["path"] as? String == "/record/first" }.compactMap { $0["body"] as? String }
+            .map { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:] }
+        #expect(bodies.map { $0["acknowledged_by"] as? String ?? "?" }.map { $0.hasPrefix("local:") ? "local" : $0 } == ["", "local"], "\(bodies)")
     }
 
     @Test("reminders every 3 s with their count to the contact that heard the outage, stopped by an acknowledgement")

@@ -73,6 +73,9 @@ package struct OutboxEntry: Sendable, Equatable {
     /// The signed single-use page that acknowledges this outage (`[notify] publicURL` set,
     /// an offline notification); nil otherwise. Made by the sender at delivery, never stored.
     package var ackURL: String?
+    /// Who acknowledged the outage this row is about (for an online row, the outage it ends);
+    /// looked up by the sender at delivery, never stored.
+    package var acknowledgedBy: String?
 
     /// A value from its parts.
     package init(id: Int64, eventID: String, flipID: String, checkID: Int64, contactID: Int64, contactType: String? = nil, contactData: String? = nil, status: CheckStatus, checkName: String, checkType: String, checkData: String, message: String, state: OutboxState, attempts: Int64, nextAttempt: Int64, lastError: String, view: Int64, receipt: String? = nil, createdAt: Int64) {

@@ -36,6 +36,7 @@ extension NotificationEvent {
         count = entry.missed
         since = entry.since / 1000
         detail = entry.detail
+        acknowledgedBy = entry.acknowledgedBy ?? ""
         if entry.kind == .escalation, entry.holdReason.hasPrefix(HoldReason.escalationPrefix) {
             escalationLevel = Int64(entry.holdReason.dropFirst(HoldReason.escalationPrefix.count)) ?? 0
         }

@@ -15,7 +15,7 @@ extension OutboxSender {
             logger.warning("not sending \(entry.eventID): the database is at view \(current.map(String.init) ?? "unknown"), this controller holds view \(view)")
             return
         }
-        let outcome = await host.deliver(withAckLink(entry))
+        let outcome = await host.deliver(annotated(entry))
         if Task.isCancelled, outcome.status == .retry { return await release(entry, view: view) }
         let now = wallMilliseconds()
         let recorded: OutboxOutcome
@@ -50,17 +50,20 @@ extension OutboxSender {
         }
     }
 
-    /// `entry` with its acknowledge link, when it gets one; without, when the link's key
-    /// cannot be read now (the notification matters more than its link).
-    private func withAckLink(_ entry: OutboxEntry) async -> OutboxEntry {
-        guard let links, links.publicURL != nil else { return entry }
-        var linked = entry
+    /// `entry` with what is looked up at delivery: who acknowledged its outage, and its
+    /// acknowledge link. Without them when the store cannot say now (the notification matters
+    /// more than these).
+    private func annotated(_ entry: OutboxEntry) async -> OutboxEntry {
+        guard entry.kind != .test else { return entry }
+        var annotated = entry
         do {
-            linked.ackURL = try await storeQueue.run { try links.url(for: entry) }
+            (annotated.acknowledgedBy, annotated.ackURL) = try await storeQueue.run { [store, links] in
+                (try store.acknowledger(of: entry), try links?.url(for: entry))
+            }
         } catch {
-            logger.warning("sending \(entry.eventID) without its acknowledge link: \(error)")
+            logger.warning("sending \(entry.eventID) without its acknowledgement and link: \(error)")
         }
-        return linked
+        return annotated
     }
 
     /// Gives `entry`'s row back to the outbox, so that the next sender need not wait out the claim.
