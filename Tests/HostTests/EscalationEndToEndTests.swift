@@ -127,8 +127,8 @@ struct EscalationEndToEndTests {
         #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
     }
 
-    @Test("a contact that answers 400 falls back to a second one, whose online follows the same path; each event id once")
-    func fallback() async throws {
+    @Test("a contact that answers 400 falls back to a second one, whose online follows the same path; each event id once; across a kill -9 between the two", arguments: [false, true])
+    func fallback(crash: Bool) async throws {
         let node = try await LedgerNode()
         let check = try node.addCheck("web")
         let dead = try node.store.addContact(type: "webhook", data: node.fixture.url("/status/400"))
@@ -141,6 +141,10 @@ struct EscalationEndToEndTests {
             guard node.awaitFirstResults([check]) else { return "the check never ran" }
             try node.set("web", up: false)
             guard waitUntil(timeout: 30, { told().count >= 1 }) else { return "the fallback never came: \(node.outbox())" }
+            if crash {
+                guard node.crashWhenIdle() else { return "a notification stayed pending: \(node.outbox())" }
+                try node.start()
+            }
             try node.set("web", up: true)
             guard waitUntil(timeout: 30, { told().count >= 2 }) else { return "the online never followed: \(node.outbox())" }
             guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
@@ -159,8 +163,8 @@ struct EscalationEndToEndTests {
         #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
     }
 
-    @Test("an acknowledgement that runs out lets the escalation resume: held past its due time while the ack lasts, sent once it ends")
-    func ackExpires() async throws {
+    @Test("an acknowledgement that runs out lets the escalation resume: held past its due time while the ack lasts, sent once it ends; across a kill -9 while acknowledged", arguments: [false, true])
+    func ackExpires(crash: Bool) async throws {
         let setup = try await Setup(after: 4_000)
         let node = setup.node
         let outcome = try await offPool { try setup.startOutage() }
@@ -173,6 +177,10 @@ struct EscalationEndToEndTests {
             // Past the due time, the ack still in force: nothing sent.
             _ = waitUntil(timeout: 60) { wallMilliseconds() > due + 2_000 }
             if wallMilliseconds() < until, !setup.told("second").isEmpty { return "the escalation went out while acknowledged: \(node.notes)" }
+            if crash {
+                guard node.crashWhenIdle() else { return "a notification stayed pending: \(node.outbox())" }
+                try node.start()
+            }
             guard waitUntil(timeout: 40, { setup.told("second").count >= 1 }) else { return "the escalation never resumed: \(node.outbox())" }
             try node.set("web", up: true)
             guard waitUntil(timeout: 30, { setup.told("second").count >= 2 }) else { return "no online after the escalation" }
@@ -187,8 +195,8 @@ struct EscalationEndToEndTests {
         #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
     }
 
-    @Test("reminders every 3 s stop when the check recovers: the online follows, then nothing more")
-    func remindersStopOnRecovery() async throws {
+    @Test("reminders every 3 s stop when the check recovers: the online follows, then nothing more; their count goes on across a kill -9", arguments: [false, true])
+    func remindersStopOnRecovery(crash: Bool) async throws {
         let setup = try await Setup(after: 600_000)
         let node = setup.node
         try node.store.setAlertOptions(setup.firstAlert, AlertOptions(repeatMilliseconds: 3_000))
@@ -197,6 +205,12 @@ struct EscalationEndToEndTests {
             guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
             try node.set("web", up: false)
             guard waitUntil(timeout: 30, { setup.told("first").filter { $0.kind == "reminder" }.count >= 2 }) else { return "no two reminders: \(node.notes)" }
+            if crash {
+                guard node.crashWhenIdle() else { return "a notification stayed pending: \(node.outbox())" }
+                try node.start()
+                let before = setup.told("first").filter { $0.kind == "reminder" }.count
+                guard waitUntil(timeout: 30, { setup.told("first").filter { $0.kind == "reminder" }.count > before }) else { return "no reminder after the restart: \(node.notes)" }
+            }
             try node.set("web", up: true)
             guard waitUntil(timeout: 30, { setup.told("first").contains { $0.status == "online" } }) else { return "no online" }
             guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
@@ -209,6 +223,9 @@ struct EscalationEndToEndTests {
         let kinds = setup.kinds("first")
         #expect(kinds.first == "offline flip" && kinds.last == "online flip" && kinds.dropFirst().dropLast().allSatisfy { $0 == "offline reminder" }, "\(kinds)")
         #expect(setup.told("second").isEmpty, "\(node.notes)")
+        let counts = node.outbox().filter { $0.kind == .reminder }.map(\.missed)
+        #expect(counts == Array(1...Int64(max(1, counts.count))), "\(counts)")
+        #expect(Set(node.notes.map(\.eventID)).count == node.notes.count, "an event id arrived twice: \(node.notes)")
     }
 
     @Test("a contact still failing after [notify] fallbackAfter (3 s) of retries falls back once while it keeps being retried; the online follows the same path")
