@@ -30,10 +30,13 @@ struct MailMessage {
         ]
     }
 
-    /// The headline, then the check's details, with its data as the host passed it (every
-    /// secret already masked). An admin notice (check ID 0) has no ID or data to show.
+    /// The headline and the acknowledge link, if any, then the check's details, with its data
+    /// as the host passed it (every secret already masked). An admin notice (check ID 0) has
+    /// no ID or data to show.
     var body: String {
-        var lines = [notification.headline, ""]
+        var lines = [notification.headline]
+        if let line = notification.acknowledgeLine { lines.append(line) }
+        lines.append("")
         if notification.checkID != 0 { lines.append("Check ID: \(notification.checkID)") }
         lines.append("Name: \(notification.checkName)")
         lines.append("Type: \(notification.checkType)")

@@ -31,11 +31,12 @@ enum TwilioChannel: String, CaseIterable, Sendable {
     }
 
     /// The form fields of the create request. A call carries its TwiML inline (`Twiml`),
-    /// so no third-party page has to serve it.
+    /// so no third-party page has to serve it. A text ends with the acknowledge link when it
+    /// fits whole; a call never reads one out.
     func fields(_ notification: Notification, to: String, from: String) -> [FormField] {
         switch self {
         case .sms:
-            [FormField("To", to), FormField("From", from), FormField("Body", String(notification.headline.prefix(Self.smsLimit)))]
+            [FormField("To", to), FormField("From", from), FormField("Body", notification.text(limit: Self.smsLimit))]
         case .voice:
             [FormField("To", to), FormField("From", from), FormField("Twiml", TwiML.say(String(notification.headline.prefix(Self.spokenLimit))))]
         }

@@ -5,7 +5,7 @@ import PluginKit
 /// What every HTTP notification carries, as gobearmon's http contact sent it: check_id,
 /// name, type, data (secrets masked by the host), status, message, and the event_id by which
 /// a receiver drops a repeat. The JSON body and templates also have `kind` (ABI 1.2: "flip",
-/// "test", "catch_up"...); the `http` form keeps gobearmon's fields exactly.
+/// "test", "catch_up"...) and `ack_url` (ABI 1.4); the `http` form keeps gobearmon's fields exactly.
 struct WebhookFields {
     /// Field names and values, in gobearmon's order.
     let pairs: [(name: String, value: String)]
@@ -21,6 +21,8 @@ struct WebhookFields {
     private let escalationLevel: Int64
     private let acknowledgedBy: String
     private let fallbackFrom: Int64
+    /// ABI 1.4's acknowledge link; "" when none, and from an older host.
+    private let ackURL: String
 
     init(_ notification: PluginKit.Notification) {
         checkID = notification.checkID
@@ -31,6 +33,7 @@ struct WebhookFields {
         escalationLevel = notification.escalationLevel
         acknowledgedBy = notification.acknowledgedBy
         fallbackFrom = notification.fallbackFromContactID
+        ackURL = notification.ackURL
         pairs = [
             ("check_id", String(notification.checkID)),
             ("name", notification.checkName),
@@ -44,7 +47,7 @@ struct WebhookFields {
 
     /// The names a template may use.
     static let names: Set = ["check_id", "name", "type", "data", "status", "message", "event_id", "kind", "count", "since", "detail",
-                              "escalation_level", "acknowledged_by", "fallback_from_contact_id"]
+                              "escalation_level", "acknowledged_by", "fallback_from_contact_id", "ack_url"]
 
     /// The value of `name`, or nil for a name that is not a field.
     func value(_ name: String) -> String? {
@@ -56,6 +59,7 @@ struct WebhookFields {
         case "escalation_level": String(escalationLevel)
         case "acknowledged_by": acknowledgedBy
         case "fallback_from_contact_id": String(fallbackFrom)
+        case "ack_url": ackURL
         default: pairs.first { $0.name == name }?.value
         }
     }
@@ -75,6 +79,7 @@ struct WebhookFields {
         object["escalation_level"] = escalationLevel
         object["acknowledged_by"] = acknowledgedBy
         object["fallback_from_contact_id"] = fallbackFrom
+        object["ack_url"] = ackURL
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -56,3 +56,32 @@ extension PluginKit.Notification {
         }
     }
 }
+
+extension PluginKit.Notification {
+    /// The least of the headline a text keeps when it makes room for the acknowledge line:
+    /// one SMS segment's worth, so that the link never crowds out what happened.
+    static let headlineKept = 160
+
+    /// "Acknowledge: https://…/ack/…" (ABI 1.4's ack_url), or nil: none was sent, the
+    /// notification is not about an outage (an online one never offers it, whatever the host
+    /// sets), or the link holds whitespace or control characters, which no URL the host signs
+    /// does and which would let it forge lines of the text.
+    package var acknowledgeLine: String? {
+        guard status == "offline", !ackURL.isEmpty,
+              !ackURL.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.union(.controlCharacters).contains($0) })
+        else { return nil }
+        return "Acknowledge: \(ackURL)"
+    }
+
+    /// The headline, then the acknowledge line, in at most `limit` characters (an SMS). The
+    /// link is never cut, since half a link acknowledges nothing: the headline is shortened to
+    /// make room for it, down to ``headlineKept`` characters, and when even that leaves no
+    /// room the line is dropped and the headline alone is sent, cut to `limit` as before.
+    package func text(limit: Int) -> String {
+        let headline = headline
+        guard let line = acknowledgeLine else { return String(headline.prefix(limit)) }
+        let room = limit - line.count - 1
+        guard room >= min(headline.count, Self.headlineKept) else { return String(headline.prefix(limit)) }
+        return String(headline.prefix(room)) + "\n" + line
+    }
+}

@@ -14,5 +14,7 @@ _Static_assert(offsetof(bearmon_host, egress_check) == offsetof(bearmon_host, no
                "egress_check (1.1) is appended right after notification, the last 1.0 field");
 _Static_assert(offsetof(bearmon_notification, kind) == offsetof(bearmon_notification, time_unix) + sizeof(int64_t),
                "kind (1.2) is appended right after time_unix, the last 1.0 field");
-_Static_assert(sizeof(bearmon_notification) == BEARMON_FIELD_END(bearmon_notification, fallback_from_contact_id),
-               "no tail padding: a field appended in 1.3 must grow struct_size, or BEARMON_HAS_FIELD would see it in a 1.2 struct");
+_Static_assert(offsetof(bearmon_notification, ack_url) == BEARMON_FIELD_END(bearmon_notification, fallback_from_contact_id),
+               "ack_url (1.4) is appended right after fallback_from_contact_id, the last 1.2 field");
+_Static_assert(sizeof(bearmon_notification) == BEARMON_FIELD_END(bearmon_notification, ack_url),
+               "no tail padding: a field appended in 1.5 must grow struct_size, or BEARMON_HAS_FIELD would see it in a 1.4 struct");

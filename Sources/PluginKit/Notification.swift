@@ -34,10 +34,13 @@ public struct Notification: Sendable {
     public let acknowledgedBy: String
     /// fallback: `contacts.id` of the contact that could not be reached; else 0 (ABI 1.2).
     public let fallbackFromContactID: Int64
+    /// A signed single-use page that acknowledges the outage, to show as a link; "" when none,
+    /// and from a host older than 1.4 (ABI 1.4).
+    public let ackURL: String
 
     init(_ raw: UnsafePointer<bearmon_notification>) {
         // Never a copy of raw.pointee: that would read sizeof(bearmon_notification) bytes, more
-        // than an older host wrote. Each field is read in place, the 1.2 ones within struct_size.
+        // than an older host wrote. Each field is read in place, the later ones within struct_size.
         eventID = String(cString: raw.pointee.event_id)
         status = String(cString: raw.pointee.status)
         message = raw.pointee.message.map { String(cString: $0) } ?? ""
@@ -66,5 +69,6 @@ public struct Notification: Sendable {
         escalationLevel = number(\.escalation_level)
         acknowledgedBy = text(\.acknowledged_by, "")
         fallbackFromContactID = number(\.fallback_from_contact_id)
+        ackURL = text(\.ack_url, "")
     }
 }

@@ -64,7 +64,7 @@ struct CLITests {
         let fixture = try #require(checks["fixture"] as? [String: Any])
         #expect(fixture["kind"] as? String == "check")
         #expect(fixture["module_version"] as? String == "0.0.1")
-        #expect(fixture["abi_version"] as? String == "1.3")
+        #expect(fixture["abi_version"] as? String == "1.4")
         #expect((fixture["module_file"] as? String)?.hasSuffix("/libfixture.so") == true)
         let params = try #require(fixture["params"] as? [[String: Any]])
         let password = try #require(params.first { $0["name"] as? String == "password" })
@@ -75,7 +75,7 @@ struct CLITests {
         #expect(contacts["fixture"] != nil)
         let refused = try #require(json?["refused"] as? [[String: Any]])
         #expect(refused.count == 1)
-        #expect((refused.first?["reason"] as? String)?.contains("plugin ABI 0.3") == true)
+        #expect((refused.first?["reason"] as? String)?.contains("plugin ABI 0.4") == true)
         #expect(result.stderr.contains("refused \(dir.path)/libold.so"))
     }
 

@@ -131,6 +131,27 @@ struct EmailContactTests {
             """)
     }
 
+    @Test("an outage's mail carries 'Acknowledge: URL' under the headline; an online one never does")
+    func acknowledgeLink() async throws {
+        let smtp = try await server()
+        let contacts = try ProductContacts(config: smtpConfig(port: smtp.port))
+        let link = "https://bearmon.example/ack/42.1700000000." + String(repeating: "c2ln", count: 40)
+        var outage = NotificationEvent.sample()
+        outage.ackURL = link
+        var recovered = NotificationEvent.sample(status: "online", message: "200 OK")
+        recovered.ackURL = link
+        for event in [outage, recovered, .sample()] {
+            let outcome = try await contacts.deliver("email", "ops@example.org", event)
+            #expect(outcome.status == .delivered, "\(outcome.error)")
+        }
+        let bodies = smtp.messages.map { ($0["body"] as? String ?? "").replacingOccurrences(of: "\r\n", with: "\n") }
+        try #require(bodies.count == 3)
+        #expect(bodies[0].hasPrefix("Check [web] is now offline: connection refused\nAcknowledge: \(link)\n\nCheck ID: 42\n"), "\(bodies[0])")
+        #expect(bodies[1].hasPrefix("Check [web] is now online.\n\nCheck ID: 42\n"), "\(bodies[1])")
+        #expect(bodies[2].hasPrefix("Check [web] is now offline: connection refused\n\nCheck ID: 42\n"), "\(bodies[2])")
+        #expect(!bodies[1].contains("Acknowledge") && !bodies[2].contains("Acknowledge"))
+    }
+
     @Test("a wrong password is permanent and says the login was rejected, without either password")
     func wrongPassword() async throws {
         let smtp = try await server()

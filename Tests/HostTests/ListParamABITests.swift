@@ -11,7 +11,7 @@ struct ListParamABITests {
     @Test("a 1.3 plugin reads a list's count and entries in order, with RANGE past the end; the list is secret")
     func readsList() async throws {
         let fixture = try await FixtureHost()
-        #expect(try fixture.host.type(.check, "fixture").module.abiMinor == 3)
+        #expect(try fixture.host.type(.check, "fixture").module.abiMinor == UInt32(BEARMON_ABI_MINOR))
         let outcome = try await fixture.check(#"{"mode":"list","args":["-H","127.0.0.1","ünïcode ok","--password=hunter22"]}"#)
         #expect(outcome.status == .online)
         // The plugin quoted the secret list back: the host scrubs its entries (4 characters

@@ -50,10 +50,10 @@ struct LoaderTests {
         #expect(registry.refusals.count == 9)
 
         let major = try #require(refusal(registry, "libmajor.so"))
-        #expect(major.reason.contains("plugin ABI 2.3") && major.reason.contains("speaks ABI 1.3"))
+        #expect(major.reason.contains("plugin ABI 2.4") && major.reason.contains("speaks ABI 1.4"))
         #expect(major.fix.contains("upgrade bearmon"))
         let minor = try #require(refusal(registry, "libminor.so"))
-        #expect(minor.reason.contains("ABI 1.99, newer than this bearmon's ABI 1.3"))
+        #expect(minor.reason.contains("ABI 1.99, newer than this bearmon's ABI 1.4"))
         let open = try #require(refusal(registry, "libopen.so"))
         #expect(open.reason.contains("writable by every user (mode 0666)"))
         #expect(open.fix == "chmod g-w,o-w \(open.file)")

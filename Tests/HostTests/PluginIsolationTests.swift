@@ -79,6 +79,43 @@ struct PluginIsolationTests {
         #expect(lines == ["ev-1 offline 7", "ev-1 offline 7"])
     }
 
+    @Test("the acknowledge link crosses to the helper: the plugin sees the same ack_url isolated as in-process")
+    func ackURL() async throws {
+        let pair = try await Pair()
+        defer { pair.stop() }
+        var event = NotificationEvent(eventID: "ev-2", status: "offline", message: "down", checkID: 7, checkName: "web",
+                                      checkType: "fixture", maskedCheckData: "{}", time: 1_700_000_000)
+        var receipts: [String?] = []
+        for link in ["https://bearmon.example/ack/7.1.c2ln", ""] {
+            event.ackURL = link
+            for host in [pair.inProcess, pair.isolated] {
+                let type = try host.type(.contact, "fixture")
+                receipts.append(await host.deliver(type, params: try host.validate(type, data: "describe"), event: event, label: "test").receipt)
+            }
+        }
+        #expect(receipts[0] == receipts[1] && receipts[2] == receipts[3], "\(receipts)")
+        #expect(receipts[0]?.hasSuffix(" url=https://bearmon.example/ack/7.1.c2ln") == true, "\(receipts)")
+        #expect(receipts[2]?.hasSuffix(" url=") == true, "\(receipts)")
+    }
+
+    @Test("a deliver request round-trips every event field, hostile ones too: a link of over a megabyte, quotes, NUL, non-ASCII")
+    func eventRoundTrip() throws {
+        var event = NotificationEvent(eventID: "ev-\"3\"", status: "offline", message: "a\u{0}b\nc", checkID: .min, checkName: "Café ☕",
+                                      checkType: "http", maskedCheckData: #"{"k":"\\"}"#, time: .max, kind: "escalation")
+        (event.count, event.since, event.detail, event.escalationLevel) = (.max, -1, "still offline", 2)
+        (event.acknowledgedBy, event.fallbackFromContactID) = ("ålice", 9)
+        for link in ["https://bearmon.example/ack/" + String(repeating: "é\"", count: 1 << 19), "", "\u{0}\r\n"] {
+            event.ackURL = link
+            let payload = IsolationCodec.encode(IsolationRequest.deliver(id: 1, type: "fixture", data: "x", event: IsolationEvent(event), label: "t"))
+            #expect(payload.count < IsolationFrame.maximumBytes, "a megabyte link still fits one frame")
+            guard case .deliver(_, _, _, let decoded, _) = IsolationCodec.decode(IsolationRequest.self, payload) else {
+                Issue.record("not decoded")
+                continue
+            }
+            #expect(decoded.event == event)
+        }
+    }
+
     @Test("the plugin's validate() runs in the helper: its problems come back, and one that blocks is cut off and the helper restarted",
           .timeLimit(.minutes(2)))
     func validate() async throws {

@@ -64,6 +64,49 @@ struct TwilioContactTests {
         ])
     }
 
+    @Test("an sms of an outage ends with the acknowledge link, whole; none without one, on an online, or in a call")
+    func acknowledgeLink() async throws {
+        let link = "https://bearmon.example/ack/42.1700000000.c2ln"
+        var outage = NotificationEvent.sample()
+        outage.ackURL = link
+        var recovered = NotificationEvent.sample(status: "online", message: "200 OK")
+        recovered.ackURL = link
+        for event in [outage, .sample(), recovered] {
+            let outcome = try await contacts.deliver("sms", "+15551234567", event)
+            #expect(outcome.status == .delivered, "\(outcome.error)")
+        }
+        #expect(try await contacts.deliver("voice", "+15551234567", outage).status == .delivered)
+        let forms = twilio.recorded.compactMap { $0["form"] as? [String: String] }
+        try #require(forms.count == 4)
+        #expect(forms.prefix(3).map { $0["Body"] } == [
+            "Check [web] is now offline: connection refused\nAcknowledge: \(link)",
+            "Check [web] is now offline: connection refused",
+            "Check [web] is now online.",
+        ])
+        #expect(forms[3]["Twiml"]?.contains("Acknowledge") == false && forms[3]["Twiml"]?.contains(link) == false, "a call never reads a link out")
+    }
+
+    @Test("an sms keeps within 1,600 characters and never cuts the link: a long message makes room, a 2,000-character link is dropped")
+    func acknowledgeLinkLimits() async throws {
+        let link = "https://bearmon.example/ack/42.1700000000.c2ln"
+        var wordy = NotificationEvent.sample(message: String(repeating: "x", count: 3000))
+        wordy.ackURL = link
+        var huge = NotificationEvent.sample()
+        huge.ackURL = "https://bearmon.example/ack/" + String(repeating: "a", count: 2000)
+        var spaced = NotificationEvent.sample()
+        spaced.ackURL = link + "\nStatus: fine"
+        for event in [wordy, huge, spaced] {
+            let outcome = try await contacts.deliver("sms", "+15551234567", event)
+            #expect(outcome.status == .delivered, "\(outcome.error)")
+        }
+        let bodies = twilio.recorded.compactMap { ($0["form"] as? [String: String])?["Body"] }
+        try #require(bodies.count == 3)
+        #expect(bodies[0].count == 1600, "\(bodies[0].count)")
+        #expect(bodies[0].hasPrefix("Check [web] is now offline: xxx") && bodies[0].hasSuffix("x\nAcknowledge: \(link)"))
+        #expect(bodies[1] == "Check [web] is now offline: connection refused", "the line is dropped, not cut")
+        #expect(bodies[2] == "Check [web] is now offline: connection refused", "a link with a line break is no link")
+    }
+
     @Test("sms POSTs To, From and Body to Messages.json with basic auth; the sid is the receipt")
     func sms() async throws {
         let outcome = try await contacts.deliver("sms", "+15551234567")

@@ -74,6 +74,7 @@ struct WebhookContactTests {
         strings["kind"] = "flip"
         strings["detail"] = ""
         strings["acknowledged_by"] = ""
+        strings["ack_url"] = ""
         #expect(body.filter { !["check_id", "count", "since", "escalation_level", "fallback_from_contact_id"].contains($0.key) } as? [String: String] == strings)
     }
 
@@ -97,6 +98,27 @@ struct WebhookContactTests {
         #expect(body["id"] as? String == "evt-42-1")
         #expect(body["check"] as? Int == 42)
         #expect(body["why"] as? String == "catch_up", "{{kind}} is ABI 1.2's kind")
+    }
+
+    @Test("an acknowledge link (ABI 1.4) is ack_url in the JSON and in templates; the http form keeps gobearmon's fields only")
+    func ackURL() async throws {
+        let link = #"https://bearmon.example/ack/42.1700000000.c2ln?x=1&y="2""#
+        var event = NotificationEvent.sample()
+        event.ackURL = link
+        let template = #"""
+            {"url":"\#(receiver.url("/record/slack"))","body_template":"{\"text\":\"{{name}}: <{{ack_url}}|acknowledge>\"}"}
+            """#
+        for (type, data) in [("webhook", receiver.url("/record/json")), ("webhook", template), ("http", receiver.url("/record/form"))] {
+            let outcome = try await contacts.deliver(type, data, event)
+            #expect(outcome.status == .delivered, "\(type): \(outcome.error)")
+        }
+        let bodies = receiver.recorded.map { $0["body"] as? String ?? "" }
+        try #require(bodies.count == 3)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(bodies[0].utf8)) as? [String: Any])
+        #expect(json["ack_url"] as? String == link)
+        let rendered = try #require(JSONSerialization.jsonObject(with: Data(bodies[1].utf8)) as? [String: Any])
+        #expect(rendered["text"] as? String == "web: <\(link)|acknowledge>", "escaped as the inside of a JSON string")
+        #expect(receiver.recorded[2]["form"] as? [String: String] == Self.sampleFields)
     }
 
     @Test("a 500 is retry; a 404 is permanent; both give the status and an excerpt of the body")

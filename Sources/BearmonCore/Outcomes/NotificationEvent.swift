@@ -30,6 +30,8 @@ package struct NotificationEvent: Sendable, Equatable {
     package var acknowledgedBy: String = ""
     /// fallback: `contacts.id` of the contact that could not be reached; else 0.
     package var fallbackFromContactID: Int64 = 0
+    /// ABI 1.4's `ack_url`: the signed single-use page that acknowledges the outage; "" when none.
+    package var ackURL: String = ""
 
     /// Creates an event; the ABI 1.2 fields keep their defaults (a plain flip) unless given.
     package init(eventID: String, status: String, message: String, checkID: Int64, checkName: String,

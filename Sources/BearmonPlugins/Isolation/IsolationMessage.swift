@@ -91,14 +91,14 @@ struct IsolationProblem: Codable, Sendable {
 
 /// ``NotificationEvent`` on the wire.
 struct IsolationEvent: Codable, Sendable {
-    var eventID, status, message, checkName, checkType, maskedCheckData, kind, detail, acknowledgedBy: String
+    var eventID, status, message, checkName, checkType, maskedCheckData, kind, detail, acknowledgedBy, ackURL: String
     var checkID, time, count, since, escalationLevel, fallbackFromContactID: Int64
 
     init(_ event: NotificationEvent) {
         (eventID, status, message, checkName, checkType) = (event.eventID, event.status, event.message, event.checkName, event.checkType)
         (maskedCheckData, kind, detail, acknowledgedBy) = (event.maskedCheckData, event.kind, event.detail, event.acknowledgedBy)
         (checkID, time, count, since) = (event.checkID, event.time, event.count, event.since)
-        (escalationLevel, fallbackFromContactID) = (event.escalationLevel, event.fallbackFromContactID)
+        (escalationLevel, fallbackFromContactID, ackURL) = (event.escalationLevel, event.fallbackFromContactID, event.ackURL)
     }
 
     var event: NotificationEvent {
@@ -106,6 +106,7 @@ struct IsolationEvent: Codable, Sendable {
                                       checkType: checkType, maskedCheckData: maskedCheckData, time: time, kind: kind)
         (event.count, event.since, event.detail) = (count, since, detail)
         (event.escalationLevel, event.acknowledgedBy, event.fallbackFromContactID) = (escalationLevel, acknowledgedBy, fallbackFromContactID)
+        event.ackURL = ackURL
         return event
     }
 }

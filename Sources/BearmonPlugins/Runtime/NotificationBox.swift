@@ -6,7 +6,7 @@ import PluginABI
 /// Every field is filled for every plugin, whatever minor it declares, and struct_size is the
 /// whole struct: as with bearmon_host, a plugin built against an older header reads only its
 /// prefix, and one that declares an older minor (to load on older hosts) can still find the
-/// 1.2 fields with BEARMON_HAS_FIELD. `status` stays online or offline whatever the kind.
+/// 1.2 and 1.4 fields with BEARMON_HAS_FIELD. `status` stays online or offline whatever the kind.
 final class NotificationBox: @unchecked Sendable {
     // @unchecked: a raw C struct, filled in once here and only read by plugins after that.
     private let strings: [CString]
@@ -15,7 +15,7 @@ final class NotificationBox: @unchecked Sendable {
     init(_ event: NotificationEvent) {
         let fields = [
             event.eventID, event.status, event.message, event.checkName, event.checkType, event.maskedCheckData,
-            event.kind.isEmpty ? "flip" : event.kind, event.detail, event.acknowledgedBy,
+            event.kind.isEmpty ? "flip" : event.kind, event.detail, event.acknowledgedBy, event.ackURL,
         ].map(CString.init)
         strings = fields
         pointer = .allocate(capacity: 1)
@@ -26,7 +26,7 @@ final class NotificationBox: @unchecked Sendable {
             check_data: fields[5].constPointer, time_unix: event.time,
             kind: fields[6].constPointer, count: event.count, since_unix: event.since, detail: fields[7].constPointer,
             escalation_level: event.escalationLevel, acknowledged_by: fields[8].constPointer,
-            fallback_from_contact_id: event.fallbackFromContactID
+            fallback_from_contact_id: event.fallbackFromContactID, ack_url: fields[9].constPointer
         ))
     }
 

@@ -26,7 +26,7 @@ extension PluginHost {
 }
 
 extension NotificationEvent {
-    /// The event an outbox row describes, ABI 1.2's fields included.
+    /// The event an outbox row describes, ABI 1.2's fields and 1.4's acknowledge link included.
     package init(_ entry: OutboxEntry) {
         self.init(
             eventID: entry.eventID, status: entry.status.rawValue, message: entry.message, checkID: entry.checkID,
@@ -37,6 +37,7 @@ extension NotificationEvent {
         since = entry.since / 1000
         detail = entry.detail
         acknowledgedBy = entry.acknowledgedBy ?? ""
+        ackURL = entry.ackURL ?? ""
         if entry.kind == .escalation, entry.holdReason.hasPrefix(HoldReason.escalationPrefix) {
             escalationLevel = Int64(entry.holdReason.dropFirst(HoldReason.escalationPrefix.count)) ?? 0
         }

@@ -34,8 +34,8 @@
  *    starts with the version that added it: "added in 1.0" for the first fields, "added in
  *    1.1" for bearmon_host's egress_check, "added in 1.2" for bearmon_notification's kind and
  *    what follows it, "added in 1.3" for the list parameter (BEARMON_PARAM_LIST, bearmon_host's
- *    param_list_count and param_list_entry) and bearmon_type's timeout_param. Markers never
- *    decrease down a struct.
+ *    param_list_count and param_list_entry) and bearmon_type's timeout_param, "added in 1.4"
+ *    for bearmon_notification's ack_url. Markers never decrease down a struct.
  *  - BEARMON_ABI_MINOR grows by one in each release that appends fields, and those fields
  *    carry its number. A new field's zero (0, NULL) must mean "not set": it is what a host
  *    sees in a plugin-written struct that predates the field.
@@ -62,7 +62,7 @@ extern "C" {
 /* ---- Versions and names -------------------------------------------------------------- */
 
 #define BEARMON_ABI_MAJOR 1                          /* bumped on any incompatible change */
-#define BEARMON_ABI_MINOR 3                          /* bumped when a struct grows at its end */
+#define BEARMON_ABI_MINOR 4                          /* bumped when a struct grows at its end */
 #define BEARMON_ENTRY_SYMBOL "bearmon_plugin_entry_v1" /* the one symbol the host looks up */
 #define BEARMON_TOOLCHAIN_C "c"                      /* toolchain of any plugin that is not Swift */
 #define BEARMON_NAME_MAX 16                          /* longest type name, in bytes */
@@ -214,6 +214,7 @@ typedef struct bearmon_notification {
     int64_t escalation_level;    /* added in 1.2; escalation: the step reached (1, 2, ...); else 0 */
     const char *acknowledged_by; /* added in 1.2; who acknowledged the outage, "" when nobody; host-owned, borrowed for run(), never NULL */
     int64_t fallback_from_contact_id; /* added in 1.2; fallback: contacts.id of the contact that could not be reached; else 0 */
+    const char *ack_url;         /* added in 1.4; a signed single-use page (https://.../ack/...) that acknowledges the outage, set when [notify] publicURL is and the notification is about an outage; "" when none; host-owned, borrowed for run(), never NULL */
 } bearmon_notification;
 
 /* Notification kinds (bearmon_notification.kind, ABI 1.2). `status` is always "online" or

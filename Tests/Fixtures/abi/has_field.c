@@ -43,7 +43,8 @@ typedef struct future_notification {
     int64_t escalation_level;
     const char *acknowledged_by;
     int64_t fallback_from_contact_id;
-    int32_t added_in_1_3; /* the narrowest field a later minor could append */
+    const char *ack_url;
+    int32_t added_in_1_5; /* the narrowest field a later minor could append */
 } future_notification;
 
 /* A host built against this header lends its notification; a newer plugin reads it. */
@@ -53,21 +54,26 @@ static void newer_plugin_reads_older_host(void) {
     lent.struct_size = (uint32_t)sizeof(bearmon_notification);
     const future_notification *seen = (const future_notification *)(const void *)&lent;
     EXPECT(BEARMON_HAS_FIELD(future_notification, seen, time_unix));
-    EXPECT(BEARMON_HAS_FIELD(future_notification, seen, fallback_from_contact_id));
+    EXPECT(BEARMON_HAS_FIELD(future_notification, seen, ack_url));
     /* Holds only because bearmon_notification ends without tail padding (abi_layout.c). */
-    EXPECT(!BEARMON_HAS_FIELD(future_notification, seen, added_in_1_3));
+    EXPECT(!BEARMON_HAS_FIELD(future_notification, seen, added_in_1_5));
 
     future_notification newer;
     memset(&newer, 0, sizeof newer);
     newer.struct_size = (uint32_t)sizeof(future_notification);
     const future_notification *full = &newer;
-    EXPECT(BEARMON_HAS_FIELD(future_notification, full, added_in_1_3));
+    EXPECT(BEARMON_HAS_FIELD(future_notification, full, added_in_1_5));
 
     /* A 1.0 or 1.1 host's notification ends at time_unix: no kind to read. */
     lent.struct_size = (uint32_t)BEARMON_FIELD_END(bearmon_notification, time_unix);
     const bearmon_notification *old = &lent;
     EXPECT(BEARMON_HAS_FIELD(bearmon_notification, old, time_unix));
     EXPECT(!BEARMON_HAS_FIELD(bearmon_notification, old, kind));
+
+    /* A 1.2 or 1.3 host's ends at fallback_from_contact_id: no ack_url to read. */
+    lent.struct_size = (uint32_t)BEARMON_FIELD_END(bearmon_notification, fallback_from_contact_id);
+    EXPECT(BEARMON_HAS_FIELD(bearmon_notification, old, fallback_from_contact_id));
+    EXPECT(!BEARMON_HAS_FIELD(bearmon_notification, old, ack_url));
 }
 
 /* The host table cut just after param_given, one byte short of it, and at its full size. */
@@ -122,7 +128,7 @@ static void every_struct(void) {
     LAST_FIELD(bearmon_param_spec, choices);
     LAST_FIELD(bearmon_type, user_data);
     LAST_FIELD(bearmon_module, n_types);
-    LAST_FIELD(bearmon_notification, fallback_from_contact_id);
+    LAST_FIELD(bearmon_notification, ack_url);
     LAST_FIELD(bearmon_host, notification);
 }
 

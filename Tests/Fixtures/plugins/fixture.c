@@ -44,7 +44,8 @@
  *   describe                 delivered with a receipt naming what it saw: "size=N event=E
  *                            status=S check=C time=T", then, when the header and the host's
  *                            struct_size have ABI 1.2's fields, " kind=K count=N since=N
- *                            detail=D level=N ack=A from=N", else " no kind"
+ *                            detail=D level=N ack=A from=N", else " no kind"; then, when
+ *                            they have ABI 1.4's ack_url, " url=U"
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,13 +271,17 @@ static int32_t contact_run(const bearmon_type *self, bearmon_call *call) {
                             (long long)n->time_unix);
 #if BEARMON_ABI_MINOR >= 2
         if (BEARMON_HAS_FIELD(bearmon_notification, n, fallback_from_contact_id)) {
-            snprintf(receipt + used, sizeof receipt - (size_t)used,
+            used += snprintf(receipt + used, sizeof receipt - (size_t)used,
                      " kind=%s count=%lld since=%lld detail=%s level=%lld ack=%s from=%lld", n->kind,
                      (long long)n->count, (long long)n->since_unix, n->detail, (long long)n->escalation_level,
                      n->acknowledged_by, (long long)n->fallback_from_contact_id);
         } else
 #endif
-            snprintf(receipt + used, sizeof receipt - (size_t)used, " no kind");
+            used += snprintf(receipt + used, sizeof receipt - (size_t)used, " no kind");
+#if BEARMON_ABI_MINOR >= 4
+        if (BEARMON_HAS_FIELD(bearmon_notification, n, ack_url) && (size_t)used < sizeof receipt)
+            snprintf(receipt + used, sizeof receipt - (size_t)used, " url=%s", n->ack_url);
+#endif
         host->contact_result(call, BEARMON_DELIVERED, NULL, receipt);
     } else if (strcmp(to, "hang") == 0) {
         for (int i = 0; i < 300; i++) usleep(100000);
