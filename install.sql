@@ -295,7 +295,7 @@ CREATE TABLE IF NOT EXISTS check_nodes (
 ) DEFAULT CHARSET=utf8mb4;
 INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (9, 'check_nodes', 0);
 
--- version 10: alert_options, check_acks
+-- version 10: alert_options, check_acks; alert_outbox.fallback_of
 CREATE TABLE IF NOT EXISTS alert_options (
 	alert_id INT NOT NULL PRIMARY KEY,
 	after_ms BIGINT NOT NULL DEFAULT 0,
@@ -311,6 +311,10 @@ CREATE TABLE IF NOT EXISTS check_acks (
 	until_at BIGINT NULL,
 	created_at BIGINT NOT NULL,
 	cleared_at BIGINT NULL,
-	INDEX check_acks_check (check_id, cleared_at)
+	via_event_id VARCHAR(36) CHARACTER SET ascii NULL,
+	INDEX check_acks_check (check_id, cleared_at),
+	UNIQUE INDEX check_acks_via (via_event_id)
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
-INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (10, 'alert_options, check_acks', 0);
+ALTER TABLE alert_outbox ADD COLUMN IF NOT EXISTS fallback_of VARCHAR(36) CHARACTER SET ascii NULL;
+CREATE INDEX IF NOT EXISTS alert_outbox_fallback_of ON alert_outbox (fallback_of);
+INSERT IGNORE INTO schema_version (version, description, applied_at) VALUES (10, 'alert_options, check_acks; alert_outbox.fallback_of', 0);
