@@ -36,12 +36,15 @@ package struct CheckScheduler: Sendable {
         judgeWorkersFrom = now + settings.workerTimeout.inMilliseconds
     }
 
-    /// Replaces the set of checks: new ones are due at once, removed ones are dropped, and a
-    /// check whose definition changed starts over (its lock and rounds are cleared). A kept
-    /// check keeps its status: the controller's view is newer than the stored one.
+    /// Replaces the set of checks: new ones are due within their first-run spread (see
+    /// ``firstRunOffset(checkID:intervalSeconds:startingTogether:)``), removed ones are dropped,
+    /// and a check whose definition changed starts over (its lock and rounds are cleared, its
+    /// first run spread the same way). A kept check keeps its status: the controller's view is
+    /// newer than the stored one.
     package mutating func load(_ definitions: [CheckDefinition], now: Int64) {
         let incoming = Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         for id in checks.keys where incoming[id] == nil { checks[id] = nil }
+        var starting: [Int64] = []
         for (id, definition) in incoming {
             if var existing = checks[id] {
                 guard existing.definition != definition else { continue }
@@ -54,14 +57,18 @@ package struct CheckScheduler: Sendable {
                     existing.failStreak = 0
                     existing.intervalAnchor = nil
                     checks[id] = existing
-                    schedule(id, at: now)
+                    starting.append(id)
                 } else {
                     checks[id] = existing
                 }
             } else {
                 checks[id] = ScheduledCheck(definition: definition)
-                schedule(id, at: now)
+                starting.append(id)
             }
+        }
+        for id in starting {
+            let interval = checks[id]?.definition.intervalSeconds ?? 1
+            schedule(id, at: now + Self.firstRunOffset(checkID: id, intervalSeconds: interval, startingTogether: starting.count))
         }
     }
 
