@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# How a standalone node's costs grow with the number of checks (issue 26): runs it at 1,000,
+# 10,000 and 100,000 no-op checks (fixture_noop; intervals 1, 1 and 10 s by default) and
+# prints, for each, executions per second against the schedule, resident memory per check,
+# and CPU time per execution; and how the first interval's runs were spread (the share of
+# the first runs that went in its first tenth: 10% is even, 100% a thundering herd). Each
+# node serves on 127.0.0.1 only and is stopped by its PID.
+#
+# Environment: SIZES ("1000:1 10000:1 100000:10", COUNT:INTERVAL pairs), DURATION (30),
+# WARMUP (15), THREADS (64), PORT (18492), SKIP_BUILD=1 to use the existing release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/opt/swift/usr/bin"
+
+sizes=${SIZES:-"1000:1 10000:1 100000:10"}
+duration=${DURATION:-30}
+warmup=${WARMUP:-15}
+threads=${THREADS:-64}
+port=${PORT:-18492}
+ticks=$(getconf CLK_TCK)
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  swift build -c release >&2
+fi
+source bench/lib/standalone.sh
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+count_results() { sqlite3 "$db" "SELECT COALESCE(MAX(id), 0) FROM check_results"; }
+
+printf "%-9s %-8s %-22s %-14s %-16s %s\n" checks interval "executions/s (share)" "RSS/check" "CPU/execution" "first runs in the first tenth"
+for size in $sizes; do
+  checks=${size%%:*}
+  interval=${size##*:}
+  rm -f "$db"
+  seed_noop_checks "$checks" "$interval" "'noop ' || i"
+  "$bearmon" standalone --db "sqlite:$db" --plugins "$work/plugins" --threads "$threads" --addr "127.0.0.1:$port" \
+    >"$work/node-$checks.log" 2>&1 &
+  node_pid=$!
+  started_ms=$(date +%s%3N)
+  sleep "$warmup"
+  a=$(count_results); c0=$(cpu_ticks "$node_pid"); t0=$(date +%s.%N)
+  sleep "$duration"
+  b=$(count_results); c1=$(cpu_ticks "$node_pid"); t1=$(date +%s.%N)
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$node_pid/status")
+  # The first interval after the node's first result: how many of the checks' first runs fell in its first tenth.
+  spread=$(sqlite3 "$db" "WITH f AS (SELECT check_id, MIN(time) AS t FROM check_results GROUP BY check_id),
+      s AS (SELECT MIN(t) AS t0 FROM f)
+    SELECT printf('%.0f%%', 100.0 * SUM(CASE WHEN f.t < s.t0 + $interval * 100 THEN 1 ELSE 0 END) / COUNT(*)) FROM f, s")
+  kill -TERM "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
+  awk -v a="$a" -v b="$b" -v t0="$t0" -v t1="$t1" -v n="$checks" -v i="$interval" -v rss="$rss_kb" -v c0="$c0" -v c1="$c1" \
+      -v hz="$ticks" -v spread="$spread" 'BEGIN {
+    rate = (b - a) / (t1 - t0); target = n / i
+    cpu_us = rate > 0 ? (c1 - c0) / hz / (b - a) * 1e6 : 0
+    printf "%-9d %-8s %-22s %-14s %-16s %s\n", n, i " s", sprintf("%.0f (%.0f%%)", rate, 100 * rate / target),
+      sprintf("%.2f KiB", rss / n), sprintf("%.1f us", cpu_us), spread
+  }'
+done
