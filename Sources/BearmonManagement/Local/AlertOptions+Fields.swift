@@ -8,7 +8,7 @@ extension AlertOptions {
     package static func milliseconds(_ value: JSONValue, field: String, of what: String) throws(CatalogError) -> Int64 {
         let milliseconds = try HoldFields.milliseconds(value, field: field, of: what)
         guard milliseconds > 0, milliseconds <= longest else {
-            throw CatalogError(.invalid, "\(what) \(field) must be more than 0 and at most 30 days, such as 5m or 2h; leave it out for none")
+            throw CatalogError(.invalid, "\(what) \(field) must be more than 0 and at most 30 days, such as 5m or 2h, got \(HoldFields.durationText(milliseconds)); leave it out for none")
         }
         return milliseconds
     }
