@@ -115,6 +115,7 @@ struct AlertOptionsConfigAsCodeTests {
         (", fallback: nobody", "alert web -> ops falls back to contact 'nobody', which is not under contacts in this file; add the contact or fix the name"),
         (", fallback: [pager]", "fallback of alert web -> ops must be a contact's name, got a list"),
         (", fallback: ~", "fallback of alert web -> ops must be a contact's name, got nothing"),
+        (", fallback: \"\"", "fallback of alert web -> ops is empty; give it a name"),
         (", fallback: ops", "the alert of check 'web' for contact 'ops' falls back to that same contact; choose another contact or leave fallback out"),
         (", escalate: 5m", "unknown field 'escalate' in an alert; the fields are check, contact, type, enabled, after, repeat, fallback"),
     ])
