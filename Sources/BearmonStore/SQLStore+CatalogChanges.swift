@@ -36,6 +36,7 @@ extension SQLStore {
         return try database.transaction { tx in
             let listeners = try Self.offlineListeners(in: tx)
             var added: [String: Int64] = [:]
+            var optioned: [Int64] = []
             func resolve(_ ref: CatalogRef) throws -> Int64 {
                 switch ref {
                 case .id(let id): return id
@@ -85,6 +86,8 @@ extension SQLStore {
                     try tx.execute("UPDATE alerts SET type = ?, enabled = ? WHERE id = ?", [.text(type.rawValue), .int(enabled ? 1 : 0), .int(id)])
                 case .removeAlert(let id):
                     guard try tx.execute("DELETE FROM alerts WHERE id = ?", [.int(id)]).affectedRows > 0 else { throw StoreError.notFound("alert \(id)") }
+                    // Left behind, its options would carry over to a later alert SQLite gives the same id.
+                    try tx.execute("DELETE FROM alert_options WHERE alert_id = ?", [.int(id)])
                 case .addMaintenance(let key, let row, let check):
                     added[key] = try Self.writeMaintenance(row, id: nil, check: try check.map(resolve), now: Self.nowMilliseconds(), in: tx)
                 case .updateMaintenance(let id, let row, let check):
@@ -95,8 +98,13 @@ extension SQLStore {
                     try Self.writeDependencies(check: try resolve(check), parents: try parents.map(resolve), in: tx)
                 case .pinCheck(let check, let nodes):
                     try Self.writeNodes(check: try resolve(check), nodes, in: tx)
+                case .setAlertOptions(let alert, let after, let every, let fallback):
+                    let id = try resolve(alert)
+                    try Self.writeAlertOptions(alert: id, AlertOptions(afterMilliseconds: after, repeatMilliseconds: every, fallbackContactID: try fallback.map(resolve)), in: tx)
+                    optioned.append(id)
                 }
             }
+            try Self.refuseFallbackLoops(of: optioned, in: tx)
             if changes.contains(where: { if case .setDependencies = $0 { true } else { false } }) { try Self.refuseDependencyCycle(in: tx) }
             try Self.settleLedger(listeners: listeners, now: Self.nowMilliseconds(), quiet: quiet, in: tx)
             return added
@@ -105,6 +113,7 @@ extension SQLStore {
 
     /// Deletes what bearmon keeps beside a removed check.
     static func forgetCheck(_ id: Int64, in tx: any SQLExecutor) throws {
+        try tx.execute("DELETE FROM alert_options WHERE alert_id IN (SELECT id FROM alerts WHERE check_id = ?)", [.int(id)])
         try tx.execute("DELETE FROM alerts WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_tags WHERE check_id = ?", [.int(id)])
         try tx.execute("DELETE FROM check_options WHERE check_id = ?", [.int(id)])
@@ -121,6 +130,9 @@ extension SQLStore {
 
     /// Deletes what bearmon keeps beside a removed contact.
     static func forgetContact(_ id: Int64, in tx: any SQLExecutor) throws {
+        try tx.execute("DELETE FROM alert_options WHERE alert_id IN (SELECT id FROM alerts WHERE contact_id = ?)", [.int(id)])
+        // Alerts that fell back to it fall back to no one, as they would to a contact that is gone.
+        try tx.execute("UPDATE alert_options SET fallback_contact_id = NULL WHERE fallback_contact_id = ?", [.int(id)])
         try tx.execute("DELETE FROM alerts WHERE contact_id = ?", [.int(id)])
         try tx.execute("DELETE FROM contact_names WHERE contact_id = ?", [.int(id)])
     }
@@ -142,6 +154,10 @@ extension SQLStore {
             try checkMaintenanceLengths(row)
         case .pinCheck(_, let nodes):
             for node in nodes { try checkLength("node name", node, limit: 128) }
+        case .setAlertOptions(_, let after, let every, _):
+            for (name, value) in [("after", after), ("repeat", every)] where !(0...AlertOptions.longest).contains(value) {
+                throw StoreError.invalid("alert \(name) must be between 0 and 30 days")
+            }
         default:
             break
         }

@@ -20,21 +20,31 @@ extension SQLStore {
     /// Stores alert `id`'s options. Refuses durations out of range, a fallback contact that
     /// does not exist, and a fallback path that comes back to a contact already on it.
     package func setAlertOptions(_ id: Int64, _ options: AlertOptions) throws {
-        for (name, value) in [("after", options.afterMilliseconds), ("repeat", options.repeatMilliseconds)] where !(0...AlertOptions.longest).contains(value) {
-            throw StoreError.invalid("alert \(name) must be between 0 and 30 days")
-        }
-        try database.transaction { tx in
-            guard let alert = try tx.query("SELECT check_id, contact_id FROM alerts WHERE id = ?", [.int(id)]).first else { throw StoreError.notFound("alert \(id)") }
-            if let fallback = options.fallbackContactID {
-                guard try !tx.query("SELECT id FROM contacts WHERE id = ?", [.int(fallback)]).isEmpty else {
-                    throw StoreError.invalid("alert \(id) fallback: contact \(fallback) does not exist; `bearmon contacts list` shows the ids")
-                }
-                try Self.refuseFallbackLoop(check: alert.int(0), from: alert.int(1), to: fallback, alert: id, in: tx)
+        _ = try applyCatalog([.setAlertOptions(alert: .id(id), after: options.afterMilliseconds, repeat: options.repeatMilliseconds,
+                                               fallback: options.fallbackContactID.map { .id($0) })], quiet: true)
+    }
+
+    /// Replaces alert `id`'s options inside a catalog batch; the alert and the fallback contact must exist.
+    static func writeAlertOptions(alert id: Int64, _ options: AlertOptions, in tx: any SQLExecutor) throws {
+        guard try !tx.query("SELECT id FROM alerts WHERE id = ?", [.int(id)]).isEmpty else { throw StoreError.notFound("alert \(id)") }
+        if let fallback = options.fallbackContactID {
+            guard try !tx.query("SELECT id FROM contacts WHERE id = ?", [.int(fallback)]).isEmpty else {
+                throw StoreError.invalid("alert \(id) fallback: contact \(fallback) does not exist; `bearmon contacts list` shows the ids")
             }
-            try tx.execute("DELETE FROM alert_options WHERE alert_id = ?", [.int(id)])
-            guard !options.isPlain else { return }
-            try tx.execute("INSERT INTO alert_options (alert_id, after_ms, repeat_ms, fallback_contact_id) VALUES (?, ?, ?, ?)",
-                           [.int(id), .int(options.afterMilliseconds), .int(options.repeatMilliseconds), options.fallbackContactID.map { .int($0) } ?? .null])
+        }
+        try tx.execute("DELETE FROM alert_options WHERE alert_id = ?", [.int(id)])
+        guard !options.isPlain else { return }
+        try tx.execute("INSERT INTO alert_options (alert_id, after_ms, repeat_ms, fallback_contact_id) VALUES (?, ?, ?, ?)",
+                       [.int(id), .int(options.afterMilliseconds), .int(options.repeatMilliseconds), options.fallbackContactID.map { .int($0) } ?? .null])
+    }
+
+    /// Refuses a batch after which the fallback of one of `alerts` leads back to its own contact.
+    static func refuseFallbackLoops(of alerts: [Int64], in tx: any SQLExecutor) throws {
+        for id in alerts {
+            guard let row = try tx.query(
+                "SELECT a.check_id, a.contact_id, o.fallback_contact_id FROM alerts a JOIN alert_options o ON o.alert_id = a.id WHERE a.id = ?", [.int(id)]
+            ).first, let fallback = row[2].int else { continue }
+            try refuseFallbackLoop(check: row.int(0), from: row.int(1), to: fallback, alert: id, in: tx)
         }
     }
 

@@ -335,7 +335,7 @@ struct ConfigAsCodeTests {
         for number in 1...3 { _ = try store.addContact(type: "sms", data: "+1555000000\(number)") }
         let catalog = ConfigAsCode(store: store, host: Self.host)
         let plan = try catalog.plan(Array(readme[start.upperBound..<end.lowerBound].utf8), file: "README.md", prune: false)
-        #expect(plan.count(.add) == 11 && plan.count(.change) == 1, "\(plan.lines)")
+        #expect(plan.count(.add) == 12 && plan.count(.change) == 1, "\(plan.lines)")
         try catalog.apply(plan)
         #expect(try catalog.plan(Array(catalog.export(withSecrets: false).utf8), file: "export", prune: true).isEmpty)
     }

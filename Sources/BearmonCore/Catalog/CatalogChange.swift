@@ -43,4 +43,9 @@ package enum CatalogChange: Sendable, Equatable {
     /// Pins a check (which may be one added earlier in the batch) to `nodes`, replacing what
     /// it had; empty lets any worker run it.
     case pinCheck(check: CatalogRef, nodes: [String])
+    /// Replaces an alert's options (issue 23): `after` and `repeat` in ms (0: none) and the
+    /// fallback contact; the alert and the contact may be ones added earlier in the batch.
+    /// Fallback loops are judged once the whole batch is written, so the order of a batch's
+    /// changes never makes a loop that its end state does not have.
+    case setAlertOptions(alert: CatalogRef, after: Int64, repeat: Int64, fallback: CatalogRef?)
 }

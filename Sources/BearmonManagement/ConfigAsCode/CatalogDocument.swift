@@ -80,6 +80,17 @@ package struct CatalogDocument: Sendable, Equatable {
         package var enabled: Bool
         /// The line of the alert.
         package var line: Int
+        /// Milliseconds after an offline flip before the contact is told (`after`, issue 23); 0: at once.
+        package var afterMilliseconds: Int64 = 0
+        /// Milliseconds between "still offline" reminders (`repeat`); 0: none.
+        package var repeatMilliseconds: Int64 = 0
+        /// The name of the contact that stands in when delivery fails (`fallback`), if any.
+        package var fallback: String? = nil
+        /// The line of `fallback` (or of the alert when absent).
+        package var fallbackLine = 0
+
+        /// "alert web -> ops", for messages.
+        package var label: String { "alert \(check) -> \(contact)" }
     }
 
     /// A maintenance window (README, "Maintenance windows"), keyed by its name.

@@ -46,9 +46,13 @@ package struct CatalogExporter {
             // An alert whose check or contact is gone cannot be named; it notifies no one.
             guard let check = checkNames[alert.checkID], let contact = contactKeys[alert.contactID] else { continue }
             // A NULL type never notifies, as a disabled alert does; the file says it that way.
-            alerts.append(Node([(text("check"), text(check)), (text("contact"), text(contact)),
-                                (text("type"), text((alert.type ?? .both).rawValue)), (text("enabled"), value(.bool(alert.enabled && alert.type != nil)))],
-                               Tag(.map), .flow))
+            var fields = [(text("check"), text(check)), (text("contact"), text(contact)),
+                          (text("type"), text((alert.type ?? .both).rawValue)), (text("enabled"), value(.bool(alert.enabled && alert.type != nil)))]
+            let options = stored.alertOptions[alert.id] ?? AlertOptions()
+            if let after = AlertOptions.text(options.afterMilliseconds) { fields.append((text("after"), text(after))) }
+            if let every = AlertOptions.text(options.repeatMilliseconds) { fields.append((text("repeat"), text(every))) }
+            if let fallback = options.fallbackContactID.flatMap({ contactKeys[$0] }) { fields.append((text("fallback"), text(fallback))) }
+            alerts.append(Node(fields, Tag(.map), .flow))
         }
         var maintenances: [(Node, Node)] = []
         for window in stored.maintenances {

@@ -21,6 +21,20 @@ struct CatalogPlanDraft {
     var checks = Writes(), contacts = Writes(), alerts = Writes(), maintenances = Writes()
     /// Dependencies to set, after every check is added (issue 22).
     var dependencies = Writes()
+    /// The file alerts' fallbacks (issue 23), for the loop check.
+    var fallbacks: [FallbackLink] = []
+
+    /// A file alert that falls back to another contact.
+    struct FallbackLink {
+        /// The alert's check.
+        let check: CatalogRef
+        /// The alert's contact.
+        let contact: CatalogRef
+        /// The contact it falls back to.
+        let fallback: CatalogRef
+        /// The line of its `fallback`.
+        let line: Int
+    }
 
     /// Changes with the lines that report them.
     struct Writes {
@@ -31,7 +45,12 @@ struct CatalogPlanDraft {
 
         /// Adds `change`, reported as `action` on `text`.
         mutating func append(_ change: CatalogChange, _ action: CatalogPlan.Action, _ text: String) {
-            changes.append(change)
+            append([change], action, text)
+        }
+
+        /// Adds `changes`, reported together as `action` on `text`.
+        mutating func append(_ changes: [CatalogChange], _ action: CatalogPlan.Action, _ text: String) {
+            self.changes += changes
             lines.append(CatalogPlan.Line(action: action, text: text))
         }
     }

@@ -33,6 +33,7 @@ package struct CatalogPlanner {
         planDependencies(document.checks, stored: stored, into: &draft)
         planContacts(document.contacts, stored: stored, into: &draft)
         planAlerts(document.alerts, fileContacts: Set(document.contacts.map(\.name)), stored: stored, into: &draft)
+        refuseFallbackLoops(stored: stored, fileChecks: draft.checkRefs, prune: prune, into: &draft)
         planMaintenances(document.maintenances, fileChecks: document.checks, stored: stored, prune: prune, into: &draft)
         guard draft.problems.isEmpty else {
             throw ConfigAsCodeError(file: file, problems: draft.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })

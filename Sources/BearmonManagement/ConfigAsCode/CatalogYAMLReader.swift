@@ -14,7 +14,7 @@ struct CatalogYAMLReader {
     /// The fields a contact may have.
     static let contactFields = ["type", "data"]
     /// The fields an alert may have.
-    static let alertFields = ["check", "contact", "type", "enabled"]
+    static let alertFields = ["check", "contact", "type", "enabled", "after", "repeat", "fallback"]
     /// The fields a maintenance window may have.
     static let maintenanceFields = ["check", "tag", "all", "start", "end", "cron", "duration", "time_zone", "comment"]
 
@@ -145,7 +145,7 @@ struct CatalogYAMLReader {
     private mutating func alerts(_ node: Node) -> [CatalogDocument.Alert] {
         if isNull(node) { return [] }
         guard case .sequence(let sequence) = node else {
-            problem(node, "alerts must be a list of {check, contact, type, enabled}, got \(kind(of: node))")
+            problem(node, "alerts must be a list of {check, contact, type, enabled, after, repeat, fallback}, got \(kind(of: node))")
             return []
         }
         var alerts: [CatalogDocument.Alert] = []
@@ -165,9 +165,31 @@ struct CatalogYAMLReader {
                 }
             }
             if let node = fields["enabled"] { boolean(node, field: "enabled", of: "the alert").map { alert.enabled = $0 } }
+            alertOptions(fields, into: &alert)
             if problems.count == before { alerts.append(alert) }
         }
         return alerts
+    }
+
+    /// An alert's `after`, `repeat` (durations as the API and CLI read them) and `fallback` (a
+    /// contact's name, which the planner resolves as it does the alert's own contact).
+    private mutating func alertOptions(_ fields: Fields, into alert: inout CatalogDocument.Alert) {
+        for (field, path) in [("after", \CatalogDocument.Alert.afterMilliseconds), ("repeat", \CatalogDocument.Alert.repeatMilliseconds)] {
+            guard let node = fields[field] else { continue }
+            guard !isNull(node) else {
+                problem(node, "\(field) of \(alert.label) is empty; give a duration such as 5m or 2h, or leave the key out for none")
+                continue
+            }
+            guard let value = json(node, depth: 0) else { continue }
+            rule(at: line(node)) { () throws(CatalogError) in alert[keyPath: path] = try AlertOptions.milliseconds(value, field: field, of: alert.label) }
+        }
+        guard let node = fields["fallback"] else { return }
+        alert.fallbackLine = line(node)
+        guard let name = scalarText(node), !isNull(node) else {
+            problem(node, "fallback of \(alert.label) must be a contact's name, got \(kind(of: node))")
+            return
+        }
+        if rule(at: line(node), { () throws(CatalogError) in try NameRules.checkName(name, field: "fallback of \(alert.label)") }) { alert.fallback = name }
     }
 
     // MARK: Fields
@@ -205,8 +227,9 @@ struct CatalogYAMLReader {
             problem(node, "\(field) of \(item) must be text, got \(kind(of: node))")
             return nil
         }
-        if let limit, text.count > limit {
-            problem(node, "\(field) of \(item) is \(text.count) characters; at most \(limit)")
+        // Scalars, not characters: a base letter with thousands of combining marks is one character.
+        if let limit, text.unicodeScalars.count > limit {
+            problem(node, "\(field) of \(item) is \(text.unicodeScalars.count) characters; at most \(limit)")
             return nil
         }
         return text

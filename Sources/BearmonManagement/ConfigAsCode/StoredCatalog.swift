@@ -22,6 +22,9 @@ package struct StoredCatalog: Sendable, Equatable {
     package let maintenances: [MaintenanceRow]
     /// Each check's parents (issue 22), sorted.
     package let dependencies: [Int64: [Int64]]
+    /// Each stored alert's options (issue 23) when not plain; a fallback to a contact that is
+    /// gone reads as none, as delivery treats it.
+    package let alertOptions: [Int64: AlertOptions]
 
     /// Reads the catalog from `store`.
     package init(store: any Store) throws {
@@ -34,6 +37,13 @@ package struct StoredCatalog: Sendable, Equatable {
         contactNames = try store.contactNames()
         maintenances = try store.maintenances()
         dependencies = try store.dependencies()
+        let alertIDs = Set(alerts.map(\.id)), contactIDs = Set(contacts.map(\.id))
+        var options: [Int64: AlertOptions] = [:]
+        for (id, var option) in try store.alertOptions() where alertIDs.contains(id) {
+            if let fallback = option.fallbackContactID, !contactIDs.contains(fallback) { option.fallbackContactID = nil }
+            if !option.isPlain { options[id] = option }
+        }
+        alertOptions = options
     }
 
     /// A window's name in a file: its own, or `maintenance-ID` when it has none.

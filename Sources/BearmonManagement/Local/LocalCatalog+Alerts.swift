@@ -32,17 +32,12 @@ extension LocalCatalog {
         }
         let type = try Self.alertType(reader) ?? .both
         let options = try Self.alertOptions(reader)
+        // One batch: refused options (a fallback loop) leave no half-made alert behind.
         let added = try stored {
-            try store.applyCatalog([.addAlert(key: "alert", check: .id(checkID), contact: .id(contactID), type: type, enabled: try reader.bool("enabled") ?? true)])
+            try store.applyCatalog([.addAlert(key: "alert", check: .id(checkID), contact: .id(contactID), type: type, enabled: try reader.bool("enabled") ?? true),
+                                    Self.optionsChange(.new("alert"), options)])
         }
         let id = added["alert"] ?? 0
-        do {
-            try stored { try store.setAlertOptions(id, options) }
-        } catch {
-            // Refused options (a fallback loop) leave no half-made alert behind.
-            try? stored { try store.applyCatalog([.removeAlert(id: id)], quiet: true) }
-            throw error
-        }
         return try alert(id)
     }
 
@@ -52,8 +47,9 @@ extension LocalCatalog {
         let reader = try Self.patched(current, with: patch, what: "alert", known: Self.alertFields, readOnly: ["id", "check_id", "contact_id"])
         guard let type = try Self.alertType(reader) else { throw CatalogError(.invalid, "alert type must be both, online or offline") }
         let options = try Self.alertOptions(reader)
-        try stored { try store.setAlertOptions(id, options) }
-        try stored { try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled)], quiet: quiet) }
+        try stored {
+            try store.applyCatalog([.updateAlert(id: id, type: type, enabled: try reader.bool("enabled") ?? current.enabled), Self.optionsChange(.id(id), options)], quiet: quiet)
+        }
         return try alert(id)
     }
 
@@ -77,19 +73,20 @@ extension LocalCatalog {
         var options = AlertOptions(fallbackContactID: try reader.int("fallback_contact_id", in: 1...Int64.max))
         for (field, path) in [("after", \AlertOptions.afterMilliseconds), ("repeat", \AlertOptions.repeatMilliseconds)] {
             guard let value = reader.value(field), value != .null else { continue }
-            let milliseconds = try HoldFields.milliseconds(value, field: field, of: "alert")
-            guard milliseconds > 0, milliseconds <= AlertOptions.longest else {
-                throw CatalogError(.invalid, "alert \(field) must be more than 0 and at most 30 days, such as 5m or 2h; leave it out for none")
-            }
-            options[keyPath: path] = milliseconds
+            options[keyPath: path] = try AlertOptions.milliseconds(value, field: field, of: "alert")
         }
         return options
     }
 
+    /// The batch change that gives alert `alert` its `options`.
+    private static func optionsChange(_ alert: CatalogRef, _ options: AlertOptions) -> CatalogChange {
+        .setAlertOptions(alert: alert, after: options.afterMilliseconds, repeat: options.repeatMilliseconds, fallback: options.fallbackContactID.map { .id($0) })
+    }
+
     private static func resource(_ alert: Alert, _ options: AlertOptions?) -> AlertResource {
         let options = options ?? AlertOptions()
-        func text(_ milliseconds: Int64) -> String? { milliseconds > 0 ? HoldFields.durationText(milliseconds) : nil }
         return AlertResource(id: alert.id, checkID: alert.checkID, contactID: alert.contactID, type: alert.type, enabled: alert.enabled,
-                             after: text(options.afterMilliseconds), repeat: text(options.repeatMilliseconds), fallbackContactID: options.fallbackContactID)
+                             after: AlertOptions.text(options.afterMilliseconds), repeat: AlertOptions.text(options.repeatMilliseconds),
+                             fallbackContactID: options.fallbackContactID)
     }
 }
