@@ -30,6 +30,18 @@ struct EscalationEndToEndTests {
         func told(_ name: String) -> [ReceivedNote] { node.notes.filter { $0.path == "/record/\(name)" } }
         func kinds(_ name: String) -> [String] { told(name).map { "\($0.status) \($0.kind)" } }
 
+        /// The reminders the first contact heard.
+        func reminders() -> Int { told("first").filter { $0.kind == "reminder" }.count }
+
+        /// Starts the node, takes the check down and waits for `count` reminders to the first contact; a problem, or nil.
+        func awaitReminders(_ count: Int) throws -> String? {
+            try node.start()
+            guard node.awaitFirstResults([check]) else { return "the check never ran" }
+            try node.set("web", up: false)
+            guard waitUntil(timeout: 30, { reminders() >= count }) else { return "no \(count) reminders: \(node.notes)" }
+            return nil
+        }
+
         /// Starts the node, takes the check down and waits for the first contact's offline; a problem, or nil.
         func startOutage() throws -> String? {
             try node.start()
@@ -131,10 +143,7 @@ struct EscalationEndToEndTests {
         let node = setup.node
         try node.store.setAlertOptions(setup.firstAlert, AlertOptions(repeatMilliseconds: 3_000))
         let outcome = try await offPool { () -> String? in
-            try node.start()
-            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
-            try node.set("web", up: false)
-            guard waitUntil(timeout: 30, { setup.told("first").filter { $0.kind == "reminder" }.count >= 2 }) else { return "no two reminders: \(node.notes)" }
+            if let problem = try setup.awaitReminders(2) { return problem }
             _ = try node.store.acknowledge(check: setup.check, by: "test", comment: "", until: nil, now: wallMilliseconds())
             guard node.awaitSettled(receivedCount: { node.notes.count }) else { return "the outbox did not settle" }
             let reminders = setup.told("first").filter { $0.kind == "reminder" }.count
@@ -228,10 +237,7 @@ struct EscalationEndToEndTests {
         let node = setup.node
         try node.store.setAlertOptions(setup.firstAlert, AlertOptions(repeatMilliseconds: 3_000))
         let outcome = try await offPool { () -> String? in
-            try node.start()
-            guard node.awaitFirstResults([setup.check]) else { return "the check never ran" }
-            try node.set("web", up: false)
-            guard waitUntil(timeout: 30, { setup.told("first").filter { $0.kind == "reminder" }.count >= 2 }) else { return "no two reminders: \(node.notes)" }
+            if let problem = try setup.awaitReminders(2) { return problem }
             if crash {
                 guard node.crashWhenIdle() else { return "a notification stayed pending: \(node.outbox())" }
                 try node.start()
