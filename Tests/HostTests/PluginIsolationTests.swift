@@ -184,14 +184,15 @@ struct PluginIsolationTests {
         let host = pair.isolated
         let module = try #require(pair.isolated.isolator?.modules.first)
         let hanging = Task { await host.deliver(contact, params: try host.validate(contact, data: "hang"), event: event, label: "t") }
-        try await Task.sleep(for: .milliseconds(500))
-        // The helper is killed straight away (a crash inside it is PluginIsolationTests' other
-        // cases): a check sent to make it abort could reach it, on a loaded machine, only after
-        // the delivery's own deadline.
+        // Killed once the delivery is in the helper, and straight away (crashes inside it are
+        // this suite's other cases): on a loaded machine the delivery can reach the helper
+        // late, and a check sent to make it abort could arrive after the delivery's deadline.
+        let inFlight = try await offPool { waitUntil(timeout: 20) { module.callsInFlight == 1 } }
+        try #require(inFlight, "the delivery never reached the helper")
         let pid = try #require(module.helperPID)
-        kill(pid, SIGABRT)
+        kill(pid, SIGKILL)
         let delivery = try await hanging.value
-        #expect(delivery.status == .retry && delivery.error.contains("module fixture died: it was killed by signal 6 (SIGABRT)"), "\(delivery)")
+        #expect(delivery.status == .retry && delivery.error.contains("module fixture died: it was killed by signal 9 (SIGKILL)"), "\(delivery)")
         _ = waitUntil(timeout: 20) { module.helperPID != nil }
         let next = await host.deliver(contact, params: try host.validate(contact, data: "describe"), event: event, label: "t")
         #expect(next.status == .delivered, "\(next)")

@@ -70,6 +70,9 @@ package final class IsolatedModule: Sendable {
     /// The pid of the running helper, if one runs.
     package var helperPID: Int32? { state.withLock { $0.helper?.pid } }
 
+    /// Calls sent to the helper and not yet answered.
+    package var callsInFlight: Int { state.withLock { $0.pending.count } }
+
     /// Starts the first helper and waits for its description of the module; a helper that
     /// dies, is refused or does not answer within the entry timeout is a ``LoadRefusal``.
     func start() throws(LoadRefusal) -> (IsolationModule, [IsolationType]) {
