@@ -43,7 +43,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var refused = false
     /// The current request's head arrived and its end has not.
     private var bodyOpen = false
-    /// Close once the current response ends: a request that claimed to be signed was refused.
+    /// Close once the current response ends: a request that claimed to be signed was refused,
+    /// or the response began before the request's body ended.
     private var closeAfterResponse = false
     private var deadline: Scheduled<Void>?
     /// Closes the connection when the current request's body is late.
@@ -123,7 +124,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 return
             }
             limiter.endRequests(on: context.channel)
-            if closeAfterResponse || bodyOpen {
+            if closeAfterResponse {
                 context.writeAndFlush(data, promise: promise)
                 lingeringClose(context)
             } else {

@@ -79,7 +79,7 @@ extension SQLStore {
             guard status == CheckStatus.offline.rawValue, let flip = try Self.latestFlip(of: check, in: tx)?.string(0) else {
                 throw StoreError.invalid("check \(check) is \(status): only an outage can be acknowledged")
             }
-            try tx.execute("UPDATE check_acks SET cleared_at = ? WHERE check_id = ? AND cleared_at IS NULL", [.int(now), .int(check)])
+            try Self.clearAck(check: check, now: now, in: tx)
             let id = try tx.execute("INSERT INTO check_acks (check_id, flip_id, acked_by, comment, until_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                                     [.int(check), .text(flip), .text(by), .text(comment), until.map { .int($0) } ?? .null, .int(now)]).lastInsertID
             return AckRow(id: id, checkID: check, flipID: flip, by: by, comment: comment, until: until, createdAt: now, clearedAt: nil)

@@ -25,13 +25,13 @@ extension WebRoutes {
             let event = context.parameters.get("event") ?? ""
             var request = request
             guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false else {
-                return try await ackHTML(.unsupportedMediaType) { pages.message("Send the acknowledge page's form (application/x-www-form-urlencoded).", title: "Acknowledge", guarded: false) }
+                return ackResponse(.unsupportedMediaType, pages.message("Send the acknowledge page's form (application/x-www-form-urlencoded).", title: "Acknowledge", guarded: false))
             }
             let body: ByteBuffer
             do {
                 body = try await request.collectBody(upTo: ackFormLimit)
             } catch {
-                return try await ackHTML(.contentTooLarge) { pages.message("The form is larger than \(ackFormLimit) bytes.", title: "Acknowledge", guarded: false) }
+                return ackResponse(.contentTooLarge, pages.message("The form is larger than \(ackFormLimit) bytes.", title: "Acknowledge", guarded: false))
             }
             let form = formParameters(String(buffer: body))
             return try await ackAnswer(event: event, signature: form["sig"] ?? "", pages: pages, links: links) { target in
@@ -58,7 +58,7 @@ extension WebRoutes {
         let invalid = "This acknowledge link is not valid: open the whole link from the notification, as it was sent."
         guard event.utf8.count <= 64, event.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }),
               signature.utf8.count == 64 else {
-            return try await ackHTML(.notFound) { pages.message(invalid, title: "Acknowledge", guarded: false) }
+            return ackResponse(.notFound, pages.message(invalid, title: "Acknowledge", guarded: false))
         }
         let answer: (HTTPResponse.Status, String) = try await stored {
             guard try links.verify(eventID: event, signature: signature) else { return (.notFound, pages.message(invalid, title: "Acknowledge", guarded: false)) }
@@ -68,10 +68,6 @@ extension WebRoutes {
             return try body(target)
         }
         return ackResponse(answer.0, answer.1)
-    }
-
-    private static func ackHTML(_ status: HTTPResponse.Status, _ body: @escaping @Sendable () -> String) async throws -> Response {
-        ackResponse(status, body())
     }
 
     /// A page that must not be cached, framed, indexed, or leak its link as a referrer.
