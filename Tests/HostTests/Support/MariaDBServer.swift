@@ -69,7 +69,7 @@ final class MariaDBServer: @unchecked Sendable {
             "--pid-file=\(directory.file("mysqld.pid"))", "--skip-name-resolve",
         ] + extraArguments
         let command = namespace.map { ["/usr/sbin/ip", "netns", "exec", $0] + server } ?? server
-        child = try BackgroundProcess(command[0], Array(command.dropFirst()), log: directory.file("mysqld.log"))
+        child = try BackgroundProcess(command[0], Array(command.dropFirst()), log: directory.file("mysqld.log"), removeOnExit: directory.path)
         let ready = waitUntil(timeout: 60) {
             (try? Command.runBlocking("/usr/bin/mariadb-admin", ["--no-defaults", "-S", socket, "-uroot", "ping"], timeout: 10).status) == 0
         }
