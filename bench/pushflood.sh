@@ -77,8 +77,8 @@ percentiles() { # percentiles NAME: p50 and p99 (nearest rank) of the numbers on
     printf "%s: p50 %d ms, p99 %d ms over %d notifications\n", name, p50, p99, NR }'
 }
 
-flood() { # flood SECONDS: wrk against the node's push API
-  wrk -t 4 -c "$clients" -d "$1" --timeout 10s -s bench/lib/push.lua "http://127.0.0.1:$node_port/v1/healthchecks"
+flood() { # flood SECONDS: wrk against the node's push API; exec, so that a flood run in the background is wrk's own PID
+  exec wrk -t 4 -c "$clients" -d "$1" --timeout 10s -s bench/lib/push.lua "http://127.0.0.1:$node_port/v1/healthchecks"
 }
 
 for store in $stores; do
@@ -102,12 +102,12 @@ for store in $stores; do
   sleep 3
 
   echo "== $store"
-  flood "$duration" >"$work/ingest.txt"
+  (flood "$duration") >"$work/ingest.txt"
   awk '/^FLOOD/ { printf "push ingestion, %d clients: %.0f accepted pushes/s (%d shed with 503, %d other refusals, %d socket errors; client p99 %.1f ms)\n", clients, $3 / $11, $5, $7, $9, $13 }' \
     clients="$clients" "$work/ingest.txt"
   outage_times | percentiles "outage to notification, idle"
-  flood 3600 >"$work/flood.txt" &
-  flood_pid=$!
+  (flood 3600) >"$work/flood.txt" &
+  flood_pid=$!   # wrk itself: stopping a subshell around it left wrk flooding for an hour
   sleep 2
   outage_times | percentiles "outage to notification, under the flood"
   { kill -KILL "$flood_pid"; wait "$flood_pid"; } 2>/dev/null || true   # wrk prints nothing useful when stopped early

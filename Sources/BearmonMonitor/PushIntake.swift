@@ -72,11 +72,14 @@ package struct PushIntake {
                        ttlSeconds: envelope.ttlSeconds, body: try encode(stored))
     }
 
+    /// One decoder for every push: it holds no state between calls, and making one per push showed in the profile.
+    private static let decoder = JSONDecoder()
+
     private func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) throws(PushRefusal) -> T {
         let depth = MonitorJSON.depth(of: body, limit: settings.maxDepth)
         guard depth <= settings.maxDepth else { throw .badRequest("the body nests deeper than \(settings.maxDepth) levels of objects and arrays") }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(body))
+            return try Self.decoder.decode(T.self, from: Data(body))
         } catch {
             throw .badRequest(MonitorJSON.reason(error))
         }
@@ -118,6 +121,10 @@ package struct PushIntake {
     /// comparison would ignore (`"x "` is `"x"` there, another row on SQLite).
     private func checkKey(_ field: String, _ value: String) throws(PushRefusal) {
         try checkLength(field, value, limit: Self.idLimit)
+        // Printable ASCII inside, no space at either end: nearly every key, judged without
+        // looking up Unicode properties for each scalar.
+        let bytes = value.utf8
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), bytes.first != 0x20, bytes.last != 0x20 { return }
         if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
             throw .badRequest("\(field) contains the control character U+\(String(control.value, radix: 16, uppercase: true)); ids are printable text")
         }

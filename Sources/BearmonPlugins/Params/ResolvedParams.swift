@@ -18,6 +18,20 @@ package struct ResolvedParams: Sendable, Equatable {
     package let secretNames: Set<String>
     /// Keys in the data that the type does not declare (ignored, as gobearmon's decoder does).
     package let unknownKeys: [String]
+    /// Every secret string these params hold, longest first: found once here rather than on
+    /// each result ``scrubbed(_:urlsWithoutPath:)`` reads, since resolved params are cached
+    /// per check and this was a twentieth of an http check's host-side cost.
+    private let secretValues: [String]
+
+    /// Resolved params; ``secretValues`` is derived from `original` and `secretNames`.
+    package init(values: [String: JSONValue], given: Set<String>, original: [String: JSONValue], secretNames: Set<String>, unknownKeys: [String]) {
+        self.values = values
+        self.given = given
+        self.original = original
+        self.secretNames = secretNames
+        self.unknownKeys = unknownKeys
+        secretValues = Self.secretValues(in: original, secretNames: secretNames)
+    }
 
     /// The data as JSON with every secret value masked, and every URL in it masked by
     /// ``SecretMask``: this is what goes into outbox rows and notifications.
@@ -83,9 +97,9 @@ package struct ResolvedParams: Sendable, Equatable {
     /// Every secret string these params hold, longest first (so a value is replaced before a
     /// word inside it): secret strings, secret maps' values, and their words of 8 characters
     /// or more ("Bearer abcd..." gives the token alone too).
-    private var secretValues: [String] {
+    private static func secretValues(in original: [String: JSONValue], secretNames: Set<String>) -> [String] {
         var found: Set<String> = []
-        for (key, value) in original where secretNames.contains(key.lowercased()) || Self.looksSecret(key) {
+        for (key, value) in original where secretNames.contains(key.lowercased()) || looksSecret(key) {
             let texts: [String] = switch value {
             case .string(let text): [text]
             case .object(let entries): entries.values.compactMap { if case .string(let text) = $0 { text } else { nil } }
@@ -93,7 +107,7 @@ package struct ResolvedParams: Sendable, Equatable {
             default: []
             }
             for text in texts {
-                if text.count >= Self.shortestScrubbed { found.insert(text) }
+                if text.count >= shortestScrubbed { found.insert(text) }
                 for word in text.split(whereSeparator: \.isWhitespace) where word.count >= 8 { found.insert(String(word)) }
             }
         }

@@ -118,6 +118,10 @@ extension Controller {
         let (rows, pins) = try await storeQueue.run { [store] in (try store.checkRows(), try store.checkNodes()) }
         try await reloadDependencies()
         let catalog = CheckCatalog(host: host)
+        if catalogUnchanged(rows, pins: pins, catalog: catalog) {
+            adoptStatusEdits(valid, stale: flipsWritten != flipsBefore)
+            return
+        }
         var definitions: [CheckDefinition] = []
         var nextValid: [Int64: ValidCheck] = [:]
         var nextPoison: [Int64: PoisonRow] = [:]
@@ -142,8 +146,28 @@ extension Controller {
         for id in poison.keys where nextPoison[id] == nil { admin.forget(key: "poison-\(id)") }
         valid = nextValid
         poison = nextPoison
+        loadedPins = pins
+        catalogLoads += 1
         scheduler.load(definitions, now: monotonicMilliseconds())
         adoptStatusEdits(nextValid, stale: flipsWritten != flipsBefore)
         changes.signal()
+    }
+
+    /// Whether `rows` and `pins` are what the scheduler was last loaded with: every enabled
+    /// row's validation is cached for that very row (a poison row still fails the same way)
+    /// and no check came or went. Then a reload has nothing to hand on, and skips building
+    /// and diffing every definition: with 100,000 checks that was a fifth of the node's CPU.
+    private func catalogUnchanged(_ rows: [CheckRow], pins: [Int64: [String]], catalog: CheckCatalog) -> Bool {
+        guard let loadedPins, pins == loadedPins else { return false }
+        var enabled = 0
+        for row in rows where row.enabled {
+            enabled += 1
+            if let cached = valid[row.id] {
+                guard cached.row == row else { return false }
+            } else {
+                guard let poisoned = poison[row.id], case .failure(let again) = catalog.validate(row), again == poisoned else { return false }
+            }
+        }
+        return enabled == valid.count + poison.count
     }
 }
