@@ -18,12 +18,8 @@ struct CatalogReloadTests {
     let controller: Controller
 
     init() async throws {
-        fixture = try await FixtureHost()
-        dir = try TempDirectory()
-        store = SQLStore(database: try SQLiteDatabase(path: dir.file("r.sqlite")))
-        try store.migrate()
-        _ = try store.raiseView(to: 1, holder: "test")
-        controller = Controller(settings: ControllerSettings(node: "test", confirmations: 1), store: store, host: fixture.host, logger: quietLogger)
+        let harness = try await InProcessController(settings: ControllerSettings(node: "test", confirmations: 1))
+        (fixture, dir, store, controller) = (harness.fixture, harness.dir, harness.store, harness.controller)
     }
 
     private func addCheck(_ name: String, type: String = "fixture") throws -> Int64 {

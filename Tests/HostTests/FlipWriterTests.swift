@@ -22,15 +22,11 @@ struct FlipWriterTests {
     let controller: Controller
 
     init() async throws {
-        fixture = try await FixtureHost()
-        dir = try TempDirectory()
-        store = SQLStore(database: try SQLiteDatabase(path: dir.file("f.sqlite")))
-        try store.migrate()
-        _ = try store.raiseView(to: 1, holder: "test")
         var settings = ControllerSettings(node: "test", confirmations: 1)
         settings.heldFlipRetry = .milliseconds(300)
         settings.maxFlipWait = .seconds(60)
-        controller = Controller(settings: settings, store: store, host: fixture.host, logger: quietLogger)
+        let harness = try await InProcessController(settings: settings)
+        (fixture, dir, store, controller) = (harness.fixture, harness.dir, harness.store, harness.controller)
     }
 
     /// Makes SQLite refuse inserts into `table` that match `condition`, as a constraint would;

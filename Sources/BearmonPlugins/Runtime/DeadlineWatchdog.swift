@@ -54,9 +54,6 @@ final class DeadlineWatchdog: Sendable {
         }
     }
 
-    /// How late past a deadline the watchdog may act, at most (besides scheduling delays).
-    static let lateness: Int64 = 10
-
     /// The process's watchdog; its thread starts with the first registration.
     static let shared = DeadlineWatchdog()
 
@@ -89,9 +86,7 @@ final class DeadlineWatchdog: Sendable {
             // The wait counts on the monotonic clock, so a clock set back delays no timeout.
             let due = watch.wait { watch -> ThreadCondition<Watch>.Step<Entry> in
                 guard let first = watch.heap.first else { return .sleep(until: nil) }
-                // Woken a little late on purpose, so that deadlines close together are handled
-                // in one wake: most belong to calls that returned long ago.
-                guard first.deadline.hasPassed else { return .sleep(until: first.deadline.adding(milliseconds: Self.lateness)) }
+                guard first.deadline.hasPassed else { return .sleep(until: first.deadline) }
                 _ = watch.heap.removeFirst()
                 return .done(first)
             }

@@ -123,22 +123,9 @@ package actor Controller: ControllerLink {
             handle(decisions)
             if !assignments.isEmpty, firstAssignmentAt == nil { firstAssignmentAt = wallMilliseconds() }
             if !assignments.isEmpty || capacity == 0 || now >= giveUp || view == nil || Task.isCancelled { return assignments }
-            let untilDue = scheduler.nextWake.map { max(1, Self.wakeTime(forDue: $0) - now) } ?? Int64.max
+            let untilDue = scheduler.nextWake.map { max(1, $0 - now) } ?? Int64.max
             await changes.wait(milliseconds: min(giveUp - now, untilDue))
         }
-    }
-
-    /// How finely waits for due checks are cut: a wait for a future due time ends at the
-    /// next multiple of this, so that checks spread over their interval are handed out a few
-    /// at a time rather than each on a wake of its own (a context switch on these machines
-    /// costs tens of microseconds, more than a no-op check). Work that is due now, such as a
-    /// confirmation run, still goes at once.
-    static let wakeGranularityMilliseconds: Int64 = 20
-
-    /// `due` rounded up to the next multiple of ``wakeGranularityMilliseconds``.
-    static func wakeTime(forDue due: Int64) -> Int64 {
-        let remainder = due % wakeGranularityMilliseconds
-        return remainder == 0 ? due : due + (wakeGranularityMilliseconds - remainder)
     }
 
     private func accept(_ results: [WorkerResult], from worker: String) {
