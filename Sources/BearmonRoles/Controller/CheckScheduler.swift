@@ -17,6 +17,8 @@ package struct CheckScheduler: Sendable {
     package internal(set) var workers: [String: Int64] = [:]
     /// When each check that workers run next needs attention.
     var queue = MinHeap<DueEntry>()
+    /// How many runs per second the loaded checks that workers run ask for, at their intervals.
+    package private(set) var runsPerSecond: Double = 0
     /// When each passive check is next due for the controller's own evaluation; apart from
     /// `queue`, so that handing out work never has to step over them.
     var passiveQueue = MinHeap<DueEntry>()
@@ -69,6 +71,9 @@ package struct CheckScheduler: Sendable {
         for id in starting {
             let interval = checks[id]?.definition.intervalSeconds ?? 1
             schedule(id, at: now + Self.firstRunOffset(checkID: id, intervalSeconds: interval, startingTogether: starting.count))
+        }
+        runsPerSecond = checks.values.reduce(0) { sum, check in
+            check.definition.passive ? sum : sum + 1 / Double(max(1, check.definition.intervalSeconds))
         }
     }
 

@@ -123,9 +123,32 @@ package actor Controller: ControllerLink {
             handle(decisions)
             if !assignments.isEmpty, firstAssignmentAt == nil { firstAssignmentAt = wallMilliseconds() }
             if !assignments.isEmpty || capacity == 0 || now >= giveUp || view == nil || Task.isCancelled { return assignments }
-            let untilDue = scheduler.nextWake.map { max(1, $0 - now) } ?? Int64.max
+            let tick = Self.wakeTick(capacity: capacity, runsPerSecond: scheduler.runsPerSecond)
+            let untilDue = scheduler.nextWake.map { max(1, Self.wakeTime(forDue: $0, tick: tick) - now) } ?? Int64.max
             await changes.wait(milliseconds: min(giveUp - now, untilDue))
         }
+    }
+
+    /// The longest tick a wait for due checks is rounded up to, in milliseconds.
+    static let longestWakeTick: Int64 = 20
+
+    /// How finely a hand-out that waits for due checks cuts its wait: long enough that the
+    /// checks falling due meanwhile fill about half of the worker's free `capacity`, at most
+    /// ``longestWakeTick``. Checks spread over their interval then go out a few at a time
+    /// rather than each on a wake of its own (a context switch on these machines costs more
+    /// than a no-op check), while a busy node, whose checks fall due faster than a worker
+    /// has room for, keeps waits of a millisecond: longer ones made it fall behind.
+    static func wakeTick(capacity: Int, runsPerSecond: Double) -> Int64 {
+        guard runsPerSecond > 0, capacity > 0 else { return 1 }
+        let fillsHalf = Double(capacity) / 2 / runsPerSecond * 1_000
+        return fillsHalf >= Double(longestWakeTick) ? longestWakeTick : max(1, Int64(fillsHalf))
+    }
+
+    /// `due` rounded up to the next multiple of `tick`.
+    static func wakeTime(forDue due: Int64, tick: Int64) -> Int64 {
+        guard tick > 1 else { return due }
+        let remainder = (due % tick + tick) % tick
+        return remainder == 0 ? due : due + (tick - remainder)
     }
 
     private func accept(_ results: [WorkerResult], from worker: String) {
