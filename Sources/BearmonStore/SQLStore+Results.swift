@@ -10,24 +10,21 @@ extension SQLStore {
         try database.transaction { tx in
             guard try tx.query("SELECT 1 FROM result_batches WHERE batch_id = ?", [.text(batchID)]).isEmpty else { return }
             try tx.execute("INSERT INTO result_batches (batch_id, written_at) VALUES (?, ?)", [.text(batchID), .int(Self.nowMilliseconds())])
-            for (key, aggregate) in rollup.hourly.sorted(by: { $0.key < $1.key }) {
-                try upsert(aggregate, into: "check_hourly", bucketColumn: "hour_start", key: key, in: tx)
-            }
-            for (key, aggregate) in rollup.daily.sorted(by: { $0.key < $1.key }) {
-                try upsert(aggregate, into: "check_daily", bucketColumn: "day", key: key, in: tx)
-            }
-            for result in results {
-                try tx.execute(
-                    "INSERT INTO check_results (check_id, node, time, status, message, latency_ms) VALUES (?, ?, ?, ?, ?, ?)",
+            try upsert(rollup.hourly, into: "check_hourly", bucketColumn: "hour_start", in: tx)
+            try upsert(rollup.daily, into: "check_daily", bucketColumn: "day", in: tx)
+            try tx.insertRows(
+                "INSERT INTO check_results (check_id, node, time, status, message, latency_ms)", width: 6,
+                results.map { result in
                     [.int(result.checkID), .text(result.node), .int(result.time), .text(result.status.rawValue),
                      .text(result.message.fitted(to: .message)), .double(result.latencyMilliseconds)]
-                )
-            }
+                }
+            )
         }
     }
 
-    /// Adds `aggregate` to its bucket's row, creating the row if needed.
-    private func upsert(_ aggregate: ResultAggregate, into table: String, bucketColumn: String, key: ResultRollup.BucketKey, in tx: any SQLExecutor) throws {
+    /// Adds each aggregate to its bucket's row, creating rows as needed, in key order (so
+    /// that two writers lock rows in the same order).
+    private func upsert(_ aggregates: [ResultRollup.BucketKey: ResultAggregate], into table: String, bucketColumn: String, in tx: any SQLExecutor) throws {
         let merge = database.dialect == .mysql
             ? """
               ON DUPLICATE KEY UPDATE results = results + VALUES(results), online = online + VALUES(online),
@@ -41,13 +38,14 @@ extension SQLStore {
                   latency_max = MAX(latency_max, excluded.latency_max), first_at = MIN(first_at, excluded.first_at),
                   last_at = MAX(last_at, excluded.last_at)
               """
-        try tx.execute(
-            """
-            INSERT INTO \(table) (check_id, \(bucketColumn), results, online, latency_sum, latency_min, latency_max, first_at, last_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \(merge)
-            """,
-            [.int(key.checkID), .int(key.bucket), .int(aggregate.results), .int(aggregate.online), .double(aggregate.latencySum),
-             .double(aggregate.latencyMin), .double(aggregate.latencyMax), .int(aggregate.firstAt), .int(aggregate.lastAt)]
+        try tx.insertRows(
+            "INSERT INTO \(table) (check_id, \(bucketColumn), results, online, latency_sum, latency_min, latency_max, first_at, last_at)",
+            width: 9,
+            aggregates.sorted { $0.key < $1.key }.map { key, aggregate in
+                [.int(key.checkID), .int(key.bucket), .int(aggregate.results), .int(aggregate.online), .double(aggregate.latencySum),
+                 .double(aggregate.latencyMin), .double(aggregate.latencyMax), .int(aggregate.firstAt), .int(aggregate.lastAt)]
+            },
+            tail: merge
         )
     }
 

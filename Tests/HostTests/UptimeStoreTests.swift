@@ -37,6 +37,33 @@ struct UptimeStoreTests {
         #expect(try store.hourlyAggregates(checkID: 7, from: 0, to: Int64.max).map(\.hourStart) == [Self.now + Self.hour])
     }
 
+    @Test("a batch larger than any one statement goes in whole, in order, and adds to buckets already there", arguments: StoreBackend.allCases)
+    func manyRowsPerStatement(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        // 333 checks: statements of 128, 32, 8, 2 and 1 rows, each size more than once.
+        let checks = Int64(1)...Int64(333)
+        func batch(_ round: Int64) -> [ResultRecord] {
+            checks.map { check in
+                ResultRecord(checkID: check, node: "w\(check % 3)", time: Self.now + round * 60_000 + check, status: check % 7 == 0 ? .offline : .online,
+                             message: "round \(round) of \(check) ✓ e\u{301}", latencyMilliseconds: Double(check) + Double(round) / 2)
+            }
+        }
+        try store.recordResults(batch(0), batchID: "big-0", days: .utc)
+        try store.recordResults(batch(1), batchID: "big-1", days: .utc)
+        for check in [Int64(1), 128, 129, 160, 161, 329, 332, 333] {
+            let stored = try store.results(checkID: check, before: nil, limit: 10)
+            #expect(stored.map(\.record) == [batch(1)[Int(check) - 1], batch(0)[Int(check) - 1]], "check \(check)")
+            let hour = try #require(try store.hourlyAggregates(checkID: check, from: Self.now, to: Self.now + Self.hour).first)
+            #expect(hour.aggregate.results == 2 && hour.aggregate.online == (check % 7 == 0 ? 0 : 2), "check \(check)")
+            #expect(hour.aggregate.latencyMin == Double(check) && hour.aggregate.latencyMax == Double(check) + 0.5)
+            #expect(hour.aggregate.firstAt == Self.now + check && hour.aggregate.lastAt == Self.now + 60_000 + check)
+        }
+        // Ids follow the batch's order: within a statement and from one statement to the next.
+        let ids = try checks.map { try #require(try store.results(checkID: $0, before: nil, limit: 2).last?.id) }
+        #expect(ids == ids.sorted() && Set(ids).count == 333)
+    }
+
     @Test("a flip keeps when its streak began; uptime over 24 h reads flips and hourly aggregates", arguments: StoreBackend.allCases)
     func uptime(backend: StoreBackend) throws {
         let (store, keep) = try backend.makeStore()

@@ -13,6 +13,8 @@ package actor WorkerPool {
     let capacity: Int
     let logger: Logger
     var inFlight = 0
+    /// When the oldest result in `finished` finished, on the monotonic clock.
+    var oldestUnreported: Int64?
     var finished: [WorkerResult] = []
     let resultsReady = ChangeSignal()
     let slotFreed = ChangeSignal()
@@ -51,8 +53,10 @@ package actor WorkerPool {
                 await slotFreed.wait(milliseconds: 1_000)
                 continue
             }
+            // Results finished so far ride along: one round trip instead of two.
+            let batch = takeFinished()
             do {
-                let assignments = try await link.exchange(worker: node, results: [], capacity: free, wait: .milliseconds(20_000))
+                let assignments = try await link.exchange(worker: node, results: batch, capacity: free, wait: .milliseconds(20_000))
                 backoff = 100
                 if failing != nil {
                     logger.notice("getting work from the controller again")
@@ -60,6 +64,7 @@ package actor WorkerPool {
                 }
                 for assignment in assignments { start(assignment) }
             } catch {
+                keepForRetry(batch)
                 let message = "\(error)"
                 if failing != message {
                     logger.warning("cannot get work from the controller: \(message)")
@@ -73,25 +78,54 @@ package actor WorkerPool {
         }
     }
 
+    /// Reports the results that no ask carried within ``askCarryWindow`` of finishing: an
+    /// ask under way may be a long poll, held open for seconds.
     private func reportResults() async {
         while !Task.isCancelled {
-            guard !finished.isEmpty else {
+            guard let oldest = oldestUnreported else {
                 await resultsReady.wait(milliseconds: 1_000)
                 continue
             }
-            let batch = finished
-            finished.removeAll(keepingCapacity: true)
+            let waited = monotonicMilliseconds() - oldest
+            guard waited >= Self.askCarryWindow else {
+                try? await Task.sleep(for: .milliseconds(Self.askCarryWindow - waited))
+                continue
+            }
+            let batch = takeFinished()
             do {
                 _ = try await link.exchange(worker: node, results: batch, capacity: 0, wait: .milliseconds(0))
             } catch {
-                // The controller may be failing over; results for locks it no longer knows
-                // would be ignored anyway, so keep only a bounded backlog.
                 logger.warning("cannot report \(batch.count) results: \(error)")
-                finished.insert(contentsOf: batch.suffix(10_000 - min(10_000, finished.count)), at: 0)
+                keepForRetry(batch)
                 try? await Task.sleep(for: .milliseconds(500))
             }
         }
     }
+
+    /// How long, in milliseconds, a finished result waits for an ask to carry it before it is
+    /// reported on its own. On a busy worker the next ask follows within it, which halves
+    /// the round trips to the controller.
+    static let askCarryWindow: Int64 = 5
+
+    /// The results not yet reported, which the caller now owns.
+    private func takeFinished() -> [WorkerResult] {
+        defer {
+            finished.removeAll(keepingCapacity: true)
+            oldestUnreported = nil
+        }
+        return finished
+    }
+
+    /// Puts back results that could not be reported. The controller may be failing over;
+    /// results for locks it no longer knows would be ignored anyway, so the backlog is bounded.
+    private func keepForRetry(_ batch: [WorkerResult]) {
+        guard !batch.isEmpty else { return }
+        if oldestUnreported == nil { oldestUnreported = monotonicMilliseconds() }
+        finished.insert(contentsOf: batch.suffix(Self.backlogLimit - min(Self.backlogLimit, finished.count)), at: 0)
+    }
+
+    /// The most unreported results kept while the controller cannot be reached.
+    static let backlogLimit = 10_000
 
     private func start(_ assignment: Assignment) {
         inFlight += 1
@@ -100,6 +134,7 @@ package actor WorkerPool {
 
     private func complete(_ result: WorkerResult) {
         inFlight -= 1
+        if finished.isEmpty { oldestUnreported = monotonicMilliseconds() }
         finished.append(result)
         resultsReady.signal()
         slotFreed.signal()
