@@ -53,8 +53,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // ldns (Debian's libldns-dev), for building DNS queries and reading replies.
         .systemLibrary(name: "CLDNS", path: "Sources/CLDNS", pkgConfig: "ldns", providers: [.apt(["libldns-dev"])]),
+        // glibc's allocator controls, for HeapTuning.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The one place where errno becomes a Swift error.
-        .target(name: "BearmonSystem", path: "Sources/BearmonSystem"),
+        .target(name: "BearmonSystem", dependencies: ["CMalloc"], path: "Sources/BearmonSystem"),
         // Swift-side helpers for writing plugins against PluginABI.
         .target(
             name: "PluginKit",

@@ -1,5 +1,6 @@
 package import ArgumentParser
 import BearmonCore
+import BearmonSystem
 import Foundation
 
 /// The `bearmon` command line.
@@ -36,6 +37,8 @@ package enum BearmonMain {
             arguments.insert("run", at: 0)
         }
         ArgvPasswords.scrub()
+        // Before any thread starts: the allocator's settings are read without locks.
+        _ = try? HeapTuning.returnLargeBlocks()
         await BearmonCommand.main(arguments)
     }
 }

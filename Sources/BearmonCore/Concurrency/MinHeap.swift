@@ -1,19 +1,21 @@
 /// A binary min-heap: the smallest element first. Used for "what is due next": the
-/// controller's checks and the plugin calls' deadlines.
-package struct MinHeap<Element: Comparable> {
-    private var items: [Element] = []
+/// controller's checks and the plugin calls' deadlines. Inlinable, so that users in other
+/// modules get it specialized for their element type instead of moving every element
+/// through the generic value witnesses.
+public struct MinHeap<Element: Comparable> {
+    @usableFromInline var items: [Element] = []
 
     /// An empty heap.
-    package init() {}
+    @inlinable public init() {}
 
     /// The smallest element, or nil when empty.
-    package var first: Element? { items.first }
+    @inlinable public var first: Element? { items.first }
 
     /// How many elements it holds.
-    package var count: Int { items.count }
+    @inlinable public var count: Int { items.count }
 
     /// Adds `element`.
-    package mutating func insert(_ element: Element) {
+    @inlinable public mutating func insert(_ element: Element) {
         items.append(element)
         var child = items.count - 1
         while child > 0 {
@@ -26,7 +28,7 @@ package struct MinHeap<Element: Comparable> {
 
     /// Removes and returns the smallest element.
     @discardableResult
-    package mutating func removeFirst() -> Element? {
+    @inlinable public mutating func removeFirst() -> Element? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let first = items.removeLast()

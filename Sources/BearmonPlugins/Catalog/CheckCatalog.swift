@@ -1,7 +1,7 @@
 package import BearmonCore
 
 /// A check row that can run: its type and validated parameters.
-package struct ValidCheck: Sendable {
+package final class ValidCheck: Sendable {
     /// The stored row.
     package let row: CheckRow
     /// Its status, known to be online or offline.
@@ -10,6 +10,15 @@ package struct ValidCheck: Sendable {
     package let type: PluginType
     /// Its validated data.
     package let params: ResolvedParams
+
+    /// A value from its parts. A class: the controller keeps one per check and reads all of
+    /// them every reload, and copying one is then a single retain.
+    package init(row: CheckRow, status: CheckStatus, type: PluginType, params: ResolvedParams) {
+        self.row = row
+        self.status = status
+        self.type = type
+        self.params = params
+    }
 }
 
 /// A check row that cannot run, and why; shown as misconfigured, never fatal to the others.

@@ -123,7 +123,8 @@ extension Controller {
             return
         }
         var definitions: [CheckDefinition] = []
-        var nextValid: [Int64: ValidCheck] = [:]
+        var nextValid = IDTable<ValidCheck>()
+        nextValid.reserveCapacity(valid.count)
         var nextPoison: [Int64: PoisonRow] = [:]
         for row in rows where row.enabled {
             let result: Result<ValidCheck, PoisonRow> = if let cached = valid[row.id], cached.row == row { .success(cached) } else { catalog.validate(row) }

@@ -15,9 +15,9 @@ extension Controller {
     /// someone else (an operator's SQL reset), and is adopted, with the check's rounds reset.
     /// Adopting sends nothing, as in gobearmon. A read that a flip write may have overtaken
     /// (`stale`), and checks with a flip still queued, wait for the next reload.
-    func adoptStatusEdits(_ checks: [Int64: ValidCheck], stale: Bool) {
+    func adoptStatusEdits(_ checks: IDTable<ValidCheck>, stale: Bool) {
         // Removed one by one: a filter copied all 100,000 entries on every reload.
-        for id in knownStatus.keys.filter({ checks[$0] == nil }) { knownStatus[id] = nil }
+        for id in knownStatus.keys.filter({ !checks.contains($0) }) { knownStatus[id] = nil }
         for (id, check) in checks {
             guard let known = knownStatus[id] else {
                 knownStatus[id] = check.status

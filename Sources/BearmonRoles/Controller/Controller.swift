@@ -27,7 +27,7 @@ package actor Controller: ControllerLink {
     var viewTakenAt: Int64?
     var firstAssignmentAt: Int64?
     /// Each runnable check's validated definition (for masked data in notifications).
-    var valid: [Int64: ValidCheck] = [:]
+    var valid = IDTable<ValidCheck>()
     /// The status this controller last wrote or loaded for each runnable check; a stored
     /// status that differs was edited by someone else (see ``adoptStatusEdits(_:stale:)``).
     var knownStatus: [Int64: CheckStatus] = [:]
@@ -89,7 +89,7 @@ package actor Controller: ControllerLink {
         viewTakenAt = wallMilliseconds()
         firstAssignmentAt = nil
         scheduler = CheckScheduler(settings: settings.scheduler, now: monotonicMilliseconds())
-        valid = [:]
+        valid = IDTable()
         loadedPins = nil
         knownStatus = [:]
         lastRun[.reload] = monotonicMilliseconds()
