@@ -66,6 +66,16 @@ struct SecretMaskTests {
     func nested() {
         #expect(SecretMask.url("http://h/?next=http://u:p@i/?token=t") == "http://h/?next=http://\(m)@i/?token=\(m)")
         #expect(SecretMask.url("http://proxy/http://u:p@i/") == "http://proxy/http://\(m)@i/")
+        #expect(SecretMask.url("http://proxy/x?a=1#s://u:p@i/") == "http://proxy/x?a=1#s://\(m)@i/")
+    }
+
+    @Test("the search for a nested scheme finds it at either end, and nothing shorter")
+    func schemeSeparator() {
+        for (text, found) in [("://", true), ("a://", true), ("://b", true), ("a:/b/", false), (":/", false), ("", false), (":::///", true), ("é://", true)] {
+            let bytes = Array(text.utf8)
+            #expect(SecretMask.containsSchemeSeparator(bytes[...]) == found, "\(text)")
+            #expect(SecretMask.containsSchemeSeparator(([0x41] + bytes)[1...]) == found, "\(text), a slice not starting at 0")
+        }
     }
 
     @Test("non-UTF-8 and control bytes are survived, secrets still masked")
