@@ -31,7 +31,7 @@ struct IDTableTests {
 
     @Test("20,000 random operations leave it equal to a dictionary given the same ones")
     func randomAgainstDictionary() {
-        var generator = SplitMix(seed: 26)
+        var generator = SplitMix64(seed: 26)
         var table = IDTable<Int>()
         var model: [Int64: Int] = [:]
         for step in 0..<20_000 {
@@ -48,18 +48,5 @@ struct IDTableTests {
         #expect(Dictionary(uniqueKeysWithValues: Array(table)) == model)
         #expect(table.count == model.count && table.keys.count == table.values.count)
         for id in Int64(-260)...260 { #expect(table[id] == model[id] && table.contains(id) == (model[id] != nil)) }
-    }
-
-    /// A small seeded generator, so that a failure repeats.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
