@@ -141,6 +141,7 @@ package struct PushIntake {
     }
 
     private func encode<T: Encodable>(_ message: T) throws(PushRefusal) -> String {
+        if let writable = message as? any MonitorJSONWritable { return writable.jsonText }
         do { return try MonitorJSON.text(message) } catch { throw .badRequest("cannot store the message: \(error)") }
     }
 }

@@ -1,0 +1,71 @@
+/// A pushed message that writes its own stored JSON (``JSONWriter``), with the same keys and
+/// values as `MonitorJSON.text` gives, keys sorted. Healthchecks and statuses, the pushes
+/// that come every few seconds from every service, have it; stats keep `JSONEncoder`.
+package protocol MonitorJSONWritable {
+    /// Writes the message as one JSON object.
+    func write(to writer: inout JSONWriter)
+}
+
+extension MonitorJSONWritable {
+    /// The message as compact JSON text.
+    package var jsonText: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.text
+    }
+}
+
+extension MonitorHealthCheck: MonitorJSONWritable {
+    /// Writes the healthcheck's fields in key order.
+    package func write(to writer: inout JSONWriter) {
+        writer.object { fields in
+            fields.field("description", description)
+            fields.field("error", error)
+            fields.field("id", id)
+            fields.field("interval", interval)
+            fields.field("results", results)
+            fields.field("service", service) { $1.write(to: &$0) }
+            fields.field("status", status)
+            fields.field("timestamp", timestamp)
+            fields.field("ttl", ttl)
+        }
+    }
+}
+
+extension MonitorStatus: MonitorJSONWritable {
+    /// Writes the status's fields in key order.
+    package func write(to writer: inout JSONWriter) {
+        writer.object { fields in
+            fields.field("info", info)
+            fields.field("interval", interval)
+            fields.field("service", service) { $1.write(to: &$0) }
+            fields.field("status", status)
+            fields.field("timestamp", timestamp)
+            fields.field("ttl", ttl)
+        }
+    }
+}
+
+extension MonitorService {
+    /// Writes the service's fields in key order.
+    package func write(to writer: inout JSONWriter) {
+        writer.object { fields in
+            fields.field("id", id)
+            fields.field("name", name)
+            fields.field("nodes", elements: nodes) { $1.write(to: &$0) }
+            fields.field("version", version)
+        }
+    }
+}
+
+extension MonitorNode {
+    /// Writes the node's fields in key order.
+    package func write(to writer: inout JSONWriter) {
+        writer.object { fields in
+            fields.field("address", address)
+            fields.field("id", Optional(id))
+            fields.field("metadata", metadata)
+            fields.field("port", port)
+        }
+    }
+}
