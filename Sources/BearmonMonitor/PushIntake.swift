@@ -140,8 +140,7 @@ package struct PushIntake {
         guard length <= limit else { throw .badRequest("\(field) is \(length) characters; at most \(limit) are accepted") }
     }
 
-    private func encode<T: Encodable>(_ message: T) throws(PushRefusal) -> String {
-        if let writable = message as? any MonitorJSONWritable { return writable.jsonText }
-        do { return try MonitorJSON.text(message) } catch { throw .badRequest("cannot store the message: \(error)") }
+    private func encode(_ message: some PushedMessage) throws(PushRefusal) -> String {
+        do { return try message.storedJSON() } catch { throw .badRequest("cannot store the message: \(error)") }
     }
 }

@@ -36,7 +36,7 @@ struct JSONWriterTests {
     @Test("every healthcheck reads back as itself and as JSONEncoder's text reads back")
     func healthChecksRoundTrip() throws {
         for message in Self.healthChecks() {
-            let written = message.jsonText
+            let written = message.storedJSON()
             let viaWriter = try JSONDecoder().decode(MonitorHealthCheck.self, from: Data(written.utf8))
             let viaEncoder = try JSONDecoder().decode(MonitorHealthCheck.self, from: Data(try MonitorJSON.text(message).utf8))
             #expect(viaWriter == message, "\(written.prefix(300))")
@@ -51,7 +51,7 @@ struct JSONWriterTests {
             let message = MonitorStatus(service: MonitorService(name: text, version: "1", nodes: [MonitorNode(id: "n\(index)", metadata: [text: text])]),
                                         status: Int64(index % 4), info: text,
                                         timestamp: Self.doubles[index % Self.doubles.count], interval: index % 2 == 0 ? nil : 10, ttl: 60)
-            let viaWriter = try JSONDecoder().decode(MonitorStatus.self, from: Data(message.jsonText.utf8))
+            let viaWriter = try JSONDecoder().decode(MonitorStatus.self, from: Data(message.storedJSON().utf8))
             #expect(viaWriter == message)
             #expect(viaWriter == (try JSONDecoder().decode(MonitorStatus.self, from: Data(try MonitorJSON.text(message).utf8))))
         }
@@ -61,15 +61,22 @@ struct JSONWriterTests {
     func sameKeysAndOrder() throws {
         for message in Self.healthChecks().prefix(6) {
             let encoded = try MonitorJSON.text(message)
-            #expect(Self.keys(message.jsonText) == Self.keys(encoded), "\(message.jsonText.prefix(400)) vs \(encoded.prefix(400))")
+            #expect(Self.keys(message.storedJSON()) == Self.keys(encoded), "\(message.storedJSON().prefix(400)) vs \(encoded.prefix(400))")
         }
         let plain = MonitorHealthCheck(id: "a/b", description: "d", timestamp: 1.5, interval: 10, ttl: 60,
                                        service: MonitorService(name: "s", version: "1", nodes: [MonitorNode(id: "n", address: "h", port: 1, metadata: ["b": "2", "a": "1"])]),
                                        status: 1, results: ["z": "1", "y": "2"], error: "e")
-        #expect(plain.jsonText == #"{"description":"d","error":"e","id":"a/b","interval":10,"results":{"y":"2","z":"1"},"service":{"name":"s","nodes":[{"address":"h","id":"n","metadata":{"a":"1","b":"2"},"port":1}],"version":"1"},"status":1,"timestamp":1.5,"ttl":60}"#)
-        #expect(plain.jsonText == (try MonitorJSON.text(plain)), "byte for byte what JSONEncoder writes, for plain values")
+        #expect(plain.storedJSON() == #"{"description":"d","error":"e","id":"a/b","interval":10,"results":{"y":"2","z":"1"},"service":{"name":"s","nodes":[{"address":"h","id":"n","metadata":{"a":"1","b":"2"},"port":1}],"version":"1"},"status":1,"timestamp":1.5,"ttl":60}"#)
+        #expect(plain.storedJSON() == (try MonitorJSON.text(plain)), "byte for byte what JSONEncoder writes, for plain values")
         #expect(MonitorNode(id: "\u{1}\"\\").write(into: ()) == #"{"id":"\u0001\"\\"}"#)
+        var whole = plain
+        whole.timestamp = 4_102_444_800
+        #expect(Self.storedThroughProtocol(whole) == whole.storedJSON(), "the push path, generic over PushedMessage, takes the writer")
+        #expect(whole.storedJSON() != (try MonitorJSON.text(whole)), "a whole-number timestamp is where the two differ: \(whole.storedJSON())")
     }
+
+    /// `message` stored as PushIntake stores it: through the protocol, not the concrete type.
+    static func storedThroughProtocol(_ message: some PushedMessage) -> String { (try? message.storedJSON()) ?? "" }
 
     /// Every key of every object in `text`, in order of appearance.
     static func keys(_ text: String) -> [String] {
@@ -80,9 +87,5 @@ struct JSONWriterTests {
 
 extension MonitorNode {
     /// The node alone as JSON text.
-    func write(into: Void) -> String {
-        var writer = JSONWriter()
-        write(to: &writer)
-        return writer.text
-    }
+    func write(into: Void) -> String { JSONWriter.text(write(to:)) }
 }

@@ -10,6 +10,13 @@ package struct JSONWriter {
     /// An empty writer.
     package init() { bytes.reserveCapacity(256) }
 
+    /// The JSON that `write` writes into a new writer, as text.
+    package static func text(_ write: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        write(&writer)
+        return writer.text
+    }
+
     /// The text so far as a string.
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 

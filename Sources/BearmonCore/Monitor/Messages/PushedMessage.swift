@@ -9,6 +9,14 @@ package protocol PushedMessage: Codable, Sendable {
     var interval: Int64? { get }
     /// Seconds until it expires.
     var ttl: Int64? { get }
+    /// The message as stored and answered to queries: compact JSON, keys sorted.
+    func storedJSON() throws -> String
+}
+
+extension PushedMessage {
+    /// Through `JSONEncoder`: stats, which come seldom. Healthchecks and statuses, which come
+    /// every few seconds from every service, write theirs with ``JSONWriter``.
+    package func storedJSON() throws -> String { try MonitorJSON.text(self) }
 }
 
 extension MonitorHealthCheck: PushedMessage {}
