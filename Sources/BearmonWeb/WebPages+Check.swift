@@ -27,7 +27,7 @@ extension WebPages {
         let state = Self.state(status: check.status, enabled: check.enabled, maintenance: overlays.overlays[id]?.maintenance != nil)
         let model = WebView.Check(
             frame: frame(title: check.name, guarded: true), state: state.state, stateLabel: state.label, type: check.type, tags: check.tags,
-            interval: WebFormat.duration(check.interval * 1000), isPublic: check.public,
+            interval: WebFormat.duration(check.interval.secondsInMilliseconds), isPublic: check.public,
             overlays: overlayLines(overlays.overlays[id], held: overlays.held[id]),
             uptime: UptimeReader.windows.map { WebView.Check.Window(window: $0.name, value: WebFormat.percent(uptime[$0.name] ?? nil)) },
             bars: bars, chart: LatencyChart.svg(means, width: 672, height: 120, label: "hourly mean latency, last 7 days", axis: true),

@@ -165,6 +165,19 @@ import Testing
         }
     }
 
+    @Test("a check whose row holds the largest or smallest numbers SQLite stores still has its page, and the dashboard and status page answer")
+    func hostileRowNumbers() async throws {
+        let scene = try Scene()
+        try scene.store.database.execute("UPDATE checks SET check_interval = 9223372036854775807, delay = -9223372036854775808 WHERE id = \(scene.api)")
+        try scene.store.database.execute("UPDATE checks SET check_interval = -9223372036854775808, delay = 9223372036854775807 WHERE id = \(scene.hostile)")
+        try await serve(scene.pages()) { client in
+            for uri in ["/checks/\(scene.api)", "/checks/\(scene.hostile)", "/", "/status"] {
+                let (status, page) = try await get(client, uri)
+                #expect(status == .ok && page.contains("</html>"), "\(uri): \(status)")
+            }
+        }
+    }
+
     @Test("the status page shows public checks only, grouped by tag, no messages by default; /status/{tag} filters; an unknown tag is 404")
     func statusPage() async throws {
         let scene = try Scene()

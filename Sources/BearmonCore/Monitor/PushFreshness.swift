@@ -11,11 +11,12 @@ package enum PushFreshness: Sendable, Equatable {
 
     /// The freshness of a push received at `receivedAt` (unix ms), at `now` (unix ms).
     package init(receivedAt: Int64, intervalSeconds: Int64, ttlSeconds: Int64, now: Int64) {
-        let staleAfter = receivedAt + intervalSeconds * 1_000
-        if now > staleAfter, now > receivedAt + ttlSeconds * 1_000 {
+        // Saturating: a stored row's numbers can be anything, and a status must still answer.
+        let staleAfter = receivedAt.saturatingAdding(intervalSeconds.secondsInMilliseconds)
+        if now > staleAfter, now > receivedAt.saturatingAdding(ttlSeconds.secondsInMilliseconds) {
             self = .expired
         } else if now > staleAfter {
-            self = .stale(secondsAgo: (now - receivedAt) / 1_000)
+            self = .stale(secondsAgo: now.saturatingSubtracting(receivedAt) / 1_000)
         } else {
             self = .fresh
         }

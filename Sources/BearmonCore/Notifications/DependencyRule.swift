@@ -49,8 +49,9 @@ package enum DependencyRule {
     package static func atFlip(parents: [Parent], time: Int64) -> Verdict {
         guard !parents.isEmpty else { return .send }
         if let down = parents.first(where: { $0.status != .online }) { return .suppress(parent: down) }
-        let longest = parents.map(\.intervalSeconds).max() ?? 0
-        let deadline = time + min(maxHold, max(0, longest) * 2_000 + 30_000)
+        // A parent's row may hold any number (its own load poisons it); keep the product in range.
+        let longest = min(CheckRow.maxIntervalSeconds, max(0, parents.map(\.intervalSeconds).max() ?? 0))
+        let deadline = time + min(maxHold, longest * 2_000 + 30_000)
         return .hold(parent: parents.sorted { $0.id < $1.id }[0], deadline: deadline)
     }
 

@@ -2,6 +2,12 @@
 /// an enum value MySQL stored as '') are kept raw, so that one poison row can be reported
 /// and skipped instead of stopping the whole load.
 package struct CheckRow: Sendable, Equatable {
+    /// The longest interval a check may have: a year. Longer ones are surely a mistake, and
+    /// the scheduler's millisecond arithmetic stays far from overflow.
+    package static let maxIntervalSeconds: Int64 = 366 * 86_400
+    /// The largest delay, in rounds.
+    package static let maxDelay: Int64 = 10_000
+
     /// `checks.id`.
     package let id: Int64
     /// `checks.name`.

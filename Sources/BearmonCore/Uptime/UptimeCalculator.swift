@@ -36,7 +36,7 @@ package struct UptimeCalculator: Sendable {
             let joinsPrevious = index > 0 && sorted[index - 1].span.upperBound == bucket.span.lowerBound
             let joinsNext = index + 1 < sorted.count && sorted[index + 1].span.lowerBound == bucket.span.upperBound
             let start = joinsPrevious ? bucket.span.lowerBound : max(bucket.span.lowerBound, bucket.aggregate.firstAt)
-            let end = joinsNext ? bucket.span.upperBound : min(bucket.span.upperBound, bucket.aggregate.lastAt + intervalMs)
+            let end = joinsNext ? bucket.span.upperBound : min(bucket.span.upperBound, bucket.aggregate.lastAt.saturatingAdding(intervalMs))
             if start < end { spans.append(start..<end) }
         }
         return SpanSet(spans)

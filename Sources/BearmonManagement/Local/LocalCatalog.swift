@@ -8,11 +8,10 @@ import Synchronization
 /// stored data is masked for display, and where masked values sent back are restored.
 /// The CLI with `--db`, the REST API on a node and config as code all go through it.
 package final class LocalCatalog: CatalogService {
-    /// The longest interval a check may have: a year. Longer ones are surely a mistake, and
-    /// the scheduler's arithmetic stays far from overflow.
-    package static let maxInterval: Int64 = 366 * 86_400
-    /// The largest delay, in rounds.
-    package static let maxDelay: Int64 = 10_000
+    /// The longest interval a check may have (``CheckRow/maxIntervalSeconds``).
+    package static let maxInterval = CheckRow.maxIntervalSeconds
+    /// The largest delay, in rounds (``CheckRow/maxDelay``).
+    package static let maxDelay = CheckRow.maxDelay
 
     /// The store.
     package let store: any Store

@@ -59,7 +59,7 @@ package struct UptimeReader: Sendable {
         let monthStart = days.start(ofDay: days.firstDayOfMonth(containing: days.day(of: now)))
         var reports: [Int64: [String: Double?]] = [:]
         for check in checks {
-            let calculator = UptimeCalculator(intervalMs: check.intervalSeconds * 1_000)
+            let calculator = UptimeCalculator(intervalMs: check.intervalSeconds.secondsInMilliseconds)
             let hours = (hourly[check.id] ?? []).map {
                 UptimeCalculator.Bucket(span: $0.hourStart..<($0.hourStart + ResultRollup.hourMs), aggregate: $0.aggregate)
             }

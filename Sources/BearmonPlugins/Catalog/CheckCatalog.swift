@@ -55,7 +55,14 @@ package struct CheckCatalog {
         guard row.interval > 0 else {
             return poison("check_interval \(row.interval) must be at least 1 second; fix it with `bearmon checks edit \(row.id) --interval 60`")
         }
+        // Written by SQL, a row can hold any 64-bit number; the scheduler counts in milliseconds.
+        guard row.interval <= CheckRow.maxIntervalSeconds else {
+            return poison("check_interval \(row.interval) is more than a year (\(CheckRow.maxIntervalSeconds) seconds); fix it with `bearmon checks edit \(row.id) --interval 60`")
+        }
         guard row.delay >= 0 else { return poison("delay \(row.delay) must be 0 or more; fix it with `bearmon checks edit \(row.id) --delay 1`") }
+        guard row.delay <= CheckRow.maxDelay else {
+            return poison("delay \(row.delay) is more than \(CheckRow.maxDelay) rounds; fix it with `bearmon checks edit \(row.id) --delay 1`")
+        }
         let type: PluginType
         do { type = try host.type(.check, row.type) } catch { return poison("\(error)") }
         do {

@@ -38,7 +38,7 @@ extension CheckScheduler {
                 continue
             }
             let confirming = check.isConfirming && check.intervalDue(now: now) > now
-            if !confirming { check.intervalAnchor = now }
+            if !confirming { check.anchorIntervalRun(at: now) }
             let token = nextToken
             nextToken &+= 1
             let expires = now + check.definition.maxRunMilliseconds + settings.lockMargin.inMilliseconds

@@ -26,7 +26,7 @@ extension CheckScheduler {
             let token = nextToken
             nextToken &+= 1
             let expires = now + check.definition.maxRunMilliseconds + settings.lockMargin.inMilliseconds
-            check.intervalAnchor = now
+            check.anchorIntervalRun(at: now)
             check.lock = .init(worker: node, token: token, expires: expires)
             check.generation &+= 1
             checks[entry.checkID] = check

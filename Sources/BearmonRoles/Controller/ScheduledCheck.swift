@@ -49,6 +49,19 @@ package struct ScheduledCheck: Sendable {
         return anchor + definition.intervalSeconds * 1000
     }
 
+    /// Moves the interval's anchor to an interval-driven run starting at `now`. A run that
+    /// starts late, but less than an interval late, keeps the check's phase: the anchor is the
+    /// time the run was due, so runs stay one interval apart on average instead of each
+    /// interval growing by the time the run waited for a worker (at interval 1 s that lost 2%
+    /// of the runs). A run more than an interval late, a first run, or one that starts early
+    /// (a run again after a lost lock) anchors at `now`, so that a node catching up never
+    /// fires a burst of overdue runs.
+    mutating func anchorIntervalRun(at now: Int64) {
+        let due = intervalDue(now: now)
+        let interval = definition.intervalSeconds * 1000
+        intervalAnchor = intervalAnchor != nil && due <= now && now - due < interval ? due : now
+    }
+
     /// Whether a confirmation round is under way (runs go out at once to other workers).
     package var isConfirming: Bool { !turnSet.isEmpty }
 }

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import BearmonCore
+@testable import BearmonPlugins
+@testable import BearmonRoles
+@testable import BearmonStore
+
+/// A row written by SQL can hold any number its column allows: 64 bits in SQLite, 32 in
+/// MariaDB's INT. None of them may trap the node, which would stop every check and alert.
+@Suite("hostile numbers in stored rows")
+struct HostileRowNumberTests {
+    @Test("an interval over a year or a delay over 10,000 rounds is a poison row that names the fix; a year and 10,000 rounds load", arguments: StoreBackend.allCases)
+    func catalogBounds(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let (largest, smallest) = backend == .mysql ? (Int64(Int32.max), Int64(Int32.min)) : (Int64.max, Int64.min)
+        let rows: [(name: String, interval: Int64, delay: Int64)] = [
+            ("largest interval", largest, 1), ("smallest interval", smallest, 1), ("a year and a second", CheckRow.maxIntervalSeconds + 1, 1),
+            ("largest delay", 60, largest), ("smallest delay", 60, smallest), ("10,001 rounds", 60, CheckRow.maxDelay + 1),
+            ("limits", CheckRow.maxIntervalSeconds, CheckRow.maxDelay),
+        ]
+        for row in rows {
+            try store.database.execute("INSERT INTO checks (name, type, data, check_interval, delay) VALUES ('\(row.name)', 'tcp', '{\"address\":\"127.0.0.1:9\"}', \(row.interval), \(row.delay))")
+        }
+        let catalog = CheckCatalog(host: ProductChecks().host)
+        var valid: [String] = [], poison: [String: String] = [:]
+        for row in try store.checkRows() {
+            switch catalog.validate(row) {
+            case .success(let check): valid.append(check.row.name)
+            case .failure(let row): poison[row.name] = row.reason
+            }
+        }
+        #expect(valid == ["limits"])
+        for name in ["largest interval", "a year and a second"] {
+            #expect(poison[name]?.contains("is more than a year (31622400 seconds); fix it with `bearmon checks edit") == true, "\(name): \(poison[name] ?? "loaded")")
+        }
+        #expect(poison["smallest interval"]?.contains("must be at least 1 second") == true)
+        for name in ["largest delay", "10,001 rounds"] {
+            #expect(poison[name]?.contains("is more than 10000 rounds; fix it with `bearmon checks edit") == true, "\(name): \(poison[name] ?? "loaded")")
+        }
+        #expect(poison["smallest delay"]?.contains("must be 0 or more") == true)
+    }
+
+    @Test("a check at the longest interval runs, reports and is scheduled a year on, without overflow")
+    func schedulerAtTheLimit() {
+        var scheduler = CheckScheduler(settings: SchedulerSettings(confirmations: 1))
+        let start: Int64 = 9_000_000_000_000
+        scheduler.load([SchedulerTests.definition(1, interval: CheckRow.maxIntervalSeconds, delay: CheckRow.maxDelay)], now: start)
+        let run = scheduler.assign(to: "w", capacity: 1, now: start).assignments
+        #expect(run.count == 1)
+        _ = scheduler.report(WorkerResult(checkID: 1, token: run[0].token, status: .online, message: "up", latencyMilliseconds: 1), from: "w", now: start + 10)
+        // Past the run's lock expiry, whose queue entry is now stale.
+        #expect(scheduler.assign(to: "w", capacity: 1, now: start + 60_000).assignments.isEmpty)
+        #expect(scheduler.nextWake == start + CheckRow.maxIntervalSeconds * 1_000)
+    }
+
+    @Test("push freshness, uptime spans and dependency holds take any stored number without trapping")
+    func arithmeticSaturates() {
+        let extremes: [Int64] = [.min, .min + 1, -1, 0, 1, 1_800_000_000_000, .max - 1, .max]
+        for received in extremes {
+            for interval in extremes {
+                for now in [Int64.min, 0, 1_800_000_000_000, .max] {
+                    _ = PushFreshness(receivedAt: received, intervalSeconds: interval, ttlSeconds: interval, now: now)
+                }
+            }
+        }
+        #expect(PushFreshness(receivedAt: 0, intervalSeconds: .max, ttlSeconds: .max, now: .max - 1) == .fresh)
+        #expect(PushFreshness(receivedAt: .min, intervalSeconds: 1, ttlSeconds: 1, now: .max) == .expired)
+        #expect(PushFreshness(receivedAt: .min, intervalSeconds: 10, ttlSeconds: .max, now: -2) == .stale(secondsAgo: (Int64.max - 1) / 1_000))
+
+        for interval in extremes {
+            let calculator = UptimeCalculator(intervalMs: interval.secondsInMilliseconds)
+            let aggregate = ResultAggregate(results: 1, online: 1, latencySum: 1, latencyMin: 1, latencyMax: 1, firstAt: 0, lastAt: .max - 10)
+            let spans = calculator.monitored([UptimeCalculator.Bucket(span: 0..<3_600_000, aggregate: aggregate)])
+            #expect(spans == SpanSet([0..<3_600_000]), "interval \(interval)")
+        }
+        let parent = { (interval: Int64) in DependencyRule.Parent(id: 1, name: "p", intervalSeconds: interval, status: .online, confirmedAt: 0) }
+        for interval in extremes {
+            guard case .hold(_, let deadline) = DependencyRule.atFlip(parents: [parent(interval)], time: 1_000) else {
+                Issue.record("an online parent holds the child's offline"); continue
+            }
+            #expect((1_000...(1_000 + DependencyRule.maxHold)).contains(deadline), "interval \(interval): \(deadline)")
+        }
+    }
+
+    @Test("the saturating helpers stop at the bounds and are exact inside them")
+    func saturatingHelpers() {
+        #expect(Int64(31_622_400).secondsInMilliseconds == 31_622_400_000)
+        #expect(Int64(-5).secondsInMilliseconds == -5_000)
+        #expect(Int64.max.secondsInMilliseconds == .max && Int64.min.secondsInMilliseconds == .min)
+        #expect(Int64.max.saturatingAdding(1) == .max && Int64.min.saturatingAdding(-1) == .min && Int64(2).saturatingAdding(-3) == -1)
+        #expect(Int64.min.saturatingSubtracting(1) == .min && Int64.max.saturatingSubtracting(-1) == .max && Int64(2).saturatingSubtracting(3) == -1)
+    }
+}
