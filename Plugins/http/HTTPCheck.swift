@@ -46,7 +46,7 @@ struct HTTPCheck: CheckType {
         let started = Deadline.now()
         let transfer: CurlTransfer
         do {
-            transfer = try CurlTransfer(request)
+            transfer = try CurlTransfer(request, parsed: params.url)
         } catch {
             return .fail("http: could not set up the request: \(error)")
         }
