@@ -60,6 +60,13 @@ public struct IDTable<Value>: Sequence {
         return try body(&storedValues[Int(position)])
     }
 
+    /// What `body` reads from the value for `id`, without copying the value out; nil when
+    /// there is none.
+    @inlinable public func read<Result>(_ id: Int64, _ body: (Value) -> Result) -> Result? {
+        guard let position = positions[id] else { return nil }
+        return body(storedValues[Int(position)])
+    }
+
     /// Makes room for `capacity` values without growing again.
     @inlinable public mutating func reserveCapacity(_ capacity: Int) {
         storedValues.reserveCapacity(capacity)

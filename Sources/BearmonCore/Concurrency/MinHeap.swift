@@ -32,13 +32,26 @@ public struct MinHeap<Element: Comparable> {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let first = items.removeLast()
-        var parent = 0
+        siftDown(from: 0)
+        return first
+    }
+
+    /// Keeps only the elements `isKept` accepts, in storage sized for them, in heap order
+    /// again: O(n). For users that leave stale elements in the heap instead of finding them.
+    @inlinable public mutating func retain(where isKept: (Element) -> Bool) {
+        items = items.filter(isKept)
+        for index in stride(from: items.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
+    }
+
+    /// Moves the element at `index` down until neither child is smaller.
+    @inlinable mutating func siftDown(from index: Int) {
+        var parent = index
         while true {
             let left = 2 * parent + 1, right = left + 1
             var smallest = parent
             if left < items.count, items[left] < items[smallest] { smallest = left }
             if right < items.count, items[right] < items[smallest] { smallest = right }
-            guard smallest != parent else { return first }
+            guard smallest != parent else { return }
             items.swapAt(parent, smallest)
             parent = smallest
         }

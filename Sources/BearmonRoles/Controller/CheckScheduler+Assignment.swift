@@ -53,6 +53,7 @@ extension CheckScheduler {
             ))
         }
         for entry in passedOver { queue.insert(entry) }
+        compactQueues()
         return (assignments, decisions)
     }
 
