@@ -21,10 +21,14 @@ package struct NodeHooks: Sendable {
     /// How often `/metrics`' uptime ratios are computed (instead of every minute), so that a
     /// test sees them soon after the first results.
     package var metricsRefresh: Duration?
+    /// How long a worker's ask for work waits at the controller (instead of 20 s), so that a
+    /// test can show that a stopping node does not wait out the long polls in flight.
+    package var longPoll: Duration?
 
     /// No hooks: what every production node runs with.
     package init(flipWriteDelay: Duration? = nil, holdOutbox: Bool = false, pushLaneCapacity: Int? = nil, holdPushLane: Bool = false,
-                 budgetWindow: Duration? = nil, metricsRefresh: Duration? = nil) {
+                 budgetWindow: Duration? = nil, metricsRefresh: Duration? = nil, longPoll: Duration? = nil) {
+        self.longPoll = longPoll
         self.budgetWindow = budgetWindow
         self.metricsRefresh = metricsRefresh
         self.flipWriteDelay = flipWriteDelay

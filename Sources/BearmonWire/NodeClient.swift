@@ -121,7 +121,19 @@ package final class NodeClient: Sendable {
         var request = request
         request.bodyCap = 16 << 20
         request.followRedirects = false
-        return try await transfers.run { [request] in
+        // A long poll lasts up to 20 s: a node that is stopping cancels it instead of waiting.
+        let cancellation = CurlCancellation()
+        request.cancellation = cancellation
+        return try await withTaskCancellationHandler {
+            try await perform(request, target: target, keeping: names)
+        } onCancel: {
+            cancellation.cancel()
+        }
+    }
+
+    /// Runs `request` on ``transfers``.
+    private static func perform(_ request: CurlRequest, target: String, keeping names: [String]) async throws -> Reply {
+        try await transfers.run { [request] in
             do {
                 let transfer = try CurlTransfer(request)
                 let response = try transfer.perform()

@@ -54,6 +54,11 @@ static inline CURLcode bm_curl_setopt_opensocket_func(CURL *handle, curl_opensoc
     return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, value);
 }
 
+/* CURLOPT_XFERINFOFUNCTION, which CurlKit uses to abort a transfer its caller cancelled. */
+static inline CURLcode bm_curl_setopt_xferinfo_func(CURL *handle, curl_xferinfo_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
+
 /* The address inside a curl_sockaddr: `addr` is declared as a struct sockaddr but holds
  * addrlen bytes (a sockaddr_in6 for IPv6), more than Swift would copy out of the field. */
 static inline const struct sockaddr *bm_curl_sockaddr_address(const struct curl_sockaddr *address) {

@@ -56,6 +56,9 @@ package struct CurlRequest: Sendable {
     /// Repeats the method and body on a 301, 302 or 303 too (curl's CURL_REDIR_POST_ALL), for
     /// receivers that move a form POST to another URL and expect it there.
     package var postOnRedirect = false
+    /// A flag that aborts the transfer when set from another thread (a cancelled task's
+    /// handler sets it); nil when nothing cancels it but its deadline.
+    package var cancellation: CurlCancellation?
     /// Which resolved addresses may be connected to, on every hop; nil allows all.
     package var egressPolicy: (any EgressPolicy)?
     /// Skips TLS certificate and host name verification.

@@ -22,6 +22,7 @@ extension EasyHandle {
             try set(CURLOPT_USERNAME, credentials.username)
             try set(CURLOPT_PASSWORD, credentials.password)
         }
+        if let cancellation = request.cancellation { try cancellation.install(on: self) }
         if let envelope = request.mail {
             try applyMail(request, envelope: envelope)
         } else {

@@ -215,4 +215,20 @@ struct ClusterTests {
         let flip = try cluster.store.database.query("SELECT message FROM check_flips WHERE check_id = ?", [.int(alive)]).first?.string(0) ?? ""
         #expect(flip.hasPrefix("2 of min_ok 3 node(s) pushed bearmon.node.alive OK within 12s; w\(victim): last push"), "\(flip)")
     }
+
+    @Test("SIGTERM stops a worker and then the controller while their asks for work wait at the controller (10 minutes here), each long before its ask would end")
+    func stopsDuringLongPolls() async throws {
+        let cluster = try await Cluster(workers: 2)
+        defer { cluster.stop() }
+        try cluster.start(environment: ["BEARMON_TEST_LONG_POLL_MS": "600000"])
+        let controller = try #require(cluster.controllerNumber())
+        // No checks: every ask waits at the controller, the controller's own included.
+        try await Task.sleep(for: .seconds(2))
+        for number in [controller == 1 ? 2 : 1, controller] {
+            let process = try #require(cluster.workers[number - 1])
+            kill(process.pid, SIGTERM)
+            #expect(process.waitForExit(timeout: 90), "w\(number) still ran 90 s after SIGTERM: \(cluster.log("worker\(number)").suffix(3000))")
+            #expect(process.terminationDescription == "exit code 0", "w\(number): \(process.terminationDescription ?? "running")")
+        }
+    }
 }

@@ -45,6 +45,7 @@ package struct WorkerNode: Sendable {
         var settings = self.settings
         settings.flipWriteDelay = NodeHooks.current.flipWriteDelay
         if let window = NodeHooks.current.budgetWindow { settings.budget.windowMilliseconds = window.inMilliseconds }
+        if let poll = NodeHooks.current.longPoll { settings.longPoll = poll }
         let controller = Controller(settings: settings, store: store, host: host, logger: logger)
         let candidate = ControllerCandidate(node: config.node, address: config.advertised.description, controller: controller, store: store, logger: logger)
         await candidate.learnStoredView()

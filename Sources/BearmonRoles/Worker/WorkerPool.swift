@@ -12,6 +12,8 @@ package actor WorkerPool {
     let link: any ControllerLink
     let capacity: Int
     let logger: Logger
+    /// How long an ask waits at the controller for work.
+    let longPoll: Duration
     var inFlight = 0
     /// When the oldest result in `finished` finished, on the monotonic clock.
     var oldestUnreported: Int64?
@@ -24,6 +26,7 @@ package actor WorkerPool {
 
     /// A pool of `capacity` slots that asks `link` for work as `node`.
     package init(node: String, host: PluginHost, link: any ControllerLink, capacity: Int, logger: Logger = Logger(label: "bearmon.worker")) {
+        longPoll = NodeHooks.current.longPoll ?? .seconds(20)
         self.node = node
         self.host = host
         self.link = link
@@ -56,7 +59,7 @@ package actor WorkerPool {
             // Results finished so far ride along: one round trip instead of two.
             let batch = takeFinished()
             do {
-                let assignments = try await link.exchange(worker: node, results: batch, capacity: free, wait: .milliseconds(20_000))
+                let assignments = try await link.exchange(worker: node, results: batch, capacity: free, wait: longPoll)
                 backoff = 100
                 if failing != nil {
                     logger.notice("getting work from the controller again")

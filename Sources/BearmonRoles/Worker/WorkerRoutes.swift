@@ -3,6 +3,7 @@ import BearmonServer
 import BearmonWire
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The node-to-node endpoints of a worker, all in the server's signed group: the
 /// viewserver's ping, the workers' exchange with the controller, and the live status.
@@ -39,7 +40,12 @@ enum WorkerRoutes {
                 }
                 logger.warning("sending check definitions to \(context.peerDescription) without TLS, because [default] insecure = true")
             }
-            let assignments = await controller.exchange(worker: exchange.worker, results: exchange.results, capacity: exchange.capacity, wait: .milliseconds(exchange.waitMs))
+            // A stopping node's server waits for the requests in flight, and a long poll could
+            // hold it for 20 s: shutdown ends the wait. The results were taken before it, and
+            // whatever was assigned is still sent.
+            let assignments = await cancelWhenGracefulShutdown {
+                await controller.exchange(worker: exchange.worker, results: exchange.results, capacity: exchange.capacity, wait: .milliseconds(exchange.waitMs))
+            }
             return try WireJSON.response(ExchangeReply(view: held, assignments: assignments))
         }
         signed.post("v1/rounds") { request, context in
