@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import BearmonConfig
 @testable import BearmonCore
+@testable import BearmonManagement
 @testable import BearmonPlugins
 @testable import BearmonRoles
 @testable import BearmonStore
@@ -80,6 +82,25 @@ struct HostileRowNumberTests {
                 Issue.record("an online parent holds the child's offline"); continue
             }
             #expect((1_000...(1_000 + DependencyRule.maxHold)).contains(deadline), "interval \(interval): \(deadline)")
+        }
+    }
+
+    @Test("a healthcheck verdict over push rows received at the ends of time, and a maintenance window of any length in words, do not trap")
+    func pushRowsAndWindows() throws {
+        let now: Int64 = 1_800_000_000_000
+        let rows = [Int64.min, -1, 0, now, .max].enumerated().map { index, received in
+            PushRow(kind: .healthCheck, healthCheckID: "job.alive", nodeID: "n\(index)", serviceName: "jobs", serviceVersion: "1", status: 1,
+                    timestamp: received, receivedAt: received, intervalSeconds: .max, ttlSeconds: .min, body: "{}")
+        }
+        let dir = try TempDirectory()
+        let host = try PluginHost(config: Config(), directory: dir.path, threads: 1, logger: quietLogger)
+        let params = try host.validate(try host.type(.check, "healthcheck"), data: #"{"id":"job.alive","max_age":30,"min_ok":3}"#)
+        let verdict = HealthcheckCheck.Rule(params).verdict(rows, now: now)
+        // Young enough: the row from now and the one from the future; the rest are old.
+        #expect(verdict.status == .offline)
+        #expect(verdict.message.hasPrefix("2 of min_ok 3 node(s) pushed job.alive OK within 30s; n0: last push \(Int64.max / 1_000)s ago"), "\(verdict.message)")
+        for seconds in [Int64.min, -1, 0, 7_200, .max] {
+            #expect(!HoldFields.whenText(.recurring(cron: "0 2 * * 0", durationSeconds: seconds, timeZone: "UTC")).isEmpty)
         }
     }
 

@@ -91,7 +91,7 @@ package enum HoldFields {
     package static func whenText(_ timing: MaintenanceRow.Timing) -> String {
         switch timing {
         case .oneOff(let start, let end): "\(text(start)) to \(text(end))"
-        case .recurring(let cron, let seconds, let zone): "\(cron) for \(durationText(seconds * 1_000)) in \(zone)"
+        case .recurring(let cron, let seconds, let zone): "\(cron) for \(durationText(seconds.secondsInMilliseconds)) in \(zone)"
         }
     }
 
