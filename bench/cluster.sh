@@ -28,9 +28,9 @@ t0=$(date +%s%3N)
 sleep "$duration"
 t1=$(date +%s%3N)
 sleep 3  # for the window's last results to be committed
-a=0; b=$(count "$t0" "$t1")
-awk -v a="$a" -v b="$b" -v t0="$t0" -v t1="$t1" -v n="$checks" -v w="$workers" -v th="$threads" 'BEGIN {
+runs=$(count "$t0" "$t1")
+awk -v runs="$runs" -v t0="$t0" -v t1="$t1" -v n="$checks" -v w="$workers" -v th="$threads" 'BEGIN {
   printf "cluster: %d workers x %d slots, %d no-op checks at interval 1 s, confirmations 2\n", w, th, n
-  printf "executions: %.0f per second (ideal %d), over %.1f s after warm-up\n", (b - a) / ((t1 - t0) / 1000), n, (t1 - t0) / 1000
+  printf "executions: %.0f per second (ideal %d), over %.1f s after warm-up\n", runs / ((t1 - t0) / 1000), n, (t1 - t0) / 1000
   printf "gobearmon ceiling for comparison: %d workers x %d threads per 2 s poll = %d per second\n", w, th, w * th / 2
 }'

@@ -46,16 +46,16 @@ for size in $sizes; do
   c1=$(cpu_ticks "$node_pid"); t1=$(date +%s%3N)
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$node_pid/status")
   sleep 3  # for the window's last results to be committed
-  a=0; b=$(count_results "$t0" "$t1")
+  runs=$(count_results "$t0" "$t1")
   # The first interval after the node's first result: how many of the checks' first runs fell in its first tenth.
   spread=$(sqlite3 "$db" "WITH f AS (SELECT check_id, MIN(time) AS t FROM check_results GROUP BY check_id),
       s AS (SELECT MIN(t) AS t0 FROM f)
     SELECT printf('%.0f%%', 100.0 * SUM(CASE WHEN f.t < s.t0 + $interval * 100 THEN 1 ELSE 0 END) / COUNT(*)) FROM f, s")
   kill -TERM "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
-  awk -v a="$a" -v b="$b" -v t0="$t0" -v t1="$t1" -v n="$checks" -v i="$interval" -v rss="$rss_kb" -v c0="$c0" -v c1="$c1" \
+  awk -v runs="$runs" -v t0="$t0" -v t1="$t1" -v n="$checks" -v i="$interval" -v rss="$rss_kb" -v c0="$c0" -v c1="$c1" \
       -v hz="$ticks" -v spread="$spread" 'BEGIN {
-    rate = (b - a) / ((t1 - t0) / 1000); target = n / i
-    cpu_us = rate > 0 ? (c1 - c0) / hz / (b - a) * 1e6 : 0
+    rate = runs / ((t1 - t0) / 1000); target = n / i
+    cpu_us = rate > 0 ? (c1 - c0) / hz / runs * 1e6 : 0
     printf "%-9d %-8s %-22s %-14s %-16s %s\n", n, i " s", sprintf("%.0f (%.0f%%)", rate, 100 * rate / target),
       sprintf("%.2f KiB", rss / n), sprintf("%.1f us", cpu_us), spread
   }'

@@ -3,8 +3,9 @@ extension Duration {
     /// with the monotonic and wall-clock millisecond timestamps bearmon schedules and stores by.
     package var inMilliseconds: Int64 {
         let (seconds, attoseconds) = components
-        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000)
-        guard !overflow else { return seconds < 0 ? .min : .max }
-        return whole.addingReportingOverflow(attoseconds / 1_000_000_000_000_000).overflow ? (seconds < 0 ? .min : .max) : whole + attoseconds / 1_000_000_000_000_000
+        let whole = seconds.secondsInMilliseconds
+        // No whole number of seconds is exactly Int64's bound in milliseconds: these saturated.
+        guard whole != .max, whole != .min else { return whole }
+        return whole.saturatingAdding(attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -16,7 +16,9 @@ package struct ControllerSettings: Sendable {
     /// How long results are kept (`[store] retention`, default 7 days).
     package var retention: Duration = .seconds(7 * 24 * 3_600)
     /// The longest a worker's request for work is held open.
-    package var longPoll: Duration = .seconds(20)
+    package var longPoll = Self.defaultLongPoll
+    /// ``longPoll`` unless set: also how long a worker asks to wait.
+    package static let defaultLongPoll: Duration = .seconds(20)
     /// Results buffered for the history table before the oldest are dropped.
     package var historyBufferLimit = 200_000
     /// `[alerting] maxFlipWait`: how long a decided flip may wait to be written before alerting's

@@ -26,7 +26,7 @@ package actor WorkerPool {
 
     /// A pool of `capacity` slots that asks `link` for work as `node`.
     package init(node: String, host: PluginHost, link: any ControllerLink, capacity: Int, logger: Logger = Logger(label: "bearmon.worker")) {
-        longPoll = NodeHooks.current.longPoll ?? .seconds(20)
+        longPoll = NodeHooks.current.longPoll ?? ControllerSettings.defaultLongPoll
         self.node = node
         self.host = host
         self.link = link
