@@ -13,12 +13,16 @@ extension SQLStore {
             try upsert(rollup.hourly, into: "check_hourly", bucketColumn: "hour_start", in: tx)
             try upsert(rollup.daily, into: "check_daily", bucketColumn: "day", in: tx)
             try tx.insertRows(
-                "INSERT INTO check_results (check_id, node, time, status, message, latency_ms)", width: 6,
-                results.map { result in
-                    [.int(result.checkID), .text(result.node), .int(result.time), .text(result.status.rawValue),
-                     .text(result.message.fitted(to: .message)), .double(result.latencyMilliseconds)]
-                }
-            )
+                "INSERT INTO check_results (check_id, node, time, status, message, latency_ms)", width: 6, count: results.count
+            ) { index, values in
+                let result = results[index]
+                values.append(.int(result.checkID))
+                values.append(.text(result.node))
+                values.append(.int(result.time))
+                values.append(.text(result.status.rawValue))
+                values.append(.text(result.message.fitted(to: .message)))
+                values.append(.double(result.latencyMilliseconds))
+            }
         }
     }
 
@@ -38,15 +42,22 @@ extension SQLStore {
                   latency_max = MAX(latency_max, excluded.latency_max), first_at = MIN(first_at, excluded.first_at),
                   last_at = MAX(last_at, excluded.last_at)
               """
+        let sorted = aggregates.sorted { $0.key < $1.key }
         try tx.insertRows(
             "INSERT INTO \(table) (check_id, \(bucketColumn), results, online, latency_sum, latency_min, latency_max, first_at, last_at)",
-            width: 9,
-            aggregates.sorted { $0.key < $1.key }.map { key, aggregate in
-                [.int(key.checkID), .int(key.bucket), .int(aggregate.results), .int(aggregate.online), .double(aggregate.latencySum),
-                 .double(aggregate.latencyMin), .double(aggregate.latencyMax), .int(aggregate.firstAt), .int(aggregate.lastAt)]
-            },
-            tail: merge
-        )
+            width: 9, count: sorted.count, tail: merge
+        ) { index, values in
+            let (key, aggregate) = sorted[index]
+            values.append(.int(key.checkID))
+            values.append(.int(key.bucket))
+            values.append(.int(aggregate.results))
+            values.append(.int(aggregate.online))
+            values.append(.double(aggregate.latencySum))
+            values.append(.double(aggregate.latencyMin))
+            values.append(.double(aggregate.latencyMax))
+            values.append(.int(aggregate.firstAt))
+            values.append(.int(aggregate.lastAt))
+        }
     }
 
     /// A check's hourly aggregates from `from` (unix ms, inclusive) to `to` (exclusive), oldest first.

@@ -9,16 +9,30 @@ extension SQLExecutor {
     /// statement per row cost a round trip to MariaDB each, which was the history writer's
     /// largest cost at thousands of results a second.
     package func insertRows(_ head: String, width: Int, _ rows: [[SQLValue]], tail: String = "") throws {
-        precondition(width > 0 && rows.allSatisfy { $0.count == width }, "each row has \(width) values")
+        try insertRows(head, width: width, count: rows.count, tail: tail) { index, parameters in parameters += rows[index] }
+    }
+
+    /// Inserts `count` rows as ``insertRows(_:width:_:tail:)`` does, with `appendRow(i, &parameters)`
+    /// appending row `i`'s `width` values. Writers of thousands of rows a second use it so that
+    /// no row becomes an array of its own: at 10,000 results a second those arrays were 2.5 MB
+    /// of every flush.
+    package func insertRows(
+        _ head: String, width: Int, count: Int, tail: String = "", appendRow: (Int, inout [SQLValue]) -> Void
+    ) throws {
+        precondition(width > 0 && count >= 0, "a positive width and a row count")
         let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        var start = rows.startIndex
+        var start = 0
+        var parameters: [SQLValue] = []
         for size in Self.rowChunkSizes {
-            guard rows.endIndex - start >= size else { continue }
+            guard count - start >= size else { continue }
             let sql = head + " VALUES " + Array(repeating: tuple, count: size).joined(separator: ", ") + (tail.isEmpty ? "" : " " + tail)
-            while rows.endIndex - start >= size {
-                var parameters: [SQLValue] = []
+            while count - start >= size {
+                parameters.removeAll(keepingCapacity: true)
                 parameters.reserveCapacity(size * width)
-                for row in rows[start..<(start + size)] { parameters += row }
+                for index in start..<(start + size) {
+                    appendRow(index, &parameters)
+                    precondition(parameters.count == (index - start + 1) * width, "each row has \(width) values")
+                }
                 try execute(sql, parameters)
                 start += size
             }
