@@ -8,6 +8,11 @@ extension SQLStore {
         o.receipt, o.created_at, o.kind, o.not_before, o.hold_reason, o.missed, o.since_at, o.detail
         """
 
+    /// `attempts + 1`, stopping at INT's largest: MariaDB refuses the whole UPDATE on an out-of-range
+    /// INT, and a row written by SQL with the largest count would then never record its outcome,
+    /// so its notification would go out again on every claim.
+    private static let attemptsPlusOne = "CASE WHEN attempts < 2147483647 THEN attempts + 1 ELSE attempts END"
+
     /// Row `o` waits while an older row for the same check and contact is still pending, so a
     /// contact always hears "offline" before the "online" that follows it. Claiming and
     /// alerting's self-check must agree on it: a row waiting here on purpose is not stuck.
@@ -70,7 +75,7 @@ extension SQLStore {
         }
         try database.execute(
             """
-            UPDATE alert_outbox SET state = ?, attempts = attempts + 1, last_error = ?, receipt = ?, next_attempt = ?,
+            UPDATE alert_outbox SET state = ?, attempts = \(Self.attemptsPlusOne), last_error = ?, receipt = ?, next_attempt = ?,
                 claimed_until = 0, delivered_at = ? WHERE id = ? AND kind = 'test'
             """,
             [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(now),
@@ -89,7 +94,7 @@ extension SQLStore {
             try checkFence(view, in: tx)
             try tx.execute(
                 """
-                UPDATE alert_outbox SET state = ?, attempts = attempts + 1, last_error = ?, receipt = ?, next_attempt = ?,
+                UPDATE alert_outbox SET state = ?, attempts = \(Self.attemptsPlusOne), last_error = ?, receipt = ?, next_attempt = ?,
                     claimed_until = 0, delivered_at = ? WHERE id = ?
                 """,
                 [.text(state.rawValue), .text(error.fitted(to: .lastError)), receipt.map { $0.fitted(to: .receipt) }.sqlValue, .int(next), delivered.map(SQLValue.int) ?? .null, .int(id)]

@@ -105,7 +105,7 @@ extension SQLStore {
             "SELECT node_id, received_at FROM push_status WHERE \(PushFreshness.staleSQL) AND NOT (status = 0 AND info LIKE 'Last update %')", [.int(now)])
         for row in stale {
             let receivedAt = row.int(1)
-            let info = PushFreshness.lastUpdate(secondsAgo: (now - receivedAt) / 1_000)
+            let info = PushFreshness.lastUpdate(secondsAgo: now.saturatingSubtracting(receivedAt) / 1_000)
             reaping.markedUnknown += try database.execute(
                 "UPDATE push_status SET status = 0, info = ? WHERE node_id = ? AND received_at = ?",
                 [.text(info), .text(row.string(0)), .int(receivedAt)]

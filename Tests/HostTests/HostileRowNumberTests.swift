@@ -104,6 +104,99 @@ struct HostileRowNumberTests {
         }
     }
 
+    @Test("push rows received at the ends of time, with intervals and ttls at their column's ends, neither fail a query nor trap the reaper", arguments: StoreBackend.allCases)
+    func pushRowsAtTheEnds(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let now: Int64 = 1_800_000_000_000
+        // BIGINT received_at; interval_s and ttl_s are INT in MariaDB and 64-bit in SQLite.
+        let (largest, smallest) = backend == .mysql ? (Int64(Int32.max), Int64(Int32.min)) : (Int64.max, Int64.min)
+        var hostile = 0
+        for received in [Int64.max, .min, now] {
+            for interval in [largest, smallest, 1] {
+                for ttl in [largest, smallest, 1] where received != now || interval != 1 || ttl != 1 {
+                    hostile += 1
+                    let node = "'hostile-\(hostile)'", common = "'svc', 'v1', 0, \(received), \(interval), \(ttl), '{}'"
+                    try store.database.execute("INSERT INTO push_healthchecks (healthcheck_id, node_id, status, service_name, service_version, timestamp, received_at, interval_s, ttl_s, body) VALUES ('hc', \(node), 1, \(common))")
+                    try store.database.execute("INSERT INTO push_status (node_id, status, info, service_name, service_version, timestamp, received_at, interval_s, ttl_s, body) VALUES (\(node), 1, 'ok', \(common))")
+                    try store.database.execute("INSERT INTO push_stats (node_id, service_name, service_version, timestamp, received_at, interval_s, ttl_s, body) VALUES (\(node), \(common))")
+                }
+            }
+        }
+        let fresh = "'svc', 'v1', 0, \(now - 1_000), 60, 600, '{}'"
+        try store.database.execute("INSERT INTO push_healthchecks (healthcheck_id, node_id, status, service_name, service_version, timestamp, received_at, interval_s, ttl_s, body) VALUES ('hc', 'fresh', 1, \(fresh))")
+        try store.database.execute("INSERT INTO push_status (node_id, status, info, service_name, service_version, timestamp, received_at, interval_s, ttl_s, body) VALUES ('fresh', 1, 'ok', \(fresh))")
+        try store.database.execute("INSERT INTO push_stats (node_id, service_name, service_version, timestamp, received_at, interval_s, ttl_s, body) VALUES ('fresh', \(fresh))")
+
+        for kind in PushKind.allCases {
+            let rows = try store.pushes(kind, service: "svc", id: nil, now: now)
+            #expect(rows.contains { $0.nodeID == "fresh" }, "\(kind): the fresh row is served beside the hostile ones")
+            // Whatever the SQL says is unexpired, the freshness the pages show agrees with it.
+            for row in rows { #expect(row.freshness(now: now) != .expired, "\(kind) \(row.nodeID)") }
+        }
+        let reaping = try store.reapPushes(now: now)
+        #expect(reaping.expired > 0 && reaping.markedUnknown > 0, "\(reaping)")
+        #expect(try store.reapPushes(now: now) == PushReaping(), "a second pass finds nothing left to do")
+        for kind in PushKind.allCases {
+            let rows = try store.pushes(kind, service: "svc", id: nil, now: now)
+            #expect(rows.first { $0.nodeID == "fresh" }?.freshness(now: now) == .fresh, "\(kind)")
+        }
+    }
+
+    @Test("an outbox row at the ends of its numbers is claimed, judged, retried and recorded without trapping or failing", arguments: StoreBackend.allCases)
+    func outboxRowAtTheEnds(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let now: Int64 = 1_800_000_000_000, view: Int64 = 3
+        let largestAttempts = backend == .mysql ? Int64(Int32.max) : Int64.max
+        try store.database.execute("UPDATE controller_view SET number = \(view) WHERE id = 1")
+        for (event, attempts) in [("never tried", Int64(0)), ("tried too often", largestAttempts)] {
+            try store.database.execute(
+                """
+                INSERT INTO alert_outbox (event_id, flip_id, check_id, contact_id, status, check_name, check_type, check_data,
+                    message, state, attempts, next_attempt, claimed_until, last_error, view, created_at, not_before)
+                VALUES (?, ?, 1, ?, 'offline', 'web', 'tcp', '{}', 'down', 'pending', ?, ?, ?, '', 0, ?, ?)
+                """,
+                [.text(event), .text("flip \(event)"), .int(attempts == 0 ? 1 : 2), .int(attempts), .int(.min), .int(.min), .int(.min), .int(.min)]
+            )
+        }
+        // The self-check: a row due since the beginning of time is a problem to report, not a trap.
+        let due = try #require(try store.oldestDueNotification(now: now))
+        #expect(due.dueAt == .min)
+        let health = AlertingJudge(maxFlipWait: .seconds(60), maxNotifyWait: .seconds(60)).judge(flips: [], held: [], oldestDue: due, now: 0, wallNow: now)
+        #expect(health.oldestDueNotificationMs == .max && health.problems.count == 1, "\(health.problems)")
+
+        let entries = try store.claimOutbox(now: now, limit: 10, lease: .seconds(30), view: view)
+        #expect(entries.map(\.eventID).sorted() == ["never tried", "tried too often"])
+        let policy = RetryPolicy()
+        for entry in entries {
+            let attempts = entry.attempts.saturatingAdding(1)
+            #expect(policy.givesUp(attempts: attempts, createdAt: entry.createdAt, now: now), "created at the beginning of time: past any age")
+            #expect(policy.fallsBack(createdAt: entry.createdAt, now: now))
+            #expect(policy.delay(afterAttempts: attempts) <= policy.cap + policy.cap / 5)
+            try store.completeOutbox(entry.id, outcome: .retry(error: "still down", at: now + 1_000, fallBack: false), now: now, view: view)
+        }
+        let recorded = try store.outbox(states: [.pending]).filter { $0.eventID == "tried too often" }
+        #expect(recorded.map(\.attempts) == [largestAttempts], "the count stops at the column's largest")
+        #expect(try store.outbox(states: [.pending]).first { $0.eventID == "never tried" }?.attempts == 1)
+    }
+
+    @Test("a token whose stored last use is at either end of time still authenticates, and its use is recorded", arguments: [Int64.min + 1, .max])
+    func tokenLastUseAtTheEnds(lastUsedAt: Int64) async throws {
+        let dir = try TempDirectory("bearmon-hostile-token")
+        let store = SQLStore(database: try SQLiteDatabase(path: dir.file("s.sqlite")))
+        try store.migrate()
+        let secret = TokenSecret.generate()
+        let id = try store.addToken(name: "ends", scope: .read, sha256: TokenSecret.sha256Hex(secret), now: 1)
+        try store.database.execute("UPDATE api_tokens SET last_used_at = \(lastUsedAt) WHERE id = \(id)")
+        let now: Int64 = 1_800_000_000_000
+        let book = TokenBook(store: store, logger: quietLogger, now: { now })
+        #expect(try await book.token(bearer: secret)?.id == id)
+        // A use long ago is recorded (in the background); one "in the future" is left as it is.
+        let expected = lastUsedAt == .max ? Int64.max : now
+        #expect(waitUntil(timeout: 30) { (try? store.tokens().first { $0.id == id }?.lastUsedAt) == expected })
+    }
+
     @Test("the saturating helpers stop at the bounds and are exact inside them")
     func saturatingHelpers() {
         #expect(Int64(31_622_400).secondsInMilliseconds == 31_622_400_000)

@@ -11,12 +11,13 @@ package enum PushFreshness: Sendable, Equatable {
 
     /// The freshness of a push received at `receivedAt` (unix ms), at `now` (unix ms).
     package init(receivedAt: Int64, intervalSeconds: Int64, ttlSeconds: Int64, now: Int64) {
-        // Saturating: a stored row's numbers can be anything, and a status must still answer.
-        let staleAfter = receivedAt.saturatingAdding(intervalSeconds.secondsInMilliseconds)
-        if now > staleAfter, now > receivedAt.saturatingAdding(ttlSeconds.secondsInMilliseconds) {
+        // Exact, in 128 bits: a stored row's numbers can be anything, a status must still
+        // answer, and it must agree with the SQL below, which MariaDB computes exactly too.
+        let age = Int128(now) - Int128(receivedAt)
+        if age > Int128(intervalSeconds) * 1_000, age > Int128(ttlSeconds) * 1_000 {
             self = .expired
-        } else if now > staleAfter {
-            self = .stale(secondsAgo: now.saturatingSubtracting(receivedAt) / 1_000)
+        } else if age > Int128(intervalSeconds) * 1_000 {
+            self = .stale(secondsAgo: Int64(clamping: age / 1_000))
         } else {
             self = .fresh
         }
@@ -27,10 +28,14 @@ package enum PushFreshness: Sendable, Equatable {
 
     /// The same rule as SQL: true for rows that have expired at the `?` bound twice to now.
     /// The reaper deletes these; queries leave them out, so answers do not depend on when
-    /// the reaper last ran.
-    package static let expiredSQL = "(? > received_at + interval_s * 1000 AND ? > received_at + ttl_s * 1000)"
+    /// the reaper last ran. It subtracts from now rather than adding to `received_at`: a row
+    /// written by SQL may hold any BIGINT there, and MariaDB fails a whole statement on a
+    /// BIGINT overflow, which would have hidden every push behind one bad row. The INT
+    /// columns times 1,000 and now are far inside BIGINT. (SQLite turns an overflow into a
+    /// REAL, which orders the same way.)
+    package static let expiredSQL = "(? - interval_s * 1000 > received_at AND ? - ttl_s * 1000 > received_at)"
     /// Rows that are stale at the `?` bound to now.
-    package static let staleSQL = "(? > received_at + interval_s * 1000)"
+    package static let staleSQL = "(? - interval_s * 1000 > received_at)"
 }
 
 extension PushRow {

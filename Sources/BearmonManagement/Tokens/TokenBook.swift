@@ -78,7 +78,7 @@ package final class TokenBook: Sendable {
         let now = now()
         let due = touched.withLock { touched -> Bool in
             let last = max(touched[row.id] ?? .min, row.lastUsedAt ?? .min)
-            guard last == .min || now - last >= Self.touchInterval else { return false }
+            guard last == .min || now.saturatingSubtracting(last) >= Self.touchInterval else { return false }
             touched[row.id] = now
             return true
         }

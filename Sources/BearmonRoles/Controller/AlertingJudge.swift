@@ -56,7 +56,7 @@ package struct AlertingJudge: Sendable {
         for check in held.sorted(by: { $0.checkID < $1.checkID }) {
             problems.append("check \(check.checkID) is held behind a flip the store refuses: \(check.reason)")
         }
-        let dueAge = oldestDue.map { max(0, wallNow - $0.dueAt) }
+        let dueAge = oldestDue.map { max(0, wallNow.saturatingSubtracting($0.dueAt)) }
         if let oldestDue, let dueAge, dueAge > maxNotifyWait.inMilliseconds {
             problems.append("notification \(oldestDue.eventID) (check \(oldestDue.checkID) to contact \(oldestDue.contactID)) has been due for \(dueAge / 1_000) s without a first attempt")
         }

@@ -27,7 +27,7 @@ extension OutboxSender {
             recorded = .failed(error: outcome.error)
             logger.error("notification failed for good: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)", "contact": "\(entry.contactID)"])
         case .retry:
-            let attempts = entry.attempts + 1
+            let attempts = entry.attempts.saturatingAdding(1)
             if policy.givesUp(attempts: attempts, createdAt: entry.createdAt, now: now) {
                 recorded = .failed(error: "gave up after \(attempts) attempts: \(outcome.error)")
                 logger.error("notification failed for good after \(attempts) attempts: \(outcome.error)", metadata: ["event_id": "\(entry.eventID)"])

@@ -19,18 +19,18 @@ package struct RetryPolicy: Sendable {
     /// The delay before attempt number `attempts + 1`, with ±20% jitter so that many rows
     /// failing together do not retry together.
     package func delay(afterAttempts attempts: Int64) -> Duration {
-        let exponent = min(max(0, attempts - 1), 20)
+        let exponent = min(max(0, attempts.saturatingSubtracting(1)), 20)
         let raw = min(cap.inMilliseconds, base.inMilliseconds << exponent)
         return .milliseconds(raw + Int64.random(in: -(raw / 5)...(raw / 5)))
     }
 
     /// Whether a row created at `createdAt`, failing again at `now`, is due to fall back.
     package func fallsBack(createdAt: Int64, now: Int64) -> Bool {
-        now - createdAt >= fallbackAfter.inMilliseconds
+        now.saturatingSubtracting(createdAt) >= fallbackAfter.inMilliseconds
     }
 
     /// Whether to stop after `attempts` failures of a row created at `createdAt`.
     package func givesUp(attempts: Int64, createdAt: Int64, now: Int64) -> Bool {
-        attempts >= maxAttempts || now - createdAt >= maxAge.inMilliseconds
+        attempts >= maxAttempts || now.saturatingSubtracting(createdAt) >= maxAge.inMilliseconds
     }
 }
