@@ -19,7 +19,7 @@ struct StatusText {
         var table = TextTable("ID", "NAME", "TYPE", "STATUS", "TURN", "LAST RESULT", "NODE", "WHEN")
         for check in report.checks {
             let status = !check.enabled ? "disabled" : check.misconfigured != nil ? "misconfigured" : check.status
-            let turn = check.turnCount.map { "\($0)/\(check.delay + 1)" + ((check.turnSet ?? []).isEmpty ? "" : " [\(check.turnSet!.joined(separator: ","))]") } ?? "-"
+            let turn = check.turnCount.map { "\($0)/\(check.delay.saturatingAdding(1))" + ((check.turnSet ?? []).isEmpty ? "" : " [\(check.turnSet!.joined(separator: ","))]") } ?? "-"
             let last = check.lastResult.map { "\($0.status): \($0.message)" } ?? "-"
             table.add(String(check.id), check.name, check.type, status, turn, String(last.prefix(60)),
                       check.lastResult?.node ?? "-", check.lastResult.map { timestamp($0.time) } ?? "-")

@@ -29,19 +29,20 @@ extension SQLStore {
     /// Adds each aggregate to its bucket's row, creating rows as needed, in key order (so
     /// that two writers lock rows in the same order).
     private func upsert(_ aggregates: [ResultRollup.BucketKey: ResultAggregate], into table: String, bucketColumn: String, in tx: any SQLExecutor) throws {
-        let merge = database.dialect == .mysql
-            ? """
-              ON DUPLICATE KEY UPDATE results = results + VALUES(results), online = online + VALUES(online),
-                  latency_sum = latency_sum + VALUES(latency_sum), latency_min = LEAST(latency_min, VALUES(latency_min)),
-                  latency_max = GREATEST(latency_max, VALUES(latency_max)), first_at = LEAST(first_at, VALUES(first_at)),
-                  last_at = GREATEST(last_at, VALUES(last_at))
-              """
-            : """
-              ON CONFLICT (check_id, \(bucketColumn)) DO UPDATE SET results = results + excluded.results, online = online + excluded.online,
-                  latency_sum = latency_sum + excluded.latency_sum, latency_min = MIN(latency_min, excluded.latency_min),
-                  latency_max = MAX(latency_max, excluded.latency_max), first_at = MIN(first_at, excluded.first_at),
-                  last_at = MAX(last_at, excluded.last_at)
-              """
+        let mysql = database.dialect == .mysql
+        let incoming = { (column: String) in mysql ? "VALUES(\(column))" : "excluded.\(column)" }
+        // Counts stop at BIGINT's largest: MariaDB fails a statement that overflows one, and a
+        // bucket written by SQL near the top would then have failed every history write that
+        // touched it, for every check in the batch. (The incoming counts are small and positive.)
+        let count = { (column: String) in
+            "\(column) = CASE WHEN \(column) > \(Int64.max) - \(incoming(column)) THEN \(Int64.max) ELSE \(column) + \(incoming(column)) END"
+        }
+        let (least, greatest) = mysql ? ("LEAST", "GREATEST") : ("MIN", "MAX")
+        let merge = (mysql ? "ON DUPLICATE KEY UPDATE " : "ON CONFLICT (check_id, \(bucketColumn)) DO UPDATE SET ") + """
+            \(count("results")), \(count("online")), latency_sum = latency_sum + \(incoming("latency_sum")),
+            latency_min = \(least)(latency_min, \(incoming("latency_min"))), latency_max = \(greatest)(latency_max, \(incoming("latency_max"))),
+            first_at = \(least)(first_at, \(incoming("first_at"))), last_at = \(greatest)(last_at, \(incoming("last_at")))
+            """
         let sorted = aggregates.sorted { $0.key < $1.key }
         try tx.insertRows(
             "INSERT INTO \(table) (check_id, \(bucketColumn), results, online, latency_sum, latency_min, latency_max, first_at, last_at)",

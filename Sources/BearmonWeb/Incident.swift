@@ -12,10 +12,14 @@ package struct Incident: Sendable, Equatable {
     /// The online flip that ended it; nil while it goes on.
     package let up: FlipHistoryRow?
 
-    /// When it began, unix ms.
-    package var start: Int64 { down.beganAt ?? down.time }
+    /// When it began, unix ms. A streak begins before its flip; a stored row claiming
+    /// otherwise is read as beginning at the flip.
+    package var start: Int64 { min(down.beganAt ?? down.time, down.time) }
     /// When it ended, unix ms; nil while it goes on.
-    package var end: Int64? { up.map { $0.beganAt ?? $0.time } }
+    package var end: Int64? { up.map { min($0.beganAt ?? $0.time, $0.time) } }
+    /// How long it lasted, or has lasted by `now`, in ms: never negative, and saturating,
+    /// since stored times can be any 64-bit number.
+    package func duration(now: Int64) -> Int64 { max(0, (end ?? now).saturatingSubtracting(start)) }
     /// The flips' ids, for their notifications.
     package var flipIDs: [String] { [down.flipID] + (up.map { [$0.flipID] } ?? []) }
 

@@ -12,10 +12,7 @@ enum LatencyChart {
     }
 
     /// The mean latency (ms) over `aggregates`; nil without results.
-    static func mean(_ aggregates: [ResultAggregate]) -> Double? {
-        let results = aggregates.reduce(Int64(0)) { $0 + $1.results }
-        return results > 0 ? aggregates.reduce(0) { $0 + $1.latencySum } / Double(results) : nil
-    }
+    static func mean(_ aggregates: [ResultAggregate]) -> Double? { aggregates.meanLatency }
 
     /// A polyline of `values` (ms, oldest first; nil where there was no result) scaled into
     /// `width` × `height`; gaps break the line.

@@ -54,8 +54,5 @@ package enum UptimeBars {
     }
 
     /// Results online ÷ results over `aggregates`; nil without results.
-    package static func ratio(_ aggregates: [ResultAggregate]) -> Double? {
-        let results = aggregates.reduce(Int64(0)) { $0 + $1.results }
-        return results > 0 ? Double(aggregates.reduce(Int64(0)) { $0 + $1.online }) / Double(results) : nil
-    }
+    package static func ratio(_ aggregates: [ResultAggregate]) -> Double? { aggregates.onlineRatio }
 }

@@ -54,7 +54,7 @@ extension WebPages {
             }
             return WebView.Check.Outage(
                 start: format.time(incident.start), end: incident.end.map(format.time) ?? "ongoing",
-                duration: WebFormat.duration((incident.end ?? now) - incident.start) + (incident.end == nil ? " so far" : ""),
+                duration: WebFormat.duration(incident.duration(now: now)) + (incident.end == nil ? " so far" : ""),
                 message: incident.down.message, hasNotifications: !sent.isEmpty, notifications: sent
             )
         }

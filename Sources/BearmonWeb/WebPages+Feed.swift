@@ -13,7 +13,7 @@ extension WebPages {
         let safe = WebFormat.xmlSafe
         let entries = incidents.map { incident in
             let name = safe(names[incident.checkID] ?? "check")
-            let title = incident.end == nil ? "\(name) is down" : "\(name) was down for \(WebFormat.duration(incident.end! - incident.start))"
+            let title = incident.end == nil ? "\(name) is down" : "\(name) was down for \(WebFormat.duration(incident.duration(now: now)))"
             var summary = "Down from \(format.time(incident.start))" + (incident.end.map { " to \(format.time($0))." } ?? ", still down.")
             if settings.showMessages && !incident.down.message.isEmpty { summary += " " + safe(incident.down.message) }
             return WebView.Feed.Entry(

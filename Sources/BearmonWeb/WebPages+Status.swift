@@ -50,7 +50,7 @@ extension WebPages {
         let incidents = Incident.pair(flips).prefix(Self.maxPublicIncidents).map { incident in
             WebView.Status.Outage(
                 name: names[incident.checkID] ?? "", start: format.time(incident.start), end: incident.end.map(format.time) ?? "ongoing",
-                duration: WebFormat.duration((incident.end ?? now) - incident.start) + (incident.end == nil ? " so far" : ""),
+                duration: WebFormat.duration(incident.duration(now: now)) + (incident.end == nil ? " so far" : ""),
                 message: settings.showMessages && !incident.down.message.isEmpty ? incident.down.message : nil
             )
         }

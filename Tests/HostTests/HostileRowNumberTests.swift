@@ -197,6 +197,80 @@ struct HostileRowNumberTests {
         #expect(waitUntil(timeout: 30) { (try? store.tokens().first { $0.id == id }?.lastUsedAt) == expected })
     }
 
+    @Test("a check whose stored timeout is near the top of 64 bits is a poison row, not a trap in the catalog's reload, and `bearmon check` refuses it")
+    func timeoutAtTheTop() async throws {
+        let (store, keep) = try StoreBackend.sqlite.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        // 9223372036854771...775 seconds fit in milliseconds but not with the run's grace added.
+        let timeouts: [Int64] = [.max, 9_223_372_036_854_775, 9_223_372_036_854_771, 9_223_372_036_854, .min, -1]
+        for timeout in timeouts {
+            try store.database.execute("INSERT INTO checks (name, type, data, check_interval, delay) VALUES ('t\(timeout)', 'nagios', '{\"command\":\"/bin/true\",\"timeout\":\(timeout)}', 60, 1)")
+        }
+        let catalog = CheckCatalog(host: ProductChecks().host)
+        for row in try store.checkRows() {
+            guard case .failure(let poison) = catalog.validate(row) else { Issue.record("\(row.name) loaded"); continue }
+            #expect(poison.reason.contains("timeout"), "\(row.name): \(poison.reason)")
+        }
+        let refused = try await Command.bearmon(["check", "nagios", "--data", #"{"command":"/bin/true","timeout":9223372036854775}"#], timeout: 60)
+        let said = refused.stdout + refused.stderr
+        #expect(refused.status == 3 && !refused.timedOut && said.contains("parameter 'timeout': must be 1 to 300 seconds"), "\(refused.status): \(said)")
+    }
+
+    @Test("a reminder, a flapping share, stored aggregates and an exported window take any stored number without trapping")
+    func textAndSumsAtTheEnds() {
+        for since in [Int64.min, .min + 1, -1, .max] {
+            #expect(EscalationRule.stillOffline(since: since, now: 1_800_000_000_000).hasPrefix("still offline for "))
+        }
+        #expect(EscalationRule.stillOffline(since: .min, now: .max) == "still offline for \(Int64.max / 3_600_000) h\(Int64.max / 60_000 % 60 > 0 ? " \(Int64.max / 60_000 % 60) min" : "")")
+        for share in [1e300, -1e300, .infinity, -.infinity, .nan, 0.456] {
+            let text = FlappingRule.percent(share)
+            #expect(["100%", "0%", "46%"].contains(text), "\(share): \(text)")
+        }
+        let top = ResultAggregate(results: .max, online: .max, latencySum: 1e300, latencyMin: 0, latencyMax: 1, firstAt: .min, lastAt: .max)
+        let bottom = ResultAggregate(results: .min, online: .min, latencySum: -1e300, latencyMin: 0, latencyMax: 1, firstAt: .min, lastAt: .max)
+        #expect([top, top].onlineRatio == 1)
+        #expect([top, top].meanLatency.map { $0.isFinite && $0 > 0 } == true)
+        #expect([bottom, bottom].onlineRatio == nil && [bottom].meanLatency == nil, "no positive count: no results")
+        var merged = top
+        merged.merge(top)
+        #expect(merged.results == .max && merged.online == .max)
+        merged = bottom
+        merged.merge(bottom)
+        #expect(merged.results == .min)
+    }
+
+    @Test("a standalone node on a database whose controller view is at its top refuses to start, and says how to fix it")
+    func viewAtTheTop() async throws {
+        let dir = try TempDirectory("bearmon-hostile-view")
+        let db = dir.file("s.sqlite")
+        let store = SQLStore(database: try SQLiteDatabase(path: db))
+        try store.migrate()
+        try store.database.execute("UPDATE controller_view SET number = 9223372036854775807, holder = 'someone' WHERE id = 1")
+        let result = try await Command.bearmon(["standalone", "--db", "sqlite:\(db)", "--addr", "127.0.0.1:\(try refusedPort())"], timeout: 60)
+        #expect(!result.timedOut && result.status == 1, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("controller_view.number is 9223372036854775807") && result.stderr.contains("UPDATE controller_view SET number = 1"), "\(result.stderr)")
+    }
+
+    @Test("history writes into hourly and daily buckets whose counts are at BIGINT's top go through, and the counts stay there", arguments: StoreBackend.allCases)
+    func bucketsAtTheTop(backend: StoreBackend) throws {
+        let (store, keep) = try backend.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let now: Int64 = 1_800_000_000_000, hour = now / ResultRollup.hourMs * ResultRollup.hourMs
+        for (table, bucket) in [("check_hourly", hour), ("check_daily", DayCalendar.utc.day(of: now))] {
+            try store.database.execute("""
+                INSERT INTO \(table) (check_id, \(table == "check_hourly" ? "hour_start" : "day"), results, online, latency_sum, latency_min, latency_max, first_at, last_at)
+                VALUES (1, \(bucket), 9223372036854775807, 9223372036854775806, 1, 1, 1, \(now), \(now))
+                """)
+        }
+        let results = (0..<3).map { ResultRecord(checkID: 1, node: "w", time: now + Int64($0), status: .online, message: "ok", latencyMilliseconds: 2) }
+        try store.recordResults(results, batchID: "top", days: .utc)
+        let hourly = try #require(try store.hourlyAggregates(checkID: 1, from: hour, to: hour + 1).first)
+        #expect(hourly.aggregate.results == .max && hourly.aggregate.online == .max && hourly.aggregate.lastAt == now + 2)
+        let daily = try #require(try store.dailyAggregates(checkID: 1, from: 0, to: .max).first)
+        #expect(daily.aggregate.results == .max && daily.aggregate.online == .max)
+        #expect(try store.results(checkID: 1, before: nil, limit: 10).count == 3, "the results themselves are written")
+    }
+
     @Test("the saturating helpers stop at the bounds and are exact inside them")
     func saturatingHelpers() {
         #expect(Int64(31_622_400).secondsInMilliseconds == 31_622_400_000)

@@ -178,6 +178,32 @@ import Testing
         }
     }
 
+    @Test("stored flip times, aggregate counts, flapping shares and window lengths at the ends of their columns: every page still answers, and config export works")
+    func hostileStoredTimesAndCounts() async throws {
+        let scene = try Scene()
+        let db = scene.store.database
+        try db.execute("UPDATE check_flips SET began_at = -9223372036854775808 WHERE check_id = \(scene.api)")
+        try db.execute("UPDATE check_flips SET time = -9223372036854775808, began_at = 9223372036854775807 WHERE check_id = \(scene.hostile)")
+        try db.execute("UPDATE check_hourly SET results = 9223372036854775807, online = 9223372036854775807 WHERE check_id = \(scene.api)")
+        try db.execute("UPDATE check_daily SET results = 9223372036854775807, online = 9223372036854775807 WHERE check_id = \(scene.api)")
+        let today = DayCalendar.utc.day(of: scene.now)
+        try db.execute("""
+            INSERT INTO check_daily (check_id, day, results, online, latency_sum, latency_min, latency_max, first_at, last_at)
+            VALUES (\(scene.api), \(today - 1), 9223372036854775807, 9223372036854775807, 1e300, 0, 1, -9223372036854775808, 9223372036854775807)
+            """)
+        for (id, share) in [(scene.api, "1e300"), (scene.db, "-1e300"), (scene.hostile, "'nan'")] {
+            try db.execute("INSERT INTO check_alert_states (check_id, flapping_share, flapping_since) VALUES (\(id), \(share), \(scene.now - 60_000))")
+        }
+        try db.execute("INSERT INTO maintenances (check_id, cron, duration_s, time_zone, created_at) VALUES (\(scene.api), '0 3 * * *', 9223372036854775807, 'UTC', 0)")
+        try await serve(scene.pages()) { client in
+            for uri in ["/", "/checks/\(scene.api)", "/checks/\(scene.hostile)", "/checks/\(scene.db)", "/status", "/status/eu", "/status/feed.atom"] {
+                let (status, page) = try await get(client, uri)
+                #expect(status == .ok && (page.contains("</html>") || page.contains("</feed>")), "\(uri): \(status)")
+            }
+        }
+        #expect(try ConfigAsCode(store: scene.store, host: ProductChecks().host).export(withSecrets: false).contains("cron: \"0 3 * * *\""))
+    }
+
     @Test("the status page shows public checks only, grouped by tag, no messages by default; /status/{tag} filters; an unknown tag is 404")
     func statusPage() async throws {
         let scene = try Scene()

@@ -53,8 +53,9 @@ package enum EscalationRule {
 
     /// "still offline for 2 h 5 min": what a reminder says.
     package static func stillOffline(since: Int64, now: Int64) -> String {
-        let minutes = max(0, now - since) / 60_000
-        let seconds = max(0, now - since) / 1_000
+        let elapsed = max(0, now.saturatingSubtracting(since))  // `since` is a stored flip's time
+        let minutes = elapsed / 60_000
+        let seconds = elapsed / 1_000
         let span = minutes >= 60 ? "\(minutes / 60) h\(minutes % 60 > 0 ? " \(minutes % 60) min" : "")" : minutes > 0 ? "\(minutes) min" : "\(seconds) s"
         return "still offline for \(span)"
     }

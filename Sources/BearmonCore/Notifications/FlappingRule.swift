@@ -51,6 +51,10 @@ package enum FlappingRule {
         String(states.suffix(kept).map { $0 == .online ? "u" : "d" })
     }
 
-    /// "45%", a share as people read it.
-    package static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+    /// "45%", a share as people read it. A stored share outside 0...1 (or not a number) is
+    /// shown at the nearer end rather than converted as it is, which trapped on 1e300.
+    package static func percent(_ share: Double) -> String {
+        let clamped = share.isNaN ? 0 : min(1, max(0, share))
+        return "\(Int((clamped * 100).rounded()))%"
+    }
 }

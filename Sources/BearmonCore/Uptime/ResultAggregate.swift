@@ -42,8 +42,9 @@ package struct ResultAggregate: Sendable, Equatable {
 
     /// Adds `other` (another result, or another part of the same bucket).
     package mutating func merge(_ other: ResultAggregate) {
-        results += other.results
-        online += other.online
+        // Saturating: a stored bucket's counts can be any 64-bit number.
+        results = results.saturatingAdding(other.results)
+        online = online.saturatingAdding(other.online)
         latencySum += other.latencySum
         latencyMin = min(latencyMin, other.latencyMin)
         latencyMax = max(latencyMax, other.latencyMax)
@@ -53,6 +54,29 @@ package struct ResultAggregate: Sendable, Equatable {
 
     /// Mean latency, ms; 0 without results.
     package var latencyMean: Double { results > 0 ? latencySum / Double(results) : 0 }
+}
+
+extension Sequence<ResultAggregate> {
+    /// Online results ÷ all results, in 0...1; nil without results. Summed in `Double`: stored
+    /// counts can be any 64-bit number, and two large ones overflowed an `Int64` sum.
+    package var onlineRatio: Double? {
+        var results = 0.0, online = 0.0
+        for aggregate in self {
+            results += Double(aggregate.results)
+            online += Double(aggregate.online)
+        }
+        return results > 0 ? Swift.min(1, Swift.max(0, online / results)) : nil
+    }
+
+    /// The mean latency (ms) over all results; nil without results. Summed as ``onlineRatio`` is.
+    package var meanLatency: Double? {
+        var results = 0.0, latencySum = 0.0
+        for aggregate in self {
+            results += Double(aggregate.results)
+            latencySum += aggregate.latencySum
+        }
+        return results > 0 ? latencySum / results : nil
+    }
 }
 
 /// A batch of results rolled up per (check, hour) and per (check, local day), so that the

@@ -70,7 +70,7 @@ package struct CatalogExporter {
                 fields += [(text("start"), text(HoldFields.exactText(start))), (text("end"), text(HoldFields.exactText(end)))]
             case .recurring(let cron, let seconds, let zone):
                 // Quoted: a cron expression may start with `*`, which plain YAML reads as an alias.
-                fields += [(text("cron"), Node(cron, Tag(.str), .doubleQuoted)), (text("duration"), text(HoldFields.durationText(seconds * 1_000))),
+                fields += [(text("cron"), Node(cron, Tag(.str), .doubleQuoted)), (text("duration"), text(HoldFields.durationText(seconds.secondsInMilliseconds))),
                            (text("time_zone"), text(zone))]
             }
             fields.append((text("comment"), text(window.comment)))

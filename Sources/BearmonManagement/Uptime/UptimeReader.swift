@@ -88,9 +88,7 @@ package struct UptimeReader: Sendable {
         var report: [String: Double?] = [:]
         for window in Self.latencyWindows {
             let from = now - window.length - ResultRollup.hourMs
-            let inWindow = hourly.filter { $0.hourStart > from }.map(\.aggregate)
-            let results = inWindow.reduce(0) { $0 + $1.results }
-            report[window.name] = results > 0 ? inWindow.reduce(0) { $0 + $1.latencySum } / Double(results) : nil
+            report[window.name] = hourly.filter { $0.hourStart > from }.map(\.aggregate).meanLatency
         }
         return report
     }

@@ -71,8 +71,10 @@ package final class PluginType: Sendable {
     package func maxRunMilliseconds(for params: ResolvedParams) -> Int64 {
         let longest = Int64(maxRunMilliseconds)
         guard let timeoutParam, case .int(let seconds)? = params.values[timeoutParam], seconds > 0 else { return longest }
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-        return overflow ? longest : min(longest, scaled + Self.timeoutGraceMilliseconds)
+        // Compared before multiplying: a stored timeout can be any 64-bit number, and the
+        // product plus the grace must not overflow (it trapped the catalog's every reload).
+        guard seconds <= (longest - Self.timeoutGraceMilliseconds) / 1_000 else { return longest }
+        return seconds * 1_000 + Self.timeoutGraceMilliseconds
     }
 
     /// Whether the controller evaluates it itself (see ``PassiveCheck``).

@@ -101,7 +101,12 @@ package struct StandaloneNode: Sendable {
     /// writes are fenced exactly as a cluster controller's are.
     private func takeView() throws -> Int64 {
         for _ in 0..<10 {
-            let next = try store.view().number + 1
+            let current = try store.view().number
+            guard current < WireRange.view.upperBound else {
+                throw StoreError.invalid(
+                    "controller_view.number is \(current), past the largest view (\(WireRange.view.upperBound)); only a hand-written row gets there: set it back with `UPDATE controller_view SET number = 1 WHERE id = 1` while no node runs")
+            }
+            let next = current + 1
             if try store.raiseView(to: next, holder: node) { return next }
         }
         throw StoreError.invalid("could not take a controller view: another process keeps raising it")
