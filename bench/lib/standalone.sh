@@ -24,12 +24,12 @@ mkdir -m 755 "$work/plugins"
 cc -shared -fPIC -O2 -I Sources/PluginABI/include -o "$work/plugins/libfixture.so" Tests/Fixtures/plugins/fixture.c
 db="$work/bench.sqlite"
 
-# seed_noop_checks COUNT INTERVAL NAME: a new database with COUNT fixture_noop checks at
-# INTERVAL seconds, each named by the SQL expression NAME over i (1...COUNT).
+# seed_noop_checks COUNT INTERVAL NAME: a new database with COUNT (0 or more) fixture_noop
+# checks at INTERVAL seconds, each named by the SQL expression NAME over i (1...COUNT).
 seed_noop_checks() {
   "$bearmon" db init --db "sqlite:$db" >/dev/null
   # The first row marks the database as used, so standalone does not seed its example.
   sqlite3 "$db" "UPDATE controller_view SET number = 1, holder = 'bench' WHERE id = 1;
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
-    INSERT INTO checks (name, type, data, check_interval, delay) SELECT $3, 'fixture_noop', '{}', $2, 1 FROM n;"
+    INSERT INTO checks (name, type, data, check_interval, delay) SELECT $3, 'fixture_noop', '{}', $2, 1 FROM n WHERE $1 > 0;"
 }
