@@ -1,32 +1,38 @@
+import BearmonCore
 import Foundation
 
 /// How the pages write times, durations, ratios and latencies: times in `[status] timezone`,
 /// the feed's in RFC 3339 UTC.
 struct WebFormat: Sendable {
-    let calendar: Calendar
+    let days: DayCalendar
     let zoneName: String
 
-    /// Times shown in the zone `identifier` (UTC when Foundation does not know it).
+    /// Times shown in the zone `identifier` (UTC when Foundation does not know it), on the
+    /// same wall clock as the uptime days (``DayCalendar``).
     init(zone identifier: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
-        self.calendar = calendar
+        days = DayCalendar(identifier: identifier) ?? .utc
         zoneName = identifier
     }
 
     /// `2026-11-30 01:23 UTC` for unix ms `time`.
     func time(_ time: Int64) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: Double(time) / 1000))
-        return String(format: "%04d-%02d-%02d %02d:%02d ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0) + zoneName
+        let wall = days.wallTime(of: time)
+        return Self.date(wall) + " " + Self.padded(wall.hour) + ":" + Self.padded(wall.minute) + " " + zoneName
     }
 
     /// RFC 3339 in UTC, as Atom wants: `2026-11-30T01:23:45Z`.
     static func rfc3339(_ time: Int64) -> String {
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let parts = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(time) / 1000))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        let wall = DayCalendar.utc.wallTime(of: time)
+        return date(wall) + "T" + padded(wall.hour) + ":" + padded(wall.minute) + ":" + padded(wall.second) + "Z"
     }
+
+    /// `2026-11-30`; a year outside 0...9999 is written as it is.
+    private static func date(_ wall: WallTime) -> String {
+        let year = (0...9_999).contains(wall.year) ? String(String(wall.year + 10_000).dropFirst()) : String(wall.year)
+        return year + "-" + padded(wall.month) + "-" + padded(wall.day)
+    }
+
+    private static func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// `1d 2h`, `3h 4m`, `5m 6s`, `7s` for a span of `milliseconds`.
     static func duration(_ milliseconds: Int64) -> String {

@@ -109,4 +109,39 @@ struct UptimeCalculatorTests {
         #expect(rollup.hourly[.init(checkID: 2, bucket: Self.now)]?.latencyMin == 0, "negative latency counts as 0")
         #expect(rollup.daily[.init(checkID: 1, bucket: DayCalendar.utc.day(of: Self.now))]?.results == 3)
     }
+    @Test("UTC's calendar, which loads no zone data, cuts days exactly as Foundation's UTC zone does, before 1970 too")
+    func utcWithoutZoneData() throws {
+        let zoned = try #require(DayCalendar(identifier: "Etc/Universal"), "a UTC zone Foundation knows by another name")
+        #expect(zoned.clock.zone != nil && DayCalendar.utc.clock.zone == nil)
+        for name in ["UTC", "Etc/UTC", "GMT", "Etc/GMT"] { #expect(DayCalendar(identifier: name)?.clock.zone == nil, "\(name)") }
+        var instant: Int64 = -4_000_000_000_000
+        for step in 0..<2_000 {
+            #expect(DayCalendar.utc.day(of: instant) == zoned.day(of: instant), "\(instant)")
+            let day = DayCalendar.utc.day(of: instant)
+            #expect(DayCalendar.utc.start(ofDay: day) == zoned.start(ofDay: day), "day \(day)")
+            instant += 3_999_999_937 + Int64(step % 7) * 3_600_000
+        }
+        #expect(DayCalendar.utc.day(of: -1) == -1 && DayCalendar.utc.day(of: 0) == 0 && DayCalendar.utc.day(of: 86_399_999) == 0)
+    }
+    @Test("wall times in UTC, Berlin, St John's and Kathmandu agree with Foundation's calendar, across DST changes and before 1970; any instant works")
+    func wallTimes() throws {
+        for name in ["UTC", "Europe/Berlin", "America/St_Johns", "Asia/Kathmandu"] {
+            let days = try #require(DayCalendar(identifier: name))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(identifier: name))
+            var instant: Int64 = -2_000_000_000_000
+            for step in 0..<3_000 {
+                let wall = days.wallTime(of: instant)
+                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(instant) / 1_000))
+                #expect([Int(wall.year), wall.month, wall.day, wall.hour, wall.minute, wall.second]
+                        == [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map { $0 ?? -1 }, "\(name) \(instant)")
+                instant += 1_333_333_333 + Int64(step % 11) * 60_999
+            }
+        }
+        for instant in [Int64.min, .min + 1, -1, .max - 1, .max] {
+            let wall = DayCalendar(identifier: "Pacific/Kiritimati")!.wallTime(of: instant)
+            #expect((1...12).contains(wall.month) && (1...31).contains(wall.day) && (0...23).contains(wall.hour), "\(instant)")
+        }
+        #expect(DayCalendar.utc.wallTime(of: -1) == WallTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59))
+    }
 }

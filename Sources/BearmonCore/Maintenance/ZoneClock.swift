@@ -9,11 +9,22 @@ struct ZoneClock: Sendable {
     /// No zone is further than this from UTC (Foundation allows ±18 hours).
     static let widestOffsetMs: Int64 = 18 * 3_600_000
 
-    let zone: TimeZone
+    /// The zone; nil for UTC, whose offset is always 0: the default calendar cuts each result's
+    /// day without asking Foundation (which asks ICU, even for UTC) for an offset.
+    let zone: TimeZone?
+
+    /// The clock of `zone`.
+    init(zone: TimeZone) { self.zone = zone }
+
+    private init() { zone = nil }
+
+    /// UTC's clock.
+    static let utc = ZoneClock()
 
     /// The zone's offset from UTC at `instant` (unix ms), in ms.
     func offsetMs(at instant: Int64) -> Int64 {
-        Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1_000))) * 1_000
+        guard let zone else { return 0 }
+        return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1_000))) * 1_000
     }
 
     /// The local ms of `instant`.

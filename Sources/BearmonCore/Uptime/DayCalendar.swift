@@ -9,18 +9,24 @@ package struct DayCalendar: Sendable {
 
     /// A calendar in `identifier`; nil for a zone Foundation does not know.
     package init?(identifier: String) {
-        guard !identifier.isEmpty, identifier.utf8.count <= 64, let zone = TimeZone(identifier: identifier) else { return nil }
-        clock = ZoneClock(zone: zone)
+        if Self.utcNames.contains(identifier) {
+            clock = .utc
+        } else {
+            guard !identifier.isEmpty, identifier.utf8.count <= 64, let zone = TimeZone(identifier: identifier) else { return nil }
+            clock = ZoneClock(zone: zone)
+        }
         self.identifier = identifier
     }
+
+    /// Names of UTC itself, whose offset is always 0 (see ``ZoneClock/zone``).
+    package static let utcNames: Set<String> = ["UTC", "Etc/UTC", "GMT", "Etc/GMT"]
 
     /// UTC.
     package static let utc = DayCalendar(identifier: "UTC")!
 
     /// The local day `instant` (unix ms) falls in.
     package func day(of instant: Int64) -> Int64 {
-        let local = clock.local(instant)
-        return local >= 0 ? local / ZoneClock.dayMs : (local - ZoneClock.dayMs + 1) / ZoneClock.dayMs
+        RecurringWindow.floorDiv(instant.saturatingAdding(clock.offsetMs(at: instant)), ZoneClock.dayMs)
     }
 
     /// The first instant of local day `day` (its midnight, or the first time after it that
