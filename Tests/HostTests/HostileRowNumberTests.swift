@@ -271,6 +271,22 @@ struct HostileRowNumberTests {
         #expect(try store.results(checkID: 1, before: nil, limit: 10).count == 3, "the results themselves are written")
     }
 
+    @Test("stored latencies and shares of infinity or NaN read as 0, so results and checks still encode as JSON")
+    func nonFiniteDoubles() throws {
+        let (store, keep) = try StoreBackend.sqlite.makeStore()
+        defer { withExtendedLifetime(keep) {} }
+        let catalog = LocalCatalog(store: store, host: ProductChecks().host)
+        let id = try catalog.createCheck(try JSONValue.parse(#"{"name":"web","type":"tcp","data":{"address":"127.0.0.1:9"}}"#)).id
+        for (index, latency) in ["1e999", "-1e999", "'nan'", "'inf'", "12.5"].enumerated() {
+            try store.database.execute("INSERT INTO check_results (check_id, node, time, status, message, latency_ms) VALUES (\(id), 'w', \(1_800_000_000_000 + index), 'online', 'ok', \(latency))")
+        }
+        let results = try catalog.results(check: id, PageRequest(limit: 10))
+        #expect(results.items.map(\.latencyMs) == [12.5, 0, 0, 0, 0])
+        _ = try JSONEncoder().encode(results.items)
+        _ = try JSONEncoder().encode(try catalog.check(id))
+        #expect(SQLValue.double(.nan).double == nil && SQLValue.text("-inf").double == nil && SQLValue.double(-0.5).double == -0.5)
+    }
+
     @Test("the saturating helpers stop at the bounds and are exact inside them")
     func saturatingHelpers() {
         #expect(Int64(31_622_400).secondsInMilliseconds == 31_622_400_000)

@@ -19,14 +19,17 @@ package enum SQLValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The value as a number; nil for NULL or non-numbers.
+    /// The value as a finite number; nil for NULL, non-numbers, infinities and NaN. No column
+    /// holds those on purpose, but a row written by SQL can (SQLite reads `1e999` as infinity),
+    /// and one in an answer made JSON encoding, and so a whole listing, fail.
     package var double: Double? {
-        switch self {
+        let number: Double? = switch self {
         case .int(let value): Double(value)
         case .double(let value): value
         case .text(let text): Double(text)
         case .null: nil
         }
+        return number.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// The value as text; nil for NULL.
