@@ -124,6 +124,32 @@ struct FlipWriterTests {
         #expect(try store.database.query("SELECT COUNT(*) FROM check_results WHERE check_id = ?", [.int(bad)]).first?.int(0) == 0)
     }
 
+    @Test("a result carried again (the answer to its ask was lost) goes into the history once; the next run's result goes in, once")
+    func repeatedResultCountsOnce() async throws {
+        let check = try addCheck("carried twice")
+        try await controller.takeView(1)
+        var results: [WorkerResult] = []
+        for _ in 0..<20 where results.isEmpty {
+            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, wait: .milliseconds(500))
+            results = assignments.filter { $0.checkID == check }.map { WorkerResult(checkID: $0.checkID, token: $0.token, status: .online, message: "fine", latencyMilliseconds: 3) }
+        }
+        try #require(results.count == 1)
+        for _ in 0..<3 { _ = await controller.exchange(worker: "w", results: results, capacity: 0, wait: .zero) }
+        await controller.flushHistory()
+        let count = { try self.store.database.query("SELECT COUNT(*) FROM check_results WHERE check_id = ?", [.int(check)]).first?.int(0) ?? -1 }
+        #expect(try count() == 1)
+        // The next run's result is new.
+        var next: [WorkerResult] = []
+        for _ in 0..<40 where next.isEmpty {
+            let assignments = await controller.exchange(worker: "w", results: [], capacity: 10, wait: .milliseconds(500))
+            next = assignments.filter { $0.checkID == check }.map { WorkerResult(checkID: $0.checkID, token: $0.token, status: .online, message: "fine", latencyMilliseconds: 3) }
+        }
+        try #require(next.count == 1 && next[0].token != results[0].token)
+        for _ in 0..<2 { _ = await controller.exchange(worker: "w", results: next, capacity: 0, wait: .zero) }
+        await controller.flushHistory()
+        #expect(try count() == 2)
+    }
+
     @Test("the live status reports each result's real latency, not 0")
     func liveLatency() async throws {
         let check = try addCheck("timed")

@@ -8,8 +8,16 @@ extension CheckScheduler {
               let lock = check.lock, lock.worker == worker, lock.token == result.token else {
             return []
         }
+        checks[result.checkID]?.lastToken = result.token
         return complete(result.checkID, status: result.status, message: result.message, by: worker, confirmations: confirmationsNeeded(for: check, now: now),
                         latencyMilliseconds: result.latencyMilliseconds, now: now)
+    }
+
+    /// Whether `result` is one already accepted from `worker`: a worker carries its results
+    /// again when the answer to the ask that carried them was lost.
+    package func isRepeat(_ result: WorkerResult, from worker: String) -> Bool {
+        guard let check = checks[result.checkID] else { return false }
+        return check.lastToken == result.token && check.lastWorker == worker
     }
 
     /// Ends the run that holds check `id`'s lock with a verdict from `worker`: a round

@@ -156,6 +156,8 @@ package actor Controller: ControllerLink {
         let wall = wallMilliseconds()
         var decisions: [Decision] = []
         for result in results {
+            // A repeat changes nothing in the scheduler; it must not be counted twice either.
+            guard !scheduler.isRepeat(result, from: worker) else { continue }
             decisions += scheduler.report(result, from: worker, now: now)
             noteFigures(checkID: result.checkID, status: result.status, metrics: result.metrics)
             appendHistory(ResultRecord(checkID: result.checkID, node: worker, time: wall, status: result.status,

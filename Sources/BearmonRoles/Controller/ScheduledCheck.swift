@@ -20,6 +20,9 @@ package struct ScheduledCheck: Sendable {
     package internal(set) var lock: Lock?
     /// The worker that ran it last.
     package internal(set) var lastWorker: String?
+    /// The token of the last worker result accepted, so that the same result carried again
+    /// (its ask's answer was lost) is known as a repeat.
+    var lastToken: UInt64?
     /// When the last interval-driven run started; rounds are one interval apart from it.
     package internal(set) var intervalAnchor: Int64?
     /// Workers whose results disagree with the status in the current round.
