@@ -129,7 +129,12 @@ struct ClusterTests {
         _ = try cluster.store.addCheck(NewCheck(name: "noop", type: "fixture_noop", data: "{}", interval: 1, delay: 0))
         let (text, json) = try await offPool {
             try cluster.start()
-            _ = waitUntil(timeout: 20) { (try? cluster.status().checks.first?.lastResult) != nil }
+            // A controller that took over (a second view, under load) knows the workers only
+            // from their next asks, while the last result is read from the database at once.
+            _ = waitUntil(timeout: 30) {
+                guard let report = try? cluster.status() else { return false }
+                return report.checks.first?.lastResult != nil && Set(report.workers.map(\.node)).isSuperset(of: ["w1", "w2", "w3"])
+            }
             let text = try Command.runBlocking(TestPaths.bearmon, ["status", "--config", cluster.dir.file("worker2.cfg")])
             let json = try Command.runBlocking(TestPaths.bearmon, ["status", "--json", "--config", cluster.dir.file("viewserver.cfg")])
             return (text, json)
