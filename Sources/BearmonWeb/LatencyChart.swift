@@ -11,9 +11,6 @@ enum LatencyChart {
         }
     }
 
-    /// The mean latency (ms) over `aggregates`; nil without results.
-    static func mean(_ aggregates: [ResultAggregate]) -> Double? { aggregates.meanLatency }
-
     /// A polyline of `values` (ms, oldest first; nil where there was no result) scaled into
     /// `width` × `height`; gaps break the line.
     static func svg(_ values: [Double?], width: Int, height: Int, label: String, axis: Bool = false) -> String {

@@ -52,7 +52,4 @@ package enum UptimeBars {
         let counts = Dictionary(grouping: shades, by: { $0 }).mapValues(\.count)
         return "\(shades.count) \(unit): \(counts[.up] ?? 0) up, \(counts[.part] ?? 0) partly down, \(counts[.down] ?? 0) down, \(counts[.none] ?? 0) without results"
     }
-
-    /// Results online ÷ results over `aggregates`; nil without results.
-    package static func ratio(_ aggregates: [ResultAggregate]) -> Double? { aggregates.onlineRatio }
 }

@@ -21,7 +21,7 @@ extension WebPages {
         let means = LatencyChart.hourlyMeans(week, lastHour: hour, count: 168)
         let measured = week.map(\.aggregate).filter { $0.results > 0 }
         let latencySummary = measured.isEmpty ? "No results in 7 days." :
-            "min \(WebFormat.latency(measured.map(\.latencyMin).min() ?? 0)), mean \(WebFormat.latency(LatencyChart.mean(measured) ?? 0)), max \(WebFormat.latency(measured.map(\.latencyMax).max() ?? 0))"
+            "min \(WebFormat.latency(measured.map(\.latencyMin).min() ?? 0)), mean \(WebFormat.latency(measured.meanLatency ?? 0)), max \(WebFormat.latency(measured.map(\.latencyMax).max() ?? 0))"
         let latest = try store.latestResults(checkIDs: [id], since: now - 86_400_000)[id] ?? []
         let overlays = try store.checkOverlays([id], now: now)
         let state = Self.state(status: check.status, enabled: check.enabled, maintenance: overlays.overlays[id]?.maintenance != nil)

@@ -43,7 +43,7 @@ extension WebPages {
             let drawn = bars[row.id]
             let hourly = drawn?.hourly ?? []
             let means = LatencyChart.hourlyMeans(hourly, lastHour: clock(now).hour, count: Self.barHours)
-            let mean = LatencyChart.mean(hourly.map(\.aggregate))
+            let mean = hourly.map(\.aggregate).meanLatency
             return WebView.Dashboard.Row(
                 id: row.id, name: row.name, type: row.type, tags: tags[row.id] ?? [], state: state.state, stateLabel: state.label,
                 overlays: overlayLines(overlay, held: overlays.held[row.id]),

@@ -67,7 +67,7 @@ package struct WebPages: Sendable {
             bars[id] = WebView.Bars(
                 days: UptimeBars.svg(dayShades, width: 2, label: UptimeBars.label(dayShades, unit: "days")),
                 hours: hours ? UptimeBars.svg(hourShades, width: 3, label: UptimeBars.label(hourShades, unit: "hours")) : nil,
-                ratio: UptimeBars.ratio((daily[id] ?? []).map(\.aggregate)),
+                ratio: (daily[id] ?? []).map(\.aggregate).onlineRatio,
                 hourly: hourly[id] ?? []
             )
         }

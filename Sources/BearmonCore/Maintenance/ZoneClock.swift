@@ -27,8 +27,8 @@ struct ZoneClock: Sendable {
         return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1_000))) * 1_000
     }
 
-    /// The local ms of `instant`.
-    func local(_ instant: Int64) -> Int64 { instant + offsetMs(at: instant) }
+    /// The local ms of `instant`, saturating: a stored instant can be any 64-bit number.
+    func local(_ instant: Int64) -> Int64 { instant.saturatingAdding(offsetMs(at: instant)) }
 
     /// The offsets in force around local day `dayNumber` (from the day before to the day after),
     /// distinct; one element on a day with no change nearby.

@@ -14,9 +14,10 @@ package enum PushFreshness: Sendable, Equatable {
         // Exact, in 128 bits: a stored row's numbers can be anything, a status must still
         // answer, and it must agree with the SQL below, which MariaDB computes exactly too.
         let age = Int128(now) - Int128(receivedAt)
-        if age > Int128(intervalSeconds) * 1_000, age > Int128(ttlSeconds) * 1_000 {
+        let stale = age > Int128(intervalSeconds) * 1_000
+        if stale, age > Int128(ttlSeconds) * 1_000 {
             self = .expired
-        } else if age > Int128(intervalSeconds) * 1_000 {
+        } else if stale {
             self = .stale(secondsAgo: Int64(clamping: age / 1_000))
         } else {
             self = .fresh

@@ -18,7 +18,7 @@ extension DayCalendar {
     /// `instant` (unix ms) on this zone's wall clock, in exact integer arithmetic: any 64-bit
     /// instant works (a stored time can be any), and pages cut days exactly as uptime does.
     package func wallTime(of instant: Int64) -> WallTime {
-        let local = instant.saturatingAdding(clock.offsetMs(at: instant))
+        let local = clock.local(instant)
         let date = CivilDate(dayNumber: RecurringWindow.floorDiv(local, ZoneClock.dayMs))
         let remainder = local % ZoneClock.dayMs
         let seconds = Int((remainder < 0 ? remainder + ZoneClock.dayMs : remainder) / 1_000)

@@ -26,7 +26,7 @@ package struct DayCalendar: Sendable {
 
     /// The local day `instant` (unix ms) falls in.
     package func day(of instant: Int64) -> Int64 {
-        RecurringWindow.floorDiv(instant.saturatingAdding(clock.offsetMs(at: instant)), ZoneClock.dayMs)
+        RecurringWindow.floorDiv(clock.local(instant), ZoneClock.dayMs)
     }
 
     /// The first instant of local day `day` (its midnight, or the first time after it that

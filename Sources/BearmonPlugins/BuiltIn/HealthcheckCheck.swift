@@ -67,16 +67,16 @@ package struct HealthcheckCheck: PassiveCheck {
         /// how many were, and what the others were doing.
         func verdict(_ rows: [PushRow], now: Int64) -> CheckOutcome {
             // Saturating: a stored row's time can be any number, and the verdict must still come.
-            let young = rows.filter { now.saturatingSubtracting($0.receivedAt) <= maxAgeSeconds * 1_000 }
+            let maxAge = maxAgeSeconds * 1_000
+            let aged = rows.map { (row: $0, age: now.saturatingSubtracting($0.receivedAt)) }
+            let young = aged.filter { $0.age <= maxAge }.map(\.row)
             let ok = young.filter { $0.status == MonitorHealthCheck.ok }
             let what = "\(ok.count) of min_ok \(minOK) node(s) pushed \(id) OK within \(maxAgeSeconds)s"
             if ok.count >= minOK { return CheckOutcome(status: .online, message: what) }
             var others = young.filter { $0.status != MonitorHealthCheck.ok }.map {
                 "\($0.nodeID): \(MonitorHealthCheck.statusName($0.status))"
             }
-            others += rows.filter { now.saturatingSubtracting($0.receivedAt) > maxAgeSeconds * 1_000 }.map {
-                "\($0.nodeID): last push \(now.saturatingSubtracting($0.receivedAt) / 1_000)s ago"
-            }
+            others += aged.filter { $0.age > maxAge }.map { "\($0.row.nodeID): last push \($0.age / 1_000)s ago" }
             let detail = rows.isEmpty ? "; no node has pushed it" : others.isEmpty ? "" : "; " + others.joined(separator: ", ")
             // A flip's message is at most 1024 characters; bearmon refuses rather than truncates
             // stored text, so the verdict keeps itself short.

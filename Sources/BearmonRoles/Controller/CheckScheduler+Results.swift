@@ -8,7 +8,6 @@ extension CheckScheduler {
               let lock = check.lock, lock.worker == worker, lock.token == result.token else {
             return []
         }
-        checks[result.checkID]?.lastToken = result.token
         return complete(result.checkID, status: result.status, message: result.message, by: worker, confirmations: confirmationsNeeded(for: check, now: now),
                         latencyMilliseconds: result.latencyMilliseconds, now: now)
     }
@@ -25,6 +24,7 @@ extension CheckScheduler {
     mutating func complete(_ id: Int64, status: CheckStatus, message: String, by worker: String, confirmations: Int,
                            latencyMilliseconds: Double = 0, now: Int64) -> [Decision] {
         guard var check = checks[id] else { return [] }
+        check.lastToken = check.lock?.token
         check.lock = nil
         check.lastWorker = worker
         check.lastResult = (worker, status, message, now, latencyMilliseconds)

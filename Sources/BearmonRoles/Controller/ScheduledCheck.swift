@@ -20,8 +20,8 @@ package struct ScheduledCheck: Sendable {
     package internal(set) var lock: Lock?
     /// The worker that ran it last.
     package internal(set) var lastWorker: String?
-    /// The token of the last worker result accepted, so that the same result carried again
-    /// (its ask's answer was lost) is known as a repeat.
+    /// The token of the run completed last, so that the same result carried again (its ask's
+    /// answer was lost) is known as a repeat.
     var lastToken: UInt64?
     /// When the last interval-driven run started; rounds are one interval apart from it.
     package internal(set) var intervalAnchor: Int64?
@@ -49,8 +49,11 @@ package struct ScheduledCheck: Sendable {
     /// When the next interval-driven run is due.
     func intervalDue(now: Int64) -> Int64 {
         guard let anchor = intervalAnchor else { return now }
-        return anchor + definition.intervalSeconds * 1000
+        return anchor + intervalMilliseconds
     }
+
+    /// The check's interval in milliseconds (the catalog bounds it to a year).
+    var intervalMilliseconds: Int64 { definition.intervalSeconds * 1000 }
 
     /// Moves the interval's anchor to an interval-driven run starting at `now`. A run that
     /// starts late, but less than an interval late, keeps the check's phase: the anchor is the
@@ -61,8 +64,7 @@ package struct ScheduledCheck: Sendable {
     /// fires a burst of overdue runs.
     mutating func anchorIntervalRun(at now: Int64) {
         let due = intervalDue(now: now)
-        let interval = definition.intervalSeconds * 1000
-        intervalAnchor = intervalAnchor != nil && due <= now && now - due < interval ? due : now
+        intervalAnchor = intervalAnchor != nil && due <= now && now - due < intervalMilliseconds ? due : now
     }
 
     /// Whether a confirmation round is under way (runs go out at once to other workers).
